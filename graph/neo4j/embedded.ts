@@ -1,0 +1,147 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const PROJECT_ROOT = resolve(HERE, '..', '..');
+const RUNTIME_DIR = join(PROJECT_ROOT, 'data', 'neo4j-runtime');
+const CLASSPATH_FILE = join(RUNTIME_DIR, 'classpath.txt');
+const POM = join(HERE, 'pom.xml');
+const LAUNCHER = join(HERE, 'Launcher.java');
+
+export interface EmbeddedOptions {
+  /** Data directory; default data/neo4j. */
+  home?: string;
+  /** Bolt port on 127.0.0.1; 0 picks a free one. */
+  port?: number;
+  heapMiB?: number;
+  pageCacheMiB?: number;
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedNeo4j {
+  uri: string;
+  port: number;
+  version: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export class JavaMissingError extends Error {
+  constructor() {
+    super('Kinline needs Java 17+ to run its embedded Neo4j: install a JDK (e.g. `apt-get install openjdk-17-jdk-headless`), or run `docker compose up`, or set NEO4J_URI to an existing Neo4j.');
+  }
+}
+
+function newerThan(file: string, ...inputs: string[]): boolean {
+  if (!existsSync(file)) return false;
+  const built = statSync(file).mtimeMs;
+  return inputs.every((input) => statSync(input).mtimeMs <= built);
+}
+
+function run(command: string, args: string[], what: string): void {
+  const result = spawnSync(command, args, { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (command === 'java' || command === 'javac') throw new JavaMissingError();
+    throw new Error(`${what} needs \`${command}\`, which is not installed (Maven 3.8+ resolves Neo4j from Maven Central).`);
+  }
+  if (result.status !== 0) throw new Error(`${what} failed:\n${result.stdout}\n${result.stderr}`.trim());
+}
+
+/** Resolves Neo4j from Maven Central (once, cached in ~/.m2) and compiles the launcher. */
+export function prepareEmbeddedNeo4j(): { classpath: string } {
+  mkdirSync(RUNTIME_DIR, { recursive: true });
+  if (!newerThan(CLASSPATH_FILE, POM)) {
+    run('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${CLASSPATH_FILE}`], 'Resolving Neo4j from Maven Central');
+  }
+  const classpath = readFileSync(CLASSPATH_FILE, 'utf8').trim();
+  const classes = join(RUNTIME_DIR, 'classes');
+  if (!newerThan(join(classes, 'Launcher.class'), LAUNCHER, CLASSPATH_FILE)) {
+    run('javac', ['-cp', classpath, '-d', classes, LAUNCHER], 'Compiling the Neo4j launcher');
+  }
+  return { classpath: `${classes}:${classpath}` };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts Neo4j Community with Bolt on loopback and resolves once it accepts connections. */
+export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise<EmbeddedNeo4j> {
+  const { classpath } = prepareEmbeddedNeo4j();
+  const port = options.port || (await freePort());
+  const home = resolve(PROJECT_ROOT, options.home ?? join('data', 'neo4j'));
+  mkdirSync(home, { recursive: true });
+  const log = options.log ?? (() => {});
+  const child = spawn(
+    'java',
+    [`-Xmx${options.heapMiB ?? 1024}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-cp', classpath, 'Launcher'],
+    {
+      cwd: PROJECT_ROOT,
+      // stdin stays an open pipe: when this process dies, the pipe closes and Neo4j stops too.
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        KINLINE_NEO4J_HOME: home,
+        KINLINE_NEO4J_PORT: String(port),
+        KINLINE_NEO4J_PAGECACHE: String(options.pageCacheMiB ?? 256),
+      },
+    },
+  );
+  const version = await waitForReady(child, log);
+  return {
+    uri: `bolt://127.0.0.1:${port}`,
+    port,
+    version,
+    pid: child.pid ?? -1,
+    stop: () => stopChild(child),
+  };
+}
+
+function waitForReady(child: ChildProcess, log: (line: string) => void): Promise<string> {
+  return new Promise((resolveReady, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`Neo4j did not start within 180 s:\n${output.slice(-4000)}`)), 180_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(error);
+    };
+    child.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'ENOENT' ? new JavaMissingError() : error));
+    child.on('exit', (code) => fail(new Error(`Neo4j exited (code ${code}) before it was ready:\n${output.slice(-4000)}`)));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      output += text;
+      for (const line of text.split('\n').filter(Boolean)) log(line);
+      const ready = /KINLINE_NEO4J_READY (\d+) (\S+)/.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolveReady(ready[2] ?? 'unknown');
+      }
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolveStop();
+    });
+    child.kill('SIGTERM');
+  });
+}

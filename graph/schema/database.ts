@@ -1,0 +1,28 @@
+import { ENTITY_TYPES } from './entities.js';
+import { RELATIONSHIP_TYPES } from './relationships.js';
+
+/**
+ * Neo4j constraints and indexes, derived from the schema's label and type lists.
+ * Every entity node carries `:Entity` plus its type label; claims are `:Claim` nodes (see
+ * graph/README.md, Provenance) keyed by `about`, the id of the relationship or event they cite for.
+ */
+export function schemaStatements(): string[] {
+  const labels = ['Entity', ...ENTITY_TYPES];
+  return [
+    ...labels.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
+    'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE',
+    'CREATE INDEX claim_about IF NOT EXISTS FOR (c:Claim) ON (c.about)',
+    'CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.sourceId)',
+    'CREATE INDEX person_public_id IF NOT EXISTS FOR (p:Person) ON (p.publicId)',
+    'CREATE INDEX event_kind_start IF NOT EXISTS FOR (e:Event) ON (e.kind, e.startEarliest)',
+    'CREATE INDEX event_start_latest IF NOT EXISTS FOR (e:Event) ON (e.startLatest)',
+    'CREATE INDEX entity_synthetic IF NOT EXISTS FOR (n:Entity) ON (n.synthetic)',
+    ...RELATIONSHIP_TYPES.map(
+      (type) => `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
+    ),
+    `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${ENTITY_TYPES.join('|')}) ON EACH [n.searchText]
+       OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,
+  ];
+}
+
+export const FULLTEXT_INDEX = 'entity_names';

@@ -1,0 +1,52 @@
+import { read } from '../db/driver.js';
+import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset, type Entity, type EntityType, type Relationship } from '../schema/index.js';
+import { propsToEntity } from './mapping.js';
+
+interface ClaimProps { about: string; seq: number; sourceId: string; locator: string; excerpt: string; translation: string | null; confidence: Claim['confidence']; note: string | null; date: string | null }
+
+function claimFromProps(props: ClaimProps): Claim {
+  const claim: Claim = { source: props.sourceId, locator: props.locator, excerpt: props.excerpt, confidence: props.confidence };
+  if (props.translation) claim.translation = props.translation;
+  if (props.date) claim.date = props.date;
+  if (props.note) claim.note = props.note;
+  return claim;
+}
+
+/**
+ * The whole graph in the file form, lossless: the entities, relationships and claims exactly as
+ * loaded (derived properties are left out). Unredacted: callers outside the trusted CLI must pass
+ * it through graph/safety before it leaves the process.
+ */
+export async function exportDataset(): Promise<Dataset> {
+  const claims = new Map<string, Claim[]>();
+  const claimRows = await read<{ c: ClaimProps }>('MATCH (c:Claim) RETURN properties(c) AS c ORDER BY c.about, c.seq');
+  for (const record of claimRows.records) {
+    const props = record.get('c');
+    const list = claims.get(props.about) ?? [];
+    list.push(claimFromProps(props));
+    claims.set(props.about, list);
+  }
+  const entities: Entity[] = [];
+  for (const label of ENTITY_TYPES) {
+    const rows = await read<{ p: Record<string, unknown> }>(`MATCH (n:${label}) RETURN properties(n) AS p ORDER BY n.id`);
+    for (const record of rows.records) {
+      const entity = propsToEntity(label as EntityType, record.get('p'));
+      if (entity.type === 'Event') entity.claims = claims.get(entity.id) ?? [];
+      entities.push(entity);
+    }
+  }
+  const relationships: Relationship[] = [];
+  for (const type of RELATIONSHIP_TYPES) {
+    const rows = await read<{ r: Record<string, unknown>; from: string; to: string }>(
+      `MATCH (a)-[r:${type}]->(b) RETURN properties(r) AS r, a.id AS from, b.id AS to ORDER BY r.id`,
+    );
+    for (const record of rows.records) {
+      const props = record.get('r');
+      const rel: Relationship = { id: props.id as string, type, from: record.get('from'), to: record.get('to'), claims: claims.get(props.id as string) ?? [] };
+      for (const key of ['role', 'relation', 'date'] as const) if (typeof props[key] === 'string') rel[key] = props[key] as string;
+      if (props.synthetic === true) rel.synthetic = true;
+      relationships.push(rel);
+    }
+  }
+  return { kinline: 1, entities, relationships };
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { parseEdtf, type DateBounds } from '../dates/edtf.js';
+import { Entity, Person, Family, Facility, Place, Organisation, Event, Source, type EntityType, type Relationship } from '../schema/index.js';
+import { defaultPseudonym, disclosureOf, isProtected, publicIdOf } from '../safety/disclosure.js';
+import { searchText } from '../search/fold.js';
+
+type AnyEntity = z.infer<typeof Entity>;
+type Props = Record<string, unknown>;
+
+const SHAPES: Record<EntityType, z.ZodObject> = { Person, Family, Facility, Place, Organisation, Event, Source };
+
+/** Keys Neo4j cannot hold as properties (lists of maps): stored as `<key>Json` strings. */
+const JSON_KEYS = new Set(['names', 'claims']);
+/** EDTF fields whose bounds are stored beside them for range queries. */
+const DATE_KEYS = ['date', 'birthDate', 'deathDate'] as const;
+
+function boundsProps(prefix: string, bounds: DateBounds): Props {
+  const p = prefix === 'date' ? '' : prefix;
+  const key = (name: string) => (p ? `${p}${name[0]!.toUpperCase()}${name.slice(1)}` : name);
+  return {
+    [key('startEarliest')]: bounds.startEarliest,
+    [key('startLatest')]: bounds.startLatest,
+    [key('endEarliest')]: bounds.endEarliest,
+    [key('endLatest')]: bounds.endLatest,
+    ...(p ? {} : { openEnd: bounds.openEnd, approximate: bounds.approximate, uncertain: bounds.uncertain }),
+  };
+}
+
+/** Node properties of an entity: its own fields, plus derived keys for search, dates and safety. */
+export function entityToProps(entity: AnyEntity): Props {
+  const props: Props = {};
+  for (const [key, value] of Object.entries(entity)) {
+    if (value === undefined || key === 'claims') continue;
+    if (JSON_KEYS.has(key)) props[`${key}Json`] = JSON.stringify(value);
+    else props[key] = value;
+  }
+  const names = entity.names.map((name) => name.value);
+  props.name = (entity.names.find((name) => name.kind === 'primary') ?? entity.names[0])!.value;
+  props.searchText = searchText(names);
+  for (const key of DATE_KEYS) {
+    const value = (entity as Props)[key];
+    if (typeof value === 'string') Object.assign(props, boundsProps(key, parseEdtf(value)));
+  }
+  if (entity.type === 'Person') {
+    const disclosure = disclosureOf(entity);
+    const publicId = publicIdOf(entity.id);
+    props.protected = isProtected(disclosure);
+    props.publicId = publicId;
+    props.pseudonym = entity.pseudonym ?? defaultPseudonym(publicId);
+    props.pseudonymGiven = entity.pseudonym !== undefined;
+    props.birthYear = entity.birthDate ? Number(parseEdtf(entity.birthDate).startLatest.slice(0, 4)) : null;
+  }
+  return props;
+}
+
+/** The entity as it was loaded: only the schema's own keys come back (derived keys are dropped). */
+export function propsToEntity(type: EntityType, props: Props): AnyEntity {
+  const record: Props = {};
+  for (const key of Object.keys(SHAPES[type].shape)) {
+    if (JSON_KEYS.has(key) && typeof props[`${key}Json`] === 'string') record[key] = JSON.parse(props[`${key}Json`] as string);
+    else if (key === 'pseudonym' && props.pseudonymGiven !== true) continue;
+    else if (props[key] !== undefined && props[key] !== null) record[key] = props[key];
+  }
+  return record as AnyEntity;
+}
+
+export function relationshipToProps(rel: Relationship): Props {
+  const props: Props = { id: rel.id };
+  if (rel.role) props.role = rel.role;
+  if (rel.relation) props.relation = rel.relation;
+  if (rel.synthetic) props.synthetic = true;
+  if (rel.date) Object.assign(props, { date: rel.date }, boundsProps('date', parseEdtf(rel.date)));
+  props.confidence = bestConfidence(rel.claims.map((claim) => claim.confidence ?? 'probable'));
+  props.confidenceRank = confidenceRank(props.confidence as keyof typeof CONFIDENCE_RANK);
+  return props;
+}
+
+const CONFIDENCE_RANK = { confirmed: 3, probable: 2, possible: 1, doubtful: 0 } as const;
+export const confidenceRank = (c: keyof typeof CONFIDENCE_RANK) => CONFIDENCE_RANK[c];
+
+/** The strongest claim decides how sure the edge is drawn; weaker claims stay listed beside it. */
+export function bestConfidence(levels: readonly (keyof typeof CONFIDENCE_RANK)[]): keyof typeof CONFIDENCE_RANK {
+  return levels.reduce((best, level) => (CONFIDENCE_RANK[level] > CONFIDENCE_RANK[best] ? level : best), 'doubtful');
+}

@@ -1,0 +1,37 @@
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../graph/neo4j/embedded.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+    neo4jUser: string;
+    neo4jPassword: string;
+  }
+}
+
+let embedded: EmbeddedNeo4j | undefined;
+
+/**
+ * One real Neo4j for the whole run: NEO4J_URI when set, otherwise an embedded Community server
+ * on a free port with its data in a fresh folder under data/.
+ */
+export async function setup(project: TestProject): Promise<void> {
+  if (process.env.NEO4J_URI) {
+    project.provide('neo4jUri', process.env.NEO4J_URI);
+    project.provide('neo4jUser', process.env.NEO4J_USER ?? '');
+    project.provide('neo4jPassword', process.env.NEO4J_PASSWORD ?? '');
+    return;
+  }
+  embedded = await startEmbeddedNeo4j({ home: `data/test-neo4j-${process.pid}`, port: 0, heapMiB: 1536, pageCacheMiB: 256 });
+  project.provide('neo4jUri', embedded.uri);
+  project.provide('neo4jUser', '');
+  project.provide('neo4jPassword', '');
+}
+
+export async function teardown(): Promise<void> {
+  await embedded?.stop();
+  if (embedded) {
+    const { rmSync } = await import('node:fs');
+    rmSync(`data/test-neo4j-${process.pid}`, { recursive: true, force: true });
+  }
+}
