@@ -13,12 +13,15 @@ export function schemaStatements(): string[] {
     'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE',
     'CREATE INDEX claim_about IF NOT EXISTS FOR (c:Claim) ON (c.about)',
     'CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.sourceId)',
-    'CREATE INDEX person_public_id IF NOT EXISTS FOR (p:Person) ON (p.publicId)',
+    'CREATE INDEX entity_public_id IF NOT EXISTS FOR (n:Entity) ON (n.publicId)',
     'CREATE INDEX event_kind_start IF NOT EXISTS FOR (e:Event) ON (e.kind, e.startEarliest)',
     'CREATE INDEX event_start_latest IF NOT EXISTS FOR (e:Event) ON (e.startLatest)',
     'CREATE INDEX entity_synthetic IF NOT EXISTS FOR (n:Entity) ON (n.synthetic)',
     ...RELATIONSHIP_TYPES.map(
       (type) => `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
+    ),
+    ...RELATIONSHIP_TYPES.map(
+      (type) => `CREATE INDEX rel_${type.toLowerCase()}_public_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.publicId)`,
     ),
     `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${ENTITY_TYPES.join('|')}) ON EACH [n.searchText]
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,

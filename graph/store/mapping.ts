@@ -37,17 +37,18 @@ export function entityToProps(entity: AnyEntity): Props {
   const names = entity.names.map((name) => name.value);
   props.name = (entity.names.find((name) => name.kind === 'primary') ?? entity.names[0])!.value;
   props.searchText = searchText(names);
+  props.publicId = publicIdOf(entity.id);
   for (const key of DATE_KEYS) {
     const value = (entity as Props)[key];
     if (typeof value === 'string') Object.assign(props, boundsProps(key, parseEdtf(value)));
   }
   if (entity.type === 'Person') {
     const disclosure = disclosureOf(entity);
-    const publicId = publicIdOf(entity.id);
     props.protected = isProtected(disclosure);
-    props.publicId = publicId;
-    props.pseudonym = entity.pseudonym ?? defaultPseudonym(publicId);
+    props.pseudonym = entity.pseudonym ?? defaultPseudonym(props.publicId as string);
     props.pseudonymGiven = entity.pseudonym !== undefined;
+    // Readers without clearance find a protected person by pseudonym only, never by real name.
+    if (props.protected) props.searchText = searchText([props.pseudonym as string]);
     props.birthYear = entity.birthDate ? Number(parseEdtf(entity.birthDate).startLatest.slice(0, 4)) : null;
   }
   return props;
@@ -65,7 +66,7 @@ export function propsToEntity(type: EntityType, props: Props): AnyEntity {
 }
 
 export function relationshipToProps(rel: Relationship): Props {
-  const props: Props = { id: rel.id };
+  const props: Props = { id: rel.id, publicId: publicIdOf(rel.id) };
   if (rel.role) props.role = rel.role;
   if (rel.relation) props.relation = rel.relation;
   if (rel.synthetic) props.synthetic = true;

@@ -1,0 +1,81 @@
+import { read } from '../db/driver.js';
+import { isProtectedProps, presentEntity, type EntityView } from '../safety/present.js';
+import { claimsAbout, type ClaimView } from './claims.js';
+
+export interface RelationshipView {
+  id: string;
+  type: string;
+  direction: 'out' | 'in';
+  other: EntityView;
+  role?: string;
+  relation?: string;
+  date?: string;
+  confidence: string;
+  claims: ClaimView[];
+}
+
+export interface EntityDetail {
+  entity: EntityView;
+  /** For events: the claims that the event happened, as each source tells it. */
+  claims: ClaimView[];
+  relationships: RelationshipView[];
+  relationshipCount: number;
+}
+
+type Props = Record<string, unknown>;
+
+/** The visible id of a relationship: its public id when a protected person stands at either end. */
+export function visibleRelId(rel: Props, a: Props, b: Props): string {
+  return isProtectedProps(a) || isProtectedProps(b) ? String(rel.publicId) : String(rel.id);
+}
+
+/**
+ * Finds a node by the id a reader may use: the real id for anyone not protected, the public id
+ * for protected people. A protected person's real id finds nothing.
+ */
+export async function findNode(id: string): Promise<Props | null> {
+  const result = await read<{ n: Props }>(
+    `CALL () { MATCH (n:Entity {id: $id}) RETURN n UNION MATCH (n:Entity {publicId: $id}) RETURN n }
+     RETURN properties(n) AS n LIMIT 2`,
+    { id },
+  );
+  const props = result.records.map((r) => r.get('n')).find((n) => (isProtectedProps(n) ? n.publicId === id : n.id === id));
+  return props ?? null;
+}
+
+/** An entity with its properties, names and every relationship around it, each with citations. */
+export async function entityDetail(id: string, relationshipLimit = 200): Promise<EntityDetail | null> {
+  const props = await findNode(id);
+  if (!props) return null;
+  const rels = await read<{ r: Props; type: string; out: boolean; other: Props; total: number }>(
+    `MATCH (n:Entity {id: $id})-[r]-(other:Entity)
+     WITH r, other, startNode(r) = n AS out ORDER BY type(r), other.name, r.id
+     WITH collect({r: properties(r), type: type(r), out: out, other: properties(other)}) AS all
+     UNWIND all[0..$limit] AS row
+     RETURN row.r AS r, row.type AS type, row.out AS out, row.other AS other, size(all) AS total`,
+    { id: props.id, limit: relationshipLimit },
+  );
+  const aboutIds = [String(props.id), ...rels.records.map((r) => String(r.get('r').id))];
+  const claims = await claimsAbout(aboutIds);
+  const relationships = rels.records.map((record): RelationshipView => {
+    const r = record.get('r');
+    const other = record.get('other');
+    return {
+      id: visibleRelId(r, props, other),
+      type: record.get('type'),
+      direction: record.get('out') ? 'out' : 'in',
+      other: presentEntity(other),
+      ...(typeof r.role === 'string' ? { role: r.role } : {}),
+      ...(typeof r.relation === 'string' ? { relation: r.relation } : {}),
+      ...(typeof r.date === 'string' ? { date: r.date } : {}),
+      confidence: String(r.confidence),
+      claims: claims.get(String(r.id)) ?? [],
+    };
+  });
+  return {
+    entity: presentEntity(props, { detail: true }),
+    claims: isProtectedProps(props) ? [] : claims.get(String(props.id)) ?? [],
+    relationships,
+    relationshipCount: rels.records[0]?.get('total') ?? 0,
+  };
+}

@@ -1,0 +1,101 @@
+import { read } from '../db/driver.js';
+
+/**
+ * A last line of defence behind presentEntity(): every name, alias, identity number and real id
+ * tied to a protected person, with what to show instead. Response bodies and exports are scanned
+ * with it, so a code path that forgot to redact still cannot leak (DESIGN.md, Safety: "hiding a
+ * person must not be undone by the edges around it").
+ */
+export interface Lexicon {
+  /** Replaces every protected term in `text`. */
+  scrub(text: string): string;
+  size: number;
+}
+
+const MAX_WORDS = 6;
+// Tokens: letters, digits and the joiners of slugs and names; "#" splits claim ids from their fact.
+const TOKEN = /[\p{L}\p{N}\p{M}_.:'’-]+/gu;
+
+// Replacements land inside JSON strings, XML and CSV: keep them free of quoting characters.
+const safe = (text: string) => text.replace(/["\\<>&\n\r,]/g, ' ');
+
+export function buildLexicon(input: ReadonlyMap<string, string>): Lexicon {
+  const terms = new Map([...input].map(([term, replacement]) => [term, safe(replacement)]));
+  return {
+    size: terms.size,
+    scrub(text: string): string {
+      if (terms.size === 0) return text;
+      const tokens = [...text.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+      let out = '';
+      let cursor = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        const start = tokens[i]!.start;
+        if (start < cursor) continue;
+        // Longest match first, so "Aigerim Bekova" wins over "Aigerim".
+        for (let k = Math.min(MAX_WORDS, tokens.length - i) - 1; k >= 0; k--) {
+          const end = tokens[i + k]!.end;
+          const replacement = terms.get(text.slice(start, end));
+          if (replacement !== undefined) {
+            out += text.slice(cursor, start) + replacement;
+            cursor = end;
+            break;
+          }
+        }
+      }
+      return cursor === 0 ? text : out + text.slice(cursor);
+    },
+  };
+}
+
+interface ProtectedRow { id: string; publicId: string; pseudonym: string; namesJson: string | null; identityNumbers: string[] | null }
+
+/** Reads the protected terms from the graph. */
+export async function loadLexicon(): Promise<Lexicon> {
+  const terms = new Map<string, string>();
+  const people = await read<ProtectedRow>(
+    `MATCH (p:Person {protected: true})
+     RETURN p.id AS id, p.publicId AS publicId, p.pseudonym AS pseudonym, p.namesJson AS namesJson, p.identityNumbers AS identityNumbers`,
+  );
+  const pseudonyms = people.records.map((r) => r.get('pseudonym'));
+  for (const record of people.records) {
+    const row = record.toObject();
+    terms.set(row.id, row.publicId);
+    for (const number of row.identityNumbers ?? []) terms.set(number, '[redacted]');
+    const names = row.namesJson ? (JSON.parse(row.namesJson) as { value: string }[]).map((n) => n.value) : [];
+    for (const name of names) {
+      // A placeholder name that is part of a pseudonym ("Child 1") is not a secret.
+      if (name.length >= 3 && !pseudonyms.some((p) => p.includes(name))) terms.set(name, row.pseudonym);
+    }
+  }
+  const adjacent = await read<{ id: string; publicId: string }>(
+    `MATCH (p:Person {protected: true})-[r]-(x)
+     WITH r, x, type(r) = 'PARTICIPATED_IN' AS viaEvent
+     UNWIND (CASE WHEN viaEvent THEN [[r.id, r.publicId], [x.id, x.publicId]] ELSE [[r.id, r.publicId]] END) AS pair
+     RETURN DISTINCT pair[0] AS id, pair[1] AS publicId`,
+  );
+  for (const record of adjacent.records) {
+    const id = record.get('id');
+    if (id && !terms.has(id)) terms.set(id, record.get('publicId'));
+  }
+  return buildLexicon(terms);
+}
+
+let cached: { lexicon: Lexicon; at: number } | null = null;
+let refreshing: Promise<Lexicon> | null = null;
+const TTL_MS = 30_000;
+
+/** The current lexicon; refreshed in the background when older than 30 s, at once after a write. */
+export async function currentLexicon(): Promise<Lexicon> {
+  if (cached && Date.now() - cached.at < TTL_MS) return cached.lexicon;
+  refreshing ??= loadLexicon()
+    .then((lexicon) => {
+      cached = { lexicon, at: Date.now() };
+      return lexicon;
+    })
+    .finally(() => (refreshing = null));
+  return cached ? cached.lexicon : refreshing;
+}
+
+export function invalidateLexicon(): void {
+  cached = null;
+}

@@ -1,0 +1,61 @@
+import type { Server } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { connect, disconnect } from '../graph/db/driver.js';
+import { JavaMissingError, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
+import { applySchema } from '../graph/store/admin.js';
+import { isEmpty, loadSeedCase } from '../seeds/index.js';
+import { createApp } from './app.js';
+
+export interface Running { server: Server; url: string; neo4j?: EmbeddedNeo4j; stop(): Promise<void> }
+
+/**
+ * Starts Kinline: NEO4J_URI when set, else the embedded Neo4j (data/neo4j); applies the schema,
+ * loads the seed case into an empty database, and serves the app on PORT (default 3000).
+ */
+export async function startServer(options: { port?: number; seed?: boolean } = {}): Promise<Running> {
+  let neo4j: EmbeddedNeo4j | undefined;
+  if (process.env.NEO4J_URI) {
+    connect({ uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+  } else {
+    console.log('[kinline] starting the embedded Neo4j (first start resolves it from Maven Central)...');
+    neo4j = await startEmbeddedNeo4j({
+      port: Number(process.env.KINLINE_NEO4J_PORT ?? 7687),
+      heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024),
+      pageCacheMiB: Number(process.env.KINLINE_NEO4J_PAGECACHE_MB ?? 256),
+    });
+    console.log(`[kinline] Neo4j ${neo4j.version} ready at ${neo4j.uri}`);
+    connect({ uri: neo4j.uri });
+  }
+  await applySchema();
+  if (options.seed !== false && (await isEmpty())) {
+    const summary = await loadSeedCase();
+    console.log(`[kinline] loaded the seed case: ${summary.entities} entities, ${summary.relationships} relationships`);
+  }
+  const port = options.port ?? Number(process.env.PORT ?? 3000);
+  const server = createApp().listen(port, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const address = server.address();
+  const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+  return {
+    server, url, neo4j,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await disconnect();
+      await neo4j?.stop();
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  startServer()
+    .then((running) => {
+      console.log(`[kinline] serving on ${running.url}`);
+      const stop = () => void running.stop().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof JavaMissingError ? error.message : `[kinline] could not start: ${(error as Error).message}`);
+      process.exit(1);
+    });
+}
