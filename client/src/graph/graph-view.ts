@@ -1,0 +1,142 @@
+import type { GraphEdge, GraphNode } from '../api/types.js';
+import type { FamilyLayout } from './family-layout.js';
+import { createHitTester } from './hit-test.js';
+import { attachInteraction } from './interaction.js';
+import { createForceLayout, type LayoutStats } from './layout/force-layout.js';
+import { createRenderer, radiusOf, type GroupBox, type Highlight, type Transform } from './renderer.js';
+import { Scene, type SceneEdge, type SceneNode } from './scene.js';
+
+export interface GraphViewEvents {
+  select(target: { kind: 'node' | 'edge'; id: string } | undefined): void;
+  expand(nodeId: string): void;
+  /** A pinned node was dragged: its new resting place. */
+  moved(nodeId: string, x: number, y: number): void;
+  settled?(stats: LayoutStats): void;
+}
+
+export interface ShowOptions { pinned: Record<string, [number, number]>; family?: FamilyLayout; fit?: boolean }
+
+/**
+ * The graph view: composes scene, force layout (in a worker), canvas renderer, hit testing and
+ * pointer interaction. It holds no view state of its own beyond the camera and the hover.
+ */
+export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEvents) {
+  const scene = new Scene();
+  const renderer = createRenderer(canvas);
+  const hits = createHitTester(radiusOf);
+  let transform: Transform = { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2, k: 1 };
+  let base: Highlight = {};
+  let hovered: SceneNode | undefined;
+  let groups: GroupBox[] = [];
+  let frame = 0;
+  let fitOnSettle = false;
+  let settled = true;
+  let frames = 0;
+
+  const render = () => {
+    frame = 0;
+    frames++;
+    renderer.draw(scene, transform, currentHighlight(), groups);
+  };
+  const requestRender = () => { if (!frame) frame = requestAnimationFrame(render); };
+
+  const layout = createForceLayout((positions, done) => {
+    scene.applyPositions(positions);
+    hits.invalidate(scene.nodes);
+    if (done) {
+      settled = true;
+      if (fitOnSettle) { fitOnSettle = false; interaction.fit(scene.bounds()); }
+      events.settled?.(done);
+    }
+    requestRender();
+  });
+
+  const interaction = attachInteraction(canvas, scene, hits, {
+    transform(t) { transform = t; requestRender(); },
+    hover(node) {
+      if (node === hovered) return;
+      hovered = node;
+      canvas.style.cursor = node ? 'pointer' : 'grab';
+      requestRender();
+    },
+    click({ node, edge }) {
+      events.select(node ? { kind: 'node', id: node.id } : edge ? { kind: 'edge', id: edge.id } : undefined);
+    },
+    doubleClick(node) { events.expand(node.id); },
+    dragStart(node) { layout.fix(node.index, node.x, node.y); if (!groups.length) layout.reheat(0.2); },
+    drag(node, x, y) {
+      node.x = x; node.y = y;
+      layout.fix(node.index, x, y);
+      hits.invalidate(scene.nodes);
+      requestRender();
+    },
+    dragEnd(node) {
+      if (node.pinned || groups.length) events.moved(node.id, node.x, node.y);
+      else layout.release(node.index);
+    },
+  });
+
+  function currentHighlight(): Highlight {
+    if (!hovered) return base;
+    const keepNodes = new Set([hovered.id]);
+    const keepEdges = new Set<string>();
+    for (const e of scene.edges) {
+      if (e.source === hovered || e.target === hovered) { keepEdges.add(e.id); keepNodes.add(e.source.id); keepNodes.add(e.target.id); }
+    }
+    return { ...base, keepNodes, keepEdges };
+  }
+
+  function show(nodes: readonly GraphNode[], edges: readonly GraphEdge[], options: ShowOptions): void {
+    const wasEmpty = scene.nodes.length === 0;
+    const fresh = scene.setGraph(nodes, edges, options.pinned, options.family?.positions);
+    groups = options.family?.groups ?? [];
+    hits.invalidate(scene.nodes);
+    if (options.family) {
+      layout.stop();
+      settled = true;
+      interaction.fit(scene.bounds(), 1.2);
+    } else {
+      const fixed = new Uint8Array(scene.nodes.length);
+      scene.nodes.forEach((n, i) => { fixed[i] = n.pinned ? 1 : 0; });
+      const links = scene.edges.map((e) => ({ source: e.source.index, target: e.target.index }));
+      settled = false;
+      fitOnSettle = options.fit ?? (wasEmpty || fresh > 0);
+      layout.setGraph(scene.positions(), fixed, links, wasEmpty ? 1 : fresh > 0 ? 0.6 : 0.15);
+      if (wasEmpty) interaction.fit(scene.bounds());
+    }
+    requestRender();
+  }
+
+  window.addEventListener('resize', requestRender);
+
+  return {
+    scene,
+    show,
+    setHighlight(next: Highlight): void { base = next; requestRender(); },
+    fit(): void { interaction.fit(scene.bounds()); },
+    zoomBy: (factor: number) => interaction.zoomBy(factor),
+    panBy: (dx: number, dy: number) => interaction.panBy(dx, dy),
+    /** Brings a node into view (keyboard focus). */
+    reveal(id: string): void {
+      const node = scene.node(id);
+      if (!node) return;
+      const [sx, sy] = interaction.toScreen(node.x, node.y);
+      if (sx < 40 || sy < 40 || sx > canvas.clientWidth - 40 || sy > canvas.clientHeight - 40) interaction.panBy(canvas.clientWidth / 2 - sx, canvas.clientHeight / 2 - sy);
+    },
+    screenPosition(id: string): [number, number] | undefined {
+      const node = scene.node(id);
+      return node ? interaction.toScreen(node.x, node.y) : undefined;
+    },
+    edgeScreenPosition(id: string): [number, number] | undefined {
+      const edge: SceneEdge | undefined = scene.edges.find((e) => e.id === id);
+      return edge ? interaction.toScreen((edge.source.x + edge.target.x) / 2, (edge.source.y + edge.target.y) / 2) : undefined;
+    },
+    get settled(): boolean { return settled; },
+    get frames(): number { return frames; },
+    get groups(): readonly GroupBox[] { return groups; },
+    get transform(): Transform { return transform; },
+    get highlight(): Highlight { return base; },
+    renderNow: render,
+  };
+}
+export type GraphView = ReturnType<typeof createGraphView>;

@@ -1,0 +1,219 @@
+import type { SceneEdge, SceneNode, Scene } from './scene.js';
+import { CONFIDENCE_DASH, CONFIDENCE_WIDTH, STATUS_COLOURS, edgeColour, edgeLabel, nodeColour, nodeRadius, nodeStatus } from './style.js';
+
+export interface Transform { x: number; y: number; k: number }
+
+/** What to emphasise: the renderer never decides this itself. */
+export interface Highlight {
+  selectedNode?: string;
+  selectedEdge?: string;
+  focusNode?: string;
+  /** When set, everything outside it is dimmed (hover neighbourhood, a path). */
+  keepNodes?: ReadonlySet<string>;
+  keepEdges?: ReadonlySet<string>;
+  pathEdges?: ReadonlySet<string>;
+}
+
+export interface GroupBox { id: string; name: string; x0: number; y0: number; x1: number; y1: number }
+
+const LABEL_LIMIT = 600;
+const DIM = 0.12;
+
+export const radiusOf = (n: SceneNode) => nodeRadius(n.data, n.degree);
+
+/**
+ * Draws a scene on a canvas: edges batched into one path per style, nodes batched by colour,
+ * labels only where they are readable. Text is drawn with fillText, never parsed as markup.
+ */
+export function createRenderer(canvas: HTMLCanvasElement) {
+  const context = canvas.getContext('2d', { alpha: false });
+  if (!context) throw new Error('Canvas 2D is not available');
+  const ctx = context;
+
+  function resize(): { width: number; height: number } {
+    const ratio = window.devicePixelRatio || 1;
+    const width = canvas.clientWidth, height = canvas.clientHeight;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+    }
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    return { width, height };
+  }
+
+  function strokeEdges(edges: readonly SceneEdge[], k: number, arrows: boolean): void {
+    const groups = new Map<string, SceneEdge[]>();
+    for (const e of edges) {
+      const key = `${edgeColour(e.data)}|${e.data.confidence}`;
+      const list = groups.get(key);
+      if (list) list.push(e); else groups.set(key, [e]);
+    }
+    for (const [key, list] of groups) {
+      const [colour, confidence = 'probable'] = key.split('|');
+      ctx.strokeStyle = colour!;
+      ctx.fillStyle = colour!;
+      ctx.lineWidth = (CONFIDENCE_WIDTH[confidence] ?? 1.2) / k;
+      ctx.setLineDash((CONFIDENCE_DASH[confidence] ?? []).map((d) => d / k));
+      ctx.beginPath();
+      for (const e of list) { ctx.moveTo(e.source.x, e.source.y); ctx.lineTo(e.target.x, e.target.y); }
+      ctx.stroke();
+      if (arrows) {
+        ctx.beginPath();
+        for (const e of list) arrowHead(e, k);
+        ctx.fill();
+      }
+    }
+    ctx.setLineDash([]);
+  }
+
+  function arrowHead(e: SceneEdge, k: number): void {
+    const dx = e.target.x - e.source.x, dy = e.target.y - e.source.y;
+    const length = Math.hypot(dx, dy) || 1;
+    const ux = dx / length, uy = dy / length;
+    const r = radiusOf(e.target) + 1.5 / k;
+    const tipX = e.target.x - ux * r, tipY = e.target.y - uy * r;
+    const size = 7 / k;
+    ctx.moveTo(tipX, tipY);
+    ctx.lineTo(tipX - ux * size - uy * size * 0.5, tipY - uy * size + ux * size * 0.5);
+    ctx.lineTo(tipX - ux * size + uy * size * 0.5, tipY - uy * size - ux * size * 0.5);
+    ctx.closePath();
+  }
+
+  function fillNodes(nodes: readonly SceneNode[], k: number): void {
+    const groups = new Map<string, SceneNode[]>();
+    for (const n of nodes) {
+      const colour = nodeColour(n.data);
+      const list = groups.get(colour);
+      if (list) list.push(n); else groups.set(colour, [n]);
+    }
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1.5 / k;
+    for (const [colour, list] of groups) {
+      ctx.fillStyle = colour;
+      ctx.beginPath();
+      for (const n of list) { const r = radiusOf(n); ctx.moveTo(n.x + r, n.y); ctx.arc(n.x, n.y, r, 0, 2 * Math.PI); }
+      ctx.fill();
+      if (list.length < 3000 || k > 0.5) ctx.stroke();
+    }
+    for (const n of nodes) {
+      const status = nodeStatus(n.data);
+      if (status) ring(n, STATUS_COLOURS[status], 3 / k, 3 / k, []);
+      if (n.data.protected) ring(n, '#34495e', 1.2 / k, 1.8 / k, [2 / k, 2 / k]);
+      if (n.pinned) pinMark(n, k);
+    }
+  }
+
+  function ring(n: SceneNode, colour: string, width: number, gap: number, dash: number[]): void {
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width;
+    ctx.setLineDash(dash);
+    ctx.beginPath();
+    ctx.arc(n.x, n.y, radiusOf(n) + gap, 0, 2 * Math.PI);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+
+  function pinMark(n: SceneNode, k: number): void {
+    const r = radiusOf(n);
+    ctx.fillStyle = '#1b2631';
+    ctx.beginPath();
+    ctx.arc(n.x + r * 0.8, n.y - r * 0.8, 2.6 / k, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+
+  function labels(nodes: readonly SceneNode[], edges: readonly SceneEdge[], t: Transform, view: { width: number; height: number }, forced: ReadonlySet<string>): void {
+    const x0 = -t.x / t.k, y0 = -t.y / t.k, x1 = (view.width - t.x) / t.k, y1 = (view.height - t.y) / t.k;
+    const inView = (n: SceneNode) => n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1;
+    const showAll = nodes.length <= 400 ? t.k >= 0.45 : t.k >= 1.4;
+    ctx.font = `${12 / t.k}px system-ui, sans-serif`;
+    ctx.textBaseline = 'middle';
+    ctx.lineJoin = 'round';
+    let drawn = 0;
+    for (const n of nodes) {
+      if (drawn >= LABEL_LIMIT) break;
+      if (!(forced.has(n.id) || (showAll && inView(n)))) continue;
+      const text = truncate(n.data.name, 42);
+      const x = n.x + radiusOf(n) + 4 / t.k;
+      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+      ctx.lineWidth = 3 / t.k;
+      ctx.strokeText(text, x, n.y);
+      ctx.fillStyle = '#1b2631';
+      ctx.fillText(text, x, n.y);
+      drawn++;
+    }
+    if (edges.length <= 150 && t.k >= 0.8) {
+      ctx.font = `${10 / t.k}px system-ui, sans-serif`;
+      ctx.fillStyle = '#566573';
+      ctx.textAlign = 'center';
+      for (const e of edges) ctx.fillText(edgeLabel(e.data), (e.source.x + e.target.x) / 2, (e.source.y + e.target.y) / 2 - 5 / t.k);
+      ctx.textAlign = 'start';
+    }
+  }
+
+  function draw(scene: Scene, t: Transform, highlight: Highlight, groups: readonly GroupBox[] = []): void {
+    const view = resize();
+    ctx.fillStyle = '#fbfcfd';
+    ctx.fillRect(0, 0, view.width, view.height);
+    ctx.save();
+    ctx.translate(t.x, t.y);
+    ctx.scale(t.k, t.k);
+    drawGroups(groups, t.k);
+    const dimming = Boolean(highlight.keepNodes);
+    const keptEdges = dimming ? scene.edges.filter((e) => highlight.keepEdges?.has(e.id)) : scene.edges;
+    const arrows = scene.edges.length <= 2000 && t.k > 0.35;
+    if (dimming) {
+      ctx.globalAlpha = DIM;
+      strokeEdges(scene.edges, t.k, false);
+      fillNodes(scene.nodes.filter((n) => !highlight.keepNodes!.has(n.id)), t.k);
+      ctx.globalAlpha = 1;
+    }
+    strokeEdges(keptEdges, t.k, arrows);
+    emphasiseEdges(scene, highlight, t.k);
+    const keptNodes = dimming ? scene.nodes.filter((n) => highlight.keepNodes!.has(n.id)) : scene.nodes;
+    fillNodes(keptNodes, t.k);
+    for (const [id, colour] of [[highlight.selectedNode, '#f1c40f'], [highlight.focusNode, '#1b2631']] as const) {
+      const n = id ? scene.node(id) : undefined;
+      if (n) ring(n, colour, 3 / t.k, 4 / t.k, colour === '#1b2631' ? [3 / t.k, 2 / t.k] : []);
+    }
+    const forced = new Set([highlight.selectedNode, highlight.focusNode, ...(dimming ? highlight.keepNodes! : [])].filter((x): x is string => Boolean(x)));
+    labels(keptNodes, keptEdges, t, view, forced);
+    ctx.restore();
+  }
+
+  function emphasiseEdges(scene: Scene, highlight: Highlight, k: number): void {
+    const path = highlight.pathEdges;
+    for (const e of scene.edges) {
+      const selected = e.id === highlight.selectedEdge;
+      if (!selected && !path?.has(e.id)) continue;
+      ctx.strokeStyle = selected ? '#f1c40f' : '#e74c3c';
+      ctx.lineWidth = (selected ? 5 : 4) / k;
+      ctx.beginPath();
+      ctx.moveTo(e.source.x, e.source.y);
+      ctx.lineTo(e.target.x, e.target.y);
+      ctx.stroke();
+    }
+  }
+
+  function drawGroups(groups: readonly GroupBox[], k: number): void {
+    for (const g of groups) {
+      ctx.fillStyle = 'rgba(138, 92, 194, 0.07)';
+      ctx.strokeStyle = 'rgba(138, 92, 194, 0.5)';
+      ctx.lineWidth = 1 / k;
+      ctx.beginPath();
+      ctx.roundRect(g.x0, g.y0, g.x1 - g.x0, g.y1 - g.y0, 12);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = '#6c3483';
+      ctx.font = `600 ${12 / Math.max(k, 0.8)}px system-ui, sans-serif`;
+      ctx.textBaseline = 'top';
+      ctx.fillText(truncate(g.name, 70), g.x0 + 10, g.y0 + 8);
+    }
+  }
+
+  return { draw, resize, canvas };
+}
+export type Renderer = ReturnType<typeof createRenderer>;
+
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

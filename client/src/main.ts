@@ -1,0 +1,139 @@
+import './styles.css';
+import { api, onApiFailure, onApiSuccess, type ApiError } from './api/client.js';
+import { GraphCache } from './data/graph-cache.js';
+import { realize, type RealizedView } from './data/realize.js';
+import { byId, el } from './dom.js';
+import { familyLayout } from './graph/family-layout.js';
+import { createGraphView } from './graph/graph-view.js';
+import { wireKeyboard } from './graph/keyboard.js';
+import { createDetailsPanel } from './panels/details.js';
+import { createFilterPanel } from './panels/filters.js';
+import { renderLegend } from './panels/legend.js';
+import { createSearchPanel } from './panels/search.js';
+import { createTablePanel } from './panels/table.js';
+import { wireToolbar } from './panels/toolbar.js';
+import { viewCommands } from './state/commands.js';
+import { ViewStore } from './state/store.js';
+import { decodeViewState, encodeViewState } from './state/url-codec.js';
+import type { ViewState } from './state/view-state.js';
+
+/**
+ * Wires the explorer: one store (from the URL), one cache, the graph view and the panels. Every
+ * change flows store -> URL -> realize(state, cache) -> views. The timeline (issue #5) mounts into
+ * #timeline-panel and talks to the graph through `window.kinline.commands` and the store.
+ */
+const store = new ViewStore(decodeViewState(location.search));
+const commands = viewCommands(store);
+const cache = new GraphCache();
+const canvas = byId<HTMLCanvasElement>('graph');
+const status = byId('status');
+let realized: RealizedView = realize(store.state, cache);
+let shownKey = '';
+const relateFrom: { id?: string; name?: string } = {};
+
+const notify = (message: string) => {
+  status.textContent = message;
+  status.dataset.kind = 'info';
+};
+
+const graph = createGraphView(canvas, {
+  select: (target) => commands.select(target),
+  expand: (id) => commands.expand(id),
+  moved: (id, x, y) => { if (store.state.pinned[id]) commands.pin(id, [x, y]); },
+  settled: (stats) => { document.body.dataset.layout = 'settled'; document.body.dataset.layoutMillis = String(Math.round(stats.millis)); },
+});
+const details = createDetailsPanel(byId('details'), {
+  cache, commands, notify, relateFrom,
+  state: () => store.state,
+  realized: () => realized,
+  positionOf: (id) => { const n = graph.scene.node(id); return n ? [n.x, n.y] : undefined; },
+});
+const filters = createFilterPanel(byId('filters'), commands);
+const table = createTablePanel(byId('list-view'), commands);
+const toolbar = wireToolbar({ store, commands, graph, canvas, realized: () => realized, notify });
+const search = createSearchPanel(byId<HTMLFormElement>('search'), byId('search-results'), (ids) => commands.selectNodes(ids));
+renderLegend(byId('legend'));
+wireKeyboard(canvas, graph, store, commands, (m) => { byId('announcer').textContent = m; });
+
+let syncing = 0;
+async function sync(state: ViewState, reason: string): Promise<void> {
+  const mine = ++syncing;
+  document.body.dataset.ready = 'false';
+  status.dataset.kind = 'loading';
+  status.textContent = 'Loading…';
+  try {
+    await cache.ensure(state);
+  } catch (error) {
+    if (mine !== syncing) return;
+    status.dataset.kind = 'error';
+    status.textContent = `Could not load part of the view: ${(error as Error).message}`;
+  }
+  if (mine !== syncing) return;
+  realized = realize(state, cache);
+  const key = `${state.layout}|${state.familyRoot}|${realized.nodes.map((n) => n.id).join(',')}|${realized.edges.map((e) => e.id).join(',')}|${JSON.stringify(state.pinned)}`;
+  if (key !== shownKey) {
+    shownKey = key;
+    const tree = state.layout === 'family' && state.familyRoot ? cache.families.get(state.familyRoot) : undefined;
+    graph.show(realized.nodes, realized.edges, { pinned: state.pinned, family: tree ? familyLayout(tree) : undefined });
+  }
+  graph.setHighlight({
+    selectedNode: state.selection?.kind === 'node' ? state.selection.id : undefined,
+    selectedEdge: state.selection?.kind === 'edge' ? state.selection.id : undefined,
+    pathEdges: realized.pathEdges,
+    ...(realized.pathNodes.size ? { keepNodes: realized.pathNodes, keepEdges: realized.pathEdges } : {}),
+  });
+  renderPathBanner(state);
+  if (status.dataset.kind === 'loading') { status.textContent = summary(); status.dataset.kind = 'info'; }
+  byId('empty-state').hidden = realized.nodes.length > 0;
+  filters.render(state.filters);
+  table.render(realized, state.selection?.id);
+  toolbar.update();
+  if (reason !== 'filters' || !state.selection) void details.show(state.selection);
+  document.body.dataset.ready = 'true';
+}
+
+function summary(): string {
+  const missing = realized.missing.length ? ` ${realized.missing.length} linked entities are no longer available.` : '';
+  return realized.nodes.length ? `${realized.nodes.length} entities, ${realized.edges.length} relationships on screen.${missing}` : `Nothing on screen yet.${missing}`;
+}
+
+function renderPathBanner(state: ViewState): void {
+  const banner = byId('path-banner');
+  banner.hidden = !state.path;
+  if (!state.path) return;
+  const name = (id: string) => cache.nodes.get(id)?.name ?? id;
+  const text = realized.pathNodes.size
+    ? realized.relation
+      ? `${name(state.path.from)} is the ${realized.relation} of ${name(state.path.to)}.`
+      : `${name(state.path.from)} and ${name(state.path.to)} are connected in ${realized.pathEdges.size} steps (highlighted).`
+    : `No path found between ${name(state.path.from)} and ${name(state.path.to)}.`;
+  banner.replaceChildren(el('span', { className: 'relation-text', text }), ' ', el('button', { type: 'button', onclick: () => commands.clearPath() }, 'Clear'));
+}
+
+store.subscribe(({ state, reason }) => {
+  history.replaceState(null, '', `${location.pathname}?${encodeViewState(state)}`);
+  void sync(state, reason);
+});
+
+function showBanner(error: ApiError): void {
+  const banner = byId('banner');
+  banner.hidden = false;
+  banner.replaceChildren(
+    el('strong', { text: error.code === 'network' ? 'Kinline’s server cannot be reached.' : 'The database is unreachable right now.' }),
+    ' Your view is kept in the address bar; nothing is lost. ',
+    el('button', { type: 'button', onclick: () => void checkHealth().then(() => sync(store.state, 'retry')) }, 'Try again'));
+}
+onApiFailure(showBanner);
+onApiSuccess(() => { byId('banner').hidden = true; });
+
+async function checkHealth(): Promise<void> {
+  await api.health().catch(() => undefined);
+}
+
+declare global {
+  interface Window { kinline: { store: ViewStore; commands: typeof commands; graph: typeof graph; cache: GraphCache; realized(): RealizedView; search: typeof search } }
+}
+window.kinline = { store, commands, graph, cache, realized: () => realized, search };
+
+void checkHealth();
+void sync(store.state, 'load');

@@ -1,0 +1,43 @@
+import type { Confidence, EntityType } from '../api/types.js';
+
+/** One expansion of a node's neighbours: a page of `limit`, optionally only some entity types. */
+export interface Expansion { id: string; limit: number; types?: EntityType[] }
+
+export interface Filters {
+  /** Entity types shown; empty means all. */
+  types: EntityType[];
+  /** Relationship types shown; empty means all. */
+  relTypes: string[];
+  minConfidence?: Confidence;
+  /** Date window (YYYY-MM-DD), set by the filter panel or brushed on the timeline. */
+  from?: string;
+  to?: string;
+}
+
+export type Selection = { kind: 'node' | 'edge'; id: string };
+export type LayoutMode = 'force' | 'family';
+
+/**
+ * Everything a researcher sees, and nothing derived: the graph drawn is a pure function of this
+ * state and the data fetched for it (CONVENTIONS.md: Observable Plot). The URL encodes it
+ * (url-codec.ts), and undo/redo steps through its history (store.ts).
+ */
+export interface ViewState {
+  seeds: string[];
+  expanded: Expansion[];
+  hidden: string[];
+  /** Pinned nodes and where (graph coordinates, rounded). */
+  pinned: Record<string, [number, number]>;
+  filters: Filters;
+  /** The graph as it stood on a date (issue #5); YYYY-MM-DD. */
+  asOf?: string;
+  layout: LayoutMode;
+  familyRoot?: string;
+  selection?: Selection;
+  /** "How are these two related?" */
+  path?: { from: string; to: string };
+}
+
+export function emptyViewState(): ViewState {
+  return { seeds: [], expanded: [], hidden: [], pinned: {}, filters: { types: [], relTypes: [] }, layout: 'force' };
+}

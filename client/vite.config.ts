@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** The explorer is served by the Express app from client/dist; `vite` alone proxies /api to it. */
+export default defineConfig({
+  root,
+  base: '/',
+  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  worker: { format: 'es' },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+});
