@@ -22,6 +22,8 @@ export interface LoadOptions {
    * every write is a MERGE on a stable id.
    */
   transaction?: 'single' | 'batched';
+  /** Called after each batch with the rows written so far (for progress bars). */
+  onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
 
 const chunks = <T>(rows: T[], size: number): T[][] =>
@@ -99,9 +101,14 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
   const data = await validateDataset(input, file, entityTypesOf);
   const plan = statements(data, options.batchSize ?? 5_000);
   const totals = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
+  const rowsOf = (step: (typeof plan)[number]) => (step.params.rows as unknown[]).length;
+  const rowsTotal = plan.reduce((n, step) => n + rowsOf(step), 0);
+  let rowsDone = 0;
   const apply = async (run: Run, steps: typeof plan) => {
     for (const step of steps) {
       const updates = (await run(step.cypher, step.params)).summary.counters.updates();
+      rowsDone = Math.min(rowsTotal, rowsDone + rowsOf(step));
+      options.onProgress?.(rowsDone, rowsTotal);
       totals.nodesCreated += updates.nodesCreated ?? 0;
       totals.relationshipsCreated += updates.relationshipsCreated ?? 0;
       totals.propertiesSet += updates.propertiesSet ?? 0;

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { parseGedcom } from './gedcom.js';
+import { parseJsonDataset } from './json.js';
+import type { ImportFormat, ParsedFile } from './types.js';
+
+export const IMPORT_FORMATS = ['json', 'gedcom', 'csv', 'ftm'] as const satisfies readonly ImportFormat[];
+
+export interface ParseOptions {
+  format?: ImportFormat;
+  /** Path of a CSV mapping file (graph/import/README.md). */
+  mapping?: string;
+}
+
+/** The format a file name implies: .ged -> gedcom, .csv -> csv, .jsonl/.ftm.json -> ftm, .json -> json. */
+export function formatOf(file: string): ImportFormat | undefined {
+  const name = file.toLowerCase();
+  if (name.endsWith('.ged') || name.endsWith('.gedcom')) return 'gedcom';
+  if (name.endsWith('.csv') || name.endsWith('.tsv')) return 'csv';
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson') || name.endsWith('.ftm.json') || name.endsWith('.ijson')) return 'ftm';
+  if (name.endsWith('.json')) return 'json';
+  return undefined;
+}
+
+export async function parseFile(file: string, options: ParseOptions = {}): Promise<ParsedFile> {
+  const format = options.format ?? formatOf(file);
+  const bytes = readFileSync(file);
+  switch (format) {
+    case 'gedcom': return parseGedcom(bytes, file);
+    case 'json': return parseJsonDataset(bytes, file);
+    case 'csv': {
+      const { parseCsvWithMapping, readMapping } = await import('./csv.js');
+      if (!options.mapping) throw new Error(`${file}: a CSV import needs --mapping FILE (see graph/import/README.md)`);
+      return parseCsvWithMapping(bytes, file, readMapping(options.mapping));
+    }
+    case 'ftm': {
+      const { parseFtm } = await import('./ftm.js');
+      return parseFtm(bytes, file);
+    }
+    default: throw new Error(`${file}: cannot tell the format from the name; pass --format ${IMPORT_FORMATS.join('|')}`);
+  }
+}
