@@ -32,7 +32,7 @@ export async function startServer(options: { port?: number; seed?: boolean } = {
     console.log(`[kinline] loaded the seed case: ${summary.entities} entities, ${summary.relationships} relationships`);
   }
   const port = options.port ?? Number(process.env.PORT ?? 3000);
-  const server = createApp().listen(port, '127.0.0.1');
+  const server = createApp().listen(port, process.env.HOST ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;

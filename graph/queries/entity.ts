@@ -30,8 +30,8 @@ export function visibleRelId(rel: Props, a: Props, b: Props): string {
 }
 
 /**
- * Finds a node by the id a reader may use: the real id for anyone not protected, the public id
- * for protected people. A protected person's real id finds nothing.
+ * Finds a node by the id a reader may use: its public id, or its real id unless it is a protected
+ * person, whose real id finds nothing.
  */
 export async function findNode(id: string): Promise<Props | null> {
   const result = await read<{ n: Props }>(
@@ -39,7 +39,8 @@ export async function findNode(id: string): Promise<Props | null> {
      RETURN properties(n) AS n LIMIT 2`,
     { id },
   );
-  const props = result.records.map((r) => r.get('n')).find((n) => (isProtectedProps(n) ? n.publicId === id : n.id === id));
+  // Anything may be reached by its public id (responses may carry it); a protected person only so.
+  const props = result.records.map((r) => r.get('n')).find((n) => n.publicId === id || (!isProtectedProps(n) && n.id === id));
   return props ?? null;
 }
 
@@ -50,9 +51,9 @@ export async function entityDetail(id: string, relationshipLimit = 200): Promise
   const rels = await read<{ r: Props; type: string; out: boolean; other: Props; total: number }>(
     `MATCH (n:Entity {id: $id})-[r]-(other:Entity)
      WITH r, other, startNode(r) = n AS out ORDER BY type(r), other.name, r.id
-     WITH collect({r: properties(r), type: type(r), out: out, other: properties(other)}) AS all
-     UNWIND all[0..$limit] AS row
-     RETURN row.r AS r, row.type AS type, row.out AS out, row.other AS other, size(all) AS total`,
+     WITH collect({r: properties(r), type: type(r), out: out, other: properties(other)}) AS rows
+     UNWIND rows[0..toInteger($limit)] AS row
+     RETURN row.r AS r, row.type AS type, row.out AS out, row.other AS other, size(rows) AS total`,
     { id: props.id, limit: relationshipLimit },
   );
   const aboutIds = [String(props.id), ...rels.records.map((r) => String(r.get('r').id))];

@@ -1,0 +1,84 @@
+import { read } from '../db/driver.js';
+import { presentEntity, type EntityView } from '../safety/present.js';
+import { findNode } from '../queries/entity.js';
+import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf, type DatedEventView } from '../queries/evidence.js';
+import { acrossReadings, addDays, daysBetween, type Bounds, type Certainty } from './certainty.js';
+import { pageParams, toPage, type Paging, type PatternPage } from './page.js';
+
+export interface CrossingWindow { from: string; to: string; days: number }
+
+export interface CrossingDetention {
+  person: EntityView;
+  certainty: Certainty;
+  crossing: DatedEventView;
+  detention: DatedEventView;
+  /** Days from the crossing to the start of the detention, as far as the bounds tell. */
+  gapDays: { min: number | null; max: number | null };
+}
+
+export interface CrossingDetentionPage extends PatternPage<CrossingDetention> { crossing: EntityView }
+
+type Props = Record<string, unknown>;
+
+/**
+ * Cypher: crossing events `c` at border post `x` possibly in [$from, $to], their subjects `p`, and
+ * those subjects' detentions `d` possibly starting within $days after the crossing.
+ */
+export const CROSSED_THEN_DETAINED = `
+  MATCH (x)<-[:OCCURRED_AT]-(c:Event {kind: 'crossing'})
+  WHERE c.startLatest >= $from AND coalesce(c.startEarliest <= $to, true)
+  MATCH (p:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(c)
+  MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event {kind: 'detention'})
+  WHERE d.startLatest IS NOT NULL
+    AND coalesce(d.startLatest >= c.startEarliest, true)
+    AND coalesce(d.startEarliest <= toString(date(c.startLatest) + duration({days: $days})), true)`;
+
+/** Crossed (c) in the window and detained (d) within `days` after: certain on the narrow bounds. */
+export function crossedThenDetained(c: Bounds, d: Bounds, w: CrossingWindow): Certainty | null {
+  const crossedIn = c.startLatest >= w.from && (c.startEarliest === null || c.startEarliest <= w.to);
+  const after = c.startEarliest === null || d.startLatest >= c.startEarliest;
+  const soon = d.startEarliest === null || d.startEarliest <= addDays(c.startLatest, w.days);
+  if (!crossedIn || !after || !soon) return null;
+  const certain = c.startEarliest !== null && d.startEarliest !== null
+    && c.startEarliest >= w.from && c.startLatest <= w.to
+    && d.startEarliest >= c.startLatest && d.startLatest <= addDays(c.startEarliest, w.days);
+  return certain ? 'certain' : 'possible';
+}
+
+/** People detained within N days after crossing at a border post in a window; null if no such post. */
+export async function crossingDetentions(input: CrossingWindow & { crossing: string }, paging: Paging): Promise<CrossingDetentionPage | null> {
+  const post = await findNode(input.crossing);
+  if (!post || post.type !== 'Place' || post.kind !== 'border-crossing') return null;
+  const result = await read<{ p: Props; c: Props; d: Props; cPlace: Props | null; place: Props | null }>(
+    `MATCH (x:Place {id: $crossing}) ${CROSSED_THEN_DETAINED}
+     WITH p, c, d ORDER BY c.startLatest, p.id, d.startLatest, d.id SKIP $offset LIMIT $limit
+     ${placeOf('d')}
+     RETURN properties(p) AS p, properties(c) AS c, properties(d) AS d, place`,
+    { crossing: String(post.id), from: input.from, to: input.to, days: input.days, ...pageParams(paging) },
+  );
+  const rows = result.records.map((r) => r.toObject());
+  const claims = await evidenceFor(rows.flatMap((r) => [eventFact(r.c), eventFact(r.d)]));
+  const hits = rows.flatMap((row): CrossingDetention[] => {
+    const cClaims = claims.get(String(row.c.id)) ?? [];
+    const dClaims = claims.get(String(row.d.id)) ?? [];
+    const certainty = acrossReadings([readingsOf(row.c, cClaims), readingsOf(row.d, dClaims)], (c, d) => crossedThenDetained(c!, d!, input));
+    if (!certainty) return [];
+    return [{
+      person: presentEntity(row.p),
+      certainty,
+      crossing: datedEventView(row.c, cClaims, post),
+      detention: datedEventView(row.d, dClaims, row.place),
+      gapDays: gap(row.c, row.d),
+    }];
+  });
+  return { crossing: presentEntity(post), ...toPage(hits, paging), hasMore: rows.length > paging.limit };
+}
+
+function gap(c: Props, d: Props): CrossingDetention['gapDays'] {
+  const at = (v: unknown) => (typeof v === 'string' ? v : null);
+  const [ce, cl, de, dl] = [at(c.startEarliest), at(c.startLatest), at(d.startEarliest), at(d.startLatest)];
+  return {
+    min: de && cl ? Math.max(0, daysBetween(cl, de)) : null,
+    max: dl && ce ? daysBetween(ce, dl) : null,
+  };
+}

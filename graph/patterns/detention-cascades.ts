@@ -1,0 +1,72 @@
+import { read } from '../db/driver.js';
+import { presentEntity, type EntityView } from '../safety/present.js';
+import { visibleRelId } from '../queries/entity.js';
+import { datedEventView, eventFact, evidenceFor, readingsOf, type DatedEventView, type Fact } from '../queries/evidence.js';
+import type { ClaimView } from '../queries/claims.js';
+import { acrossReadings, addDays, type Bounds, type Certainty } from './certainty.js';
+import { CASCADE_KINSHIP, pageParams, toPage, type Paging, type PatternPage } from './page.js';
+
+export interface CascadeWindow { from: string; to: string; days: number }
+
+export interface KinshipLink { id: string; type: string; role?: string; relation?: string; claims: ClaimView[] }
+
+export interface DetentionCascade {
+  people: [EntityView, EntityView];
+  /** How the two are related, each link with its claims. */
+  kinship: KinshipLink[];
+  detentions: [DatedEventView, DatedEventView];
+  certainty: Certainty;
+}
+
+type Props = Record<string, unknown>;
+
+/** Both detentions start in the window, within `days` of each other: certain on the narrow bounds. */
+export function detainedTogether(a: Bounds, b: Bounds, w: CascadeWindow): Certainty | null {
+  const inWindow = (x: Bounds) => x.startLatest >= w.from && (x.startEarliest === null || x.startEarliest <= w.to);
+  const close = (x: Bounds, y: Bounds) => x.startEarliest === null || x.startEarliest <= addDays(y.startLatest, w.days);
+  if (!inWindow(a) || !inWindow(b) || !close(a, b) || !close(b, a)) return null;
+  const surelyIn = (x: Bounds) => x.startEarliest !== null && x.startEarliest >= w.from && x.startLatest <= w.to;
+  const surelyClose = (x: Bounds, y: Bounds) => y.startEarliest !== null && x.startLatest <= addDays(y.startEarliest, w.days);
+  return surelyIn(a) && surelyIn(b) && surelyClose(a, b) && surelyClose(b, a) ? 'certain' : 'possible';
+}
+
+/** Relatives (PARENT_OF, PARTNER_OF, SIBLING_OF, RELATIVE_OF) detained within N days of each other. */
+export async function detentionCascades(w: CascadeWindow, paging: Paging): Promise<PatternPage<DetentionCascade>> {
+  const result = await read<{ a: Props; b: Props; da: Props; db: Props; links: { rel: Props; type: string }[] }>(
+    `MATCH (a:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(da:Event {kind: 'detention'})
+     WHERE da.startLatest >= $from AND coalesce(da.startEarliest <= $to, true)
+     MATCH (a)-[k:${CASCADE_KINSHIP}]-(b:Person) WHERE a.id < b.id
+     MATCH (b)-[:PARTICIPATED_IN {role: 'subject'}]->(db:Event {kind: 'detention'})
+     WHERE db.startLatest >= $from AND coalesce(db.startEarliest <= $to, true)
+       AND coalesce(db.startEarliest <= toString(date(da.startLatest) + duration({days: $days})), true)
+       AND coalesce(da.startEarliest <= toString(date(db.startLatest) + duration({days: $days})), true)
+     WITH a, b, da, db, collect(DISTINCT {rel: properties(k), type: type(k)}) AS links
+     ORDER BY da.startLatest, a.id, b.id, da.id, db.id SKIP $offset LIMIT $limit
+     RETURN properties(a) AS a, properties(b) AS b, properties(da) AS da, properties(db) AS db, links`,
+    { ...w, ...pageParams(paging) },
+  );
+  const rows = result.records.map((r) => r.toObject());
+  const facts: Fact[] = rows.flatMap((r) => [
+    eventFact(r.da), eventFact(r.db),
+    ...r.links.map((l) => ({ id: String(l.rel.id), visibleId: visibleRelId(l.rel, r.a, r.b) })),
+  ]);
+  const claims = await evidenceFor(facts);
+  const hits = rows.flatMap((row): DetentionCascade[] => {
+    const [ca, cb] = [claims.get(String(row.da.id)) ?? [], claims.get(String(row.db.id)) ?? []];
+    const certainty = acrossReadings([readingsOf(row.da, ca), readingsOf(row.db, cb)], (a, b) => detainedTogether(a!, b!, w));
+    if (!certainty) return [];
+    return [{
+      people: [presentEntity(row.a), presentEntity(row.b)],
+      kinship: row.links.map(({ rel, type }) => ({
+        id: visibleRelId(rel, row.a, row.b),
+        type,
+        ...(typeof rel.role === 'string' ? { role: rel.role } : {}),
+        ...(typeof rel.relation === 'string' ? { relation: rel.relation } : {}),
+        claims: claims.get(String(rel.id)) ?? [],
+      })),
+      detentions: [datedEventView(row.da, ca), datedEventView(row.db, cb)],
+      certainty,
+    }];
+  });
+  return { ...toPage(hits, paging), hasMore: rows.length > paging.limit };
+}

@@ -1,0 +1,138 @@
+import { read } from '../db/driver.js';
+import { presentEntity, type EntityView } from '../safety/present.js';
+import type { ClaimView } from '../queries/claims.js';
+import { visibleRelId } from '../queries/entity.js';
+import { datedEventView, placeOf, eventFact, readingsOf, evidenceFor, type DatedEventView, type Fact } from '../queries/evidence.js';
+import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest, type Certainty } from './certainty.js';
+import { DEPRIVING_KINDS, pageParams, STARTED_BY_DATE, type Paging, type PatternPage } from './page.js';
+
+export interface CitedLink { id: string; type: string; role?: string; date?: string; claims: ClaimView[] }
+
+export interface ParentStatus {
+  parent: EntityView;
+  link: CitedLink;
+  /** The strongest of this parent's events: one certain detention suffices. */
+  certainty: Certainty;
+  events: DatedEventView[];
+}
+
+export interface Carer { person: EntityView; link: CitedLink }
+export interface Household { family: EntityView; link: CitedLink }
+
+export interface OrphanedChild {
+  child: EntityView;
+  /** Certain only when every known parent is certainly detained, missing or blocked on the date. */
+  certainty: Certainty;
+  parents: ParentStatus[];
+  carers: Carer[];
+  households: Household[];
+}
+
+type Props = Record<string, unknown>;
+
+// Known parents: PARENT_OF, or "parent" in a family where the child is "child".
+const KNOWN_PARENTS = `MATCH (p:Person)-[:PARENT_OF]->(child) RETURN p
+    UNION
+    MATCH (p:Person)-[:MEMBER_OF {role: 'parent'}]->(:Family)<-[:MEMBER_OF {role: 'child'}]-(child) RETURN p`;
+
+const POSSIBLY_DEPRIVED = `EXISTS {
+    MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event)
+    WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL
+      AND coalesce(d.startEarliest <= $date, true) AND coalesce(d.endLatest >= $date, true) }`;
+
+/**
+ * Children all of whose known parents are (possibly) detained, missing or blocked from leaving on
+ * `date`, with the claims behind every parent's status and who cares for them on that date.
+ */
+export async function orphanedChildren(date: string, paging: Paging): Promise<PatternPage<OrphanedChild>> {
+  const params = { date, kinds: DEPRIVING_KINDS };
+  const found = await read<{ id: string }>(
+    `${STARTED_BY_DATE}
+     WITH e WHERE e.endLatest IS NULL OR e.endLatest >= $date
+     MATCH (parent:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(e)
+     CALL (parent) {
+       MATCH (parent)-[:PARENT_OF]->(child:Person) RETURN child
+       UNION
+       MATCH (parent)-[:MEMBER_OF {role: 'parent'}]->(:Family)<-[:MEMBER_OF {role: 'child'}]-(child:Person) RETURN child
+     }
+     WITH DISTINCT child
+     WITH child, COLLECT { ${KNOWN_PARENTS} } AS parents
+     WHERE all(p IN parents WHERE ${POSSIBLY_DEPRIVED})
+     RETURN child.id AS id ORDER BY child.id SKIP $offset LIMIT $limit`,
+    { ...params, ...pageParams(paging) },
+  );
+  const ids = found.records.map((r) => r.get('id'));
+  const hits = ids.length ? await details(ids.slice(0, paging.limit), date) : [];
+  return { items: hits, offset: paging.offset, limit: paging.limit, hasMore: ids.length > paging.limit };
+}
+
+interface LinkRow { child: Props; other: Props; rel: Props; type: string }
+interface EventRow { parentId: string; event: Props; place: Props | null }
+
+async function details(childIds: string[], date: string): Promise<OrphanedChild[]> {
+  const [parents, carers, households] = await Promise.all([
+    links(childIds, `MATCH (other:Person)-[rel:PARENT_OF]->(child) RETURN other, rel
+       UNION
+       MATCH (other:Person)-[rel:MEMBER_OF {role: 'parent'}]->(:Family)<-[:MEMBER_OF {role: 'child'}]-(child)
+       WHERE NOT (other)-[:PARENT_OF]->(child) RETURN other, rel`),
+    links(childIds, 'MATCH (other:Person)-[rel:GUARDIAN_OF]->(child) RETURN other, rel'),
+    links(childIds, 'MATCH (child)-[rel:MEMBER_OF]->(other:Family) RETURN other, rel'),
+  ]);
+  const events = await parentEvents([...new Set(parents.map((p) => String(p.other.id)))], date);
+  const facts: Fact[] = [
+    ...[...parents, ...carers, ...households].map((l) => ({ id: String(l.rel.id), visibleId: visibleRelId(l.rel, l.child, l.other) })),
+    ...events.map((e) => eventFact(e.event)),
+  ];
+  const claims = await evidenceFor(facts);
+  const link = (row: LinkRow): CitedLink => ({
+    id: visibleRelId(row.rel, row.child, row.other),
+    type: row.type,
+    ...(typeof row.rel.role === 'string' ? { role: row.rel.role } : {}),
+    ...(typeof row.rel.date === 'string' ? { date: row.rel.date } : {}),
+    claims: claims.get(String(row.rel.id)) ?? [],
+  });
+  const current = (row: LinkRow) => typeof row.rel.date !== 'string' || certaintyOn(boundsOfEdtf(row.rel.date), date) !== null;
+  return childIds.flatMap((childId): OrphanedChild[] => {
+    const mine = parents.filter((p) => p.child.id === childId);
+    const statuses = mine.map((row): ParentStatus => {
+      const own = events.filter((e) => e.parentId === row.other.id).map((e) => {
+        const eventClaims = claims.get(String(e.event.id)) ?? [];
+        const certainty = acrossReadings([readingsOf(e.event, eventClaims)], (b) => certaintyOn(b, date));
+        return { ...datedEventView(e.event, eventClaims, e.place), ...(certainty ? { certainty } : {}) };
+      });
+      return { parent: presentEntity(row.other), link: link(row), certainty: strongest(own.map((e) => e.certainty ?? null)) ?? 'possible', events: own };
+    });
+    const certainty = weakest(statuses.map((s) => (s.events.length ? s.certainty : null)));
+    if (!certainty || !mine[0]) return [];
+    return [{
+      child: presentEntity(mine[0].child),
+      certainty,
+      parents: statuses,
+      carers: carers.filter((c) => c.child.id === childId && current(c)).map((c) => ({ person: presentEntity(c.other), link: link(c) })),
+      households: households.filter((h) => h.child.id === childId && current(h)).map((h) => ({ family: presentEntity(h.other), link: link(h) })),
+    }];
+  });
+}
+
+async function links(childIds: string[], pattern: string): Promise<LinkRow[]> {
+  const result = await read<LinkRow>(
+    `UNWIND $childIds AS cid MATCH (child:Person {id: cid})
+     CALL (child) { ${pattern} }
+     RETURN properties(child) AS child, properties(other) AS other, properties(rel) AS rel, type(rel) AS type
+     ORDER BY child.id, other.id`,
+    { childIds },
+  );
+  return result.records.map((r) => r.toObject());
+}
+
+async function parentEvents(parentIds: string[], date: string): Promise<EventRow[]> {
+  const result = await read<EventRow>(
+    `UNWIND $parentIds AS pid MATCH (p:Person {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event)
+     WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL
+       AND coalesce(d.startEarliest <= $date, true) AND coalesce(d.endLatest >= $date, true)
+     ${placeOf('d')}
+     RETURN p.id AS parentId, properties(d) AS event, place ORDER BY d.startLatest, d.id`,
+    { parentIds, date, kinds: DEPRIVING_KINDS },
+  );
+  return result.records.map((r) => r.toObject());
+}

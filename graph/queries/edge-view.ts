@@ -1,0 +1,68 @@
+import neo4j from 'neo4j-driver';
+import { read } from '../db/driver.js';
+import { RELATIONSHIP_SPECS, type RelationshipType } from '../schema/index.js';
+import { isProtectedProps, visibleId } from '../safety/present.js';
+import { visibleRelId } from './entity.js';
+
+type Props = Record<string, unknown>;
+
+/** An edge as the graph routes return it (neighbourhood, paths, family): endpoints by visible id. */
+export interface EdgeView {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  role?: string;
+  relation?: string;
+  date?: string;
+  confidence: string;
+}
+
+/**
+ * The Cypher relationship-type alternation (`A|B|C`) for `types`. Only names in the schema's
+ * allow-list get through, so this is the one place where types are interpolated into graph queries.
+ */
+export function relTypePattern(types: readonly string[]): string {
+  const allowed = types.filter((type): type is RelationshipType => Object.hasOwn(RELATIONSHIP_SPECS, type));
+  if (allowed.length === 0 || allowed.length !== types.length) throw new Error('relationship types must come from RELATIONSHIP_SPECS');
+  return [...new Set(allowed)].join('|');
+}
+
+/**
+ * One stored relationship as a reader sees it. A parent-of edge's date is when the child was
+ * born, so it is withheld when the child is protected (DESIGN.md, Safety: no birth dates).
+ */
+export function presentEdge(type: string, rel: Props, start: Props, end: Props): EdgeView {
+  const hideDate = type === 'PARENT_OF' && isProtectedProps(end);
+  return {
+    id: visibleRelId(rel, start, end),
+    type,
+    source: visibleId(start),
+    target: visibleId(end),
+    ...(typeof rel.role === 'string' ? { role: rel.role } : {}),
+    ...(typeof rel.relation === 'string' ? { relation: rel.relation } : {}),
+    ...(typeof rel.date === 'string' && !hideDate ? { date: rel.date } : {}),
+    confidence: String(rel.confidence ?? 'probable'),
+  };
+}
+
+/** Extra WHERE conditions on `r` (the relationship), with their parameters. */
+export interface EdgeFilter { where: string; params: Record<string, unknown> }
+
+/**
+ * The edges joining two of the `shown` nodes (keyed by real id), each once, strongest evidence
+ * first, at most `cap` of them; `cut` says the cap left some out.
+ */
+export async function edgesAmong(shown: ReadonlyMap<string, Props>, types: string, filter: EdgeFilter, cap: number): Promise<{ list: EdgeView[]; cut: boolean }> {
+  const ids = [...shown.keys()];
+  const result = await read<{ a: string; b: string; type: string; r: Props }>(
+    `UNWIND $ids AS id
+     MATCH (a:Entity {id: id})-[r:${types}]->(b:Entity)
+     WHERE b.id IN $ids AND ${filter.where}
+     RETURN a.id AS a, b.id AS b, type(r) AS type, properties(r) AS r
+     ORDER BY r.confidenceRank DESC, r.id LIMIT $limit`,
+    { ...filter.params, ids, limit: neo4j.int(cap + 1) },
+  );
+  const list = result.records.slice(0, cap).map((rec) => presentEdge(rec.get('type'), rec.get('r'), shown.get(rec.get('a'))!, shown.get(rec.get('b'))!));
+  return { list, cut: result.records.length > cap };
+}

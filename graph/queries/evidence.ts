@@ -1,0 +1,96 @@
+import { parseEdtf } from '../dates/edtf.js';
+import { boundsOf, type Bounds, type Certainty } from '../patterns/certainty.js';
+import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
+import { claimsAbout, type ClaimView } from './claims.js';
+
+/**
+ * An event as timelines and pattern hits show it: EDTF text, bounds, the place, and the claims
+ * behind it. Shared so that a timeline item and a pattern hit about the same event read alike.
+ */
+export interface DatedEventView {
+  id: string;
+  kind: string;
+  title: string;
+  edtf: string | null;
+  start: { earliest: string | null; latest: string } | null;
+  /** null for a point in time, or when the end is open / unknown (see openEnd). */
+  end: { earliest: string | null; latest: string | null } | null;
+  openEnd: 'none' | 'open' | 'unknown';
+  approximate: boolean;
+  uncertain: boolean;
+  place?: EntityView;
+  certainty?: Certainty;
+  claims: ClaimView[];
+}
+
+type Props = Record<string, unknown>;
+
+export function datedEventView(event: Props, claims: ClaimView[], place?: Props | null): DatedEventView {
+  const b = boundsOf(event);
+  const view = presentEntity(event);
+  return {
+    id: view.id,
+    kind: String(event.kind),
+    title: view.name,
+    edtf: typeof event.date === 'string' ? event.date : null,
+    ...boundsView(b),
+    approximate: event.approximate === true,
+    uncertain: event.uncertain === true,
+    ...(place ? { place: presentEntity(place) } : {}),
+    claims,
+  };
+}
+
+export function boundsView(b: Bounds | null): Pick<DatedEventView, 'start' | 'end' | 'openEnd'> {
+  if (!b) return { start: null, end: null, openEnd: 'none' };
+  const hasEnd = b.endEarliest !== null || b.endLatest !== null;
+  const point = b.openEnd === 'none' && b.endEarliest === b.startEarliest && b.endLatest === b.startLatest;
+  return {
+    start: { earliest: b.startEarliest, latest: b.startLatest },
+    end: hasEnd && !point ? { earliest: b.endEarliest, latest: b.endLatest } : null,
+    openEnd: b.openEnd,
+  };
+}
+
+/** Cypher: the first place or facility the event variable `v` OCCURRED_AT, as `place` (null if none). */
+export const placeOf = (v: 'e' | 'd' | 'c') =>
+  `CALL (${v}) { OPTIONAL MATCH (${v})-[:OCCURRED_AT]->(at:Entity) RETURN properties(at) AS place ORDER BY at.id LIMIT 1 }`;
+
+export interface Fact { id: string; visibleId: string }
+
+/**
+ * Claims for events and relationships, keyed by the fact's real id, with `about` rewritten to the
+ * id a reader may see (a relationship touching a protected person is known by its public id).
+ */
+export async function evidenceFor(facts: readonly Fact[]): Promise<Map<string, ClaimView[]>> {
+  const claims = await claimsAbout(facts.map((f) => f.id));
+  const visible = new Map(facts.map((f) => [f.id, f.visibleId]));
+  for (const [id, list] of claims) {
+    const about = visible.get(id) ?? id;
+    claims.set(id, list.map((claim) => ({ ...claim, about })));
+  }
+  return claims;
+}
+
+export const eventFact = (event: Props): Fact => ({ id: String(event.id), visibleId: visibleId(event) });
+
+/** The readings of an event's date: its own bounds, then each date a claim gives (deduplicated). */
+export function readingsOf(event: Props, claims: readonly ClaimView[]): Bounds[] {
+  const own = boundsOf(event);
+  const dates = new Set<string>();
+  const claimed = claims.filter((claim) => {
+    if (!claim.date || (own && claim.date === event.date) || dates.has(claim.date)) return false;
+    dates.add(claim.date);
+    return true;
+  });
+  return [...(own ? [own] : []), ...claimedBounds(claimed)];
+}
+
+/** The dates the claims give, where they give one (two sources may disagree). */
+export function claimedBounds(claims: readonly ClaimView[]): Bounds[] {
+  return claims.flatMap((claim) => {
+    if (!claim.date) return [];
+    const { startEarliest, startLatest, endEarliest, endLatest, openEnd } = parseEdtf(claim.date);
+    return [{ startEarliest, startLatest, endEarliest, endLatest, openEnd }];
+  });
+}

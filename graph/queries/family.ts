@@ -1,0 +1,141 @@
+import neo4j from 'neo4j-driver';
+import { read } from '../db/driver.js';
+import { KINSHIP_TYPES } from '../schema/index.js';
+import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
+import { edgesAmong, relTypePattern, type EdgeView } from './edge-view.js';
+import { findNode } from './entity.js';
+
+export interface FamilyGroup {
+  id: string;
+  name: string;
+  members: { id: string; role?: string }[];
+}
+
+export interface FamilyNetwork {
+  root: EntityView;
+  /** Generation relative to the root: -1 parents, +1 children, 0 siblings, partners, cousins. */
+  people: (EntityView & { generation: number })[];
+  edges: EdgeView[];
+  /** Households and unions (Family nodes) of the blood relatives, members limited to `people`. */
+  families: FamilyGroup[];
+  truncated: boolean;
+}
+
+type Props = Record<string, unknown>;
+
+interface Member { props: Props; generation: number; blood: boolean }
+
+/** Per person and round, kin rows fetched at most: a polygamous hub still answers quickly. */
+const KIN_PER_PERSON = 200;
+const MEMBERS_PER_FAMILY = 100;
+
+const PRIORITY = ['PARENT_OF', 'SIBLING_OF', 'PARTNER_OF', 'GUARDIAN_OF', 'RELATIVE_OF'];
+
+/** How far each kind of step moves in generations, and whether the reached person is blood kin. */
+function stepOf(type: string, out: boolean): { delta: number; blood: boolean } {
+  switch (type) {
+    case 'PARENT_OF': return { delta: out ? 1 : -1, blood: true };
+    case 'SIBLING_OF': return { delta: 0, blood: true };
+    case 'GUARDIAN_OF': return { delta: out ? 1 : -1, blood: false };
+    default: return { delta: 0, blood: false }; // PARTNER_OF, RELATIVE_OF
+  }
+}
+
+/**
+ * The kinship network of a person: blood relatives within `generations` up and down (so
+ * grandparents, uncles, cousins, grandchildren), plus the partners, guardians and relatives of
+ * each, and the other members of their households. Breadth-first, one bounded query per round.
+ * Null when the id is unknown to the reader or is not a person.
+ */
+export async function familyNetwork(id: string, options: { generations: number; limit: number }): Promise<FamilyNetwork | null> {
+  const root = await findNode(id);
+  if (!root || root.type !== 'Person') return null;
+  const people = new Map<string, Member>([[String(root.id), { props: root, generation: 0, blood: true }]]);
+  let truncated = false;
+  const admit = (props: Props, generation: number, blood: boolean): boolean => {
+    if (Math.abs(generation) > options.generations) return false;
+    const known = people.get(String(props.id));
+    if (known) {
+      const promoted = blood && !known.blood;
+      if (promoted) known.blood = true;
+      return promoted;
+    }
+    if (people.size >= options.limit) {
+      truncated = true;
+      return false;
+    }
+    people.set(String(props.id), { props, generation, blood });
+    return blood;
+  };
+  let frontier = [String(root.id)];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    // Steps that fix a generation go first; RELATIVE_OF says nothing about it.
+    const rows = (await kinOf(frontier)).sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
+    for (const row of rows) {
+      const step = stepOf(row.type, row.out);
+      if (admit(row.m, people.get(row.pid)!.generation + step.delta, step.blood)) next.push(String(row.m.id));
+    }
+    frontier = next;
+  }
+  const families = await householdsOf(people, admit);
+  const edges = await edgesAmong(new Map([...people].map(([key, member]) => [key, member.props])), relTypePattern(KINSHIP_TYPES), { where: 'true', params: {} }, people.size * 10);
+  return {
+    root: presentEntity(root),
+    people: [...people.values()].map((member) => ({ ...presentEntity(member.props), generation: member.generation })),
+    edges: edges.list,
+    families,
+    truncated: truncated || edges.cut,
+  };
+}
+
+async function kinOf(ids: string[]): Promise<{ pid: string; type: string; out: boolean; m: Props }[]> {
+  const result = await read<{ pid: string; type: string; out: boolean; m: Props }>(
+    `UNWIND $ids AS pid
+     MATCH (p:Person {id: pid})
+     CALL (p) {
+       MATCH (p)-[r:${relTypePattern(KINSHIP_TYPES)}]-(m:Person)
+       RETURN type(r) AS type, startNode(r) = p AS out, m
+       ORDER BY r.confidenceRank DESC, m.id LIMIT $perPerson
+     }
+     RETURN pid, type, out, properties(m) AS m`,
+    { ids, perPerson: neo4j.int(KIN_PER_PERSON) },
+  );
+  return result.records.map((record) => record.toObject());
+}
+
+/** Generation of a household role, relative to the family's children. */
+const ROLE_LEVEL: Record<string, number> = { grandparent: -2, parent: -1, partner: -1, guardian: -1, child: 0 };
+
+/**
+ * Families (via MEMBER_OF) of the blood relatives. Their other members join the network as
+ * non-blood members, a generation inferred from the roles ("other" counts as the linking role).
+ */
+async function householdsOf(people: Map<string, Member>, admit: (props: Props, generation: number, blood: boolean) => boolean): Promise<FamilyGroup[]> {
+  const blood = [...people].filter(([, member]) => member.blood).map(([key]) => key);
+  const result = await read<{ f: Props; members: { role: string | null; m: Props }[] }>(
+    `MATCH (f:Family)<-[:MEMBER_OF]-(p:Person) WHERE p.id IN $ids
+     WITH DISTINCT f
+     CALL (f) {
+       MATCH (f)<-[r:MEMBER_OF]-(m:Person)
+       RETURN {role: r.role, m: properties(m)} AS member ORDER BY m.id LIMIT $perFamily
+     }
+     RETURN properties(f) AS f, collect(member) AS members ORDER BY f.name, f.id`,
+    { ids: blood, perFamily: neo4j.int(MEMBERS_PER_FAMILY) },
+  );
+  return result.records.map((record) => {
+    const members = record.get('members');
+    const link = members.find((member) => people.get(String(member.m.id))?.blood)!;
+    const linkLevel = ROLE_LEVEL[link.role ?? ''] ?? 0;
+    const base = people.get(String(link.m.id))!.generation;
+    for (const member of members) admit(member.m, base + (ROLE_LEVEL[member.role ?? ''] ?? linkLevel) - linkLevel, false);
+    const family = presentEntity(record.get('f'));
+    return {
+      id: family.id,
+      name: family.name,
+      members: members
+        .filter((member) => people.has(String(member.m.id)))
+        .map((member) => ({ id: visibleId(member.m), ...(member.role ? { role: member.role } : {}) })),
+    };
+  });
+}

@@ -1,0 +1,92 @@
+import neo4j from 'neo4j-driver';
+import { read } from '../db/driver.js';
+import { KINSHIP_TYPES, RELATIONSHIP_TYPES } from '../schema/index.js';
+import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEdge, relTypePattern, type EdgeView } from './edge-view.js';
+import { findNode } from './entity.js';
+import { kinshipName, type Gender, type KinStep } from './kinship-names.js';
+
+export interface PathView {
+  /** From `from` to `to`, in order. */
+  nodes: EntityView[];
+  edges: EdgeView[];
+  /** When every step is kinship: what `from` is to `to` ("father" = from is to's father). */
+  relation?: string;
+}
+
+export interface PathOptions {
+  maxHops: number;
+  kinshipOnly: boolean;
+  /** How many of the equally short paths to return. */
+  limit: number;
+}
+
+export const MAX_HOPS = 8;
+
+type Props = Record<string, unknown>;
+interface PathRel { type: string; props: Props; startId: string }
+
+/**
+ * The shortest paths between two entities, up to `maxHops`, over the allow-listed relationship
+ * types (claims and citations are never walked). Null when either id is unknown to the reader.
+ */
+export async function shortestPaths(fromId: string, toId: string, options: PathOptions): Promise<{ paths: PathView[] } | null> {
+  const [from, to] = await Promise.all([findNode(fromId), findNode(toId)]);
+  if (!from || !to) return null;
+  if (from.id === to.id) return { paths: [{ nodes: [presentEntity(from)], edges: [] }] };
+  const hops = Math.trunc(Math.min(Math.max(options.maxHops, 1), MAX_HOPS));
+  const types = relTypePattern(options.kinshipOnly ? KINSHIP_TYPES : RELATIONSHIP_TYPES);
+  // Variable-length bounds cannot be parameters; `hops` is a clamped integer, never text.
+  const result = await read<{ nodes: Props[]; rels: PathRel[] }>(
+    `MATCH (a:Entity {id: $from})
+     MATCH (b:Entity {id: $to})
+     MATCH p = allShortestPaths((a)-[:${types}*..${hops}]-(b))
+     RETURN [n IN nodes(p) | properties(n)] AS nodes,
+            [r IN relationships(p) | {type: type(r), props: properties(r), startId: startNode(r).id}] AS rels
+     LIMIT $limit`,
+    { from: from.id, to: to.id, limit: neo4j.int(options.limit) },
+  );
+  return { paths: result.records.map((record) => presentPath(record.get('nodes'), record.get('rels'))) };
+}
+
+function presentPath(nodes: Props[], rels: PathRel[]): PathView {
+  const edges = rels.map((rel, i) => {
+    const [a, b] = [nodes[i]!, nodes[i + 1]!];
+    return rel.startId === a.id ? presentEdge(rel.type, rel.props, a, b) : presentEdge(rel.type, rel.props, b, a);
+  });
+  const relation = kinshipRelation(nodes, rels);
+  return { nodes: nodes.map((node) => presentEntity(node)), edges, ...(relation ? { relation } : {}) };
+}
+
+/**
+ * Names the relation by walking from `to` (ego) back to `from` (alter): each step says what the
+ * next person is to the previous one. Undefined as soon as one step is not kinship.
+ */
+function kinshipRelation(nodes: Props[], rels: PathRel[]): string | undefined {
+  const steps: KinStep[] = [];
+  for (let i = rels.length - 1; i >= 0; i--) {
+    const rel = rels[i]!;
+    const reached = nodes[i]!;
+    const reachedIsStart = rel.startId === reached.id;
+    const step = kinStep(rel, reachedIsStart, reached.gender as Gender | undefined);
+    if (!step) return undefined;
+    steps.push(step);
+  }
+  return kinshipName(steps);
+}
+
+function kinStep(rel: PathRel, reachedIsStart: boolean, gender: Gender | undefined): KinStep | null {
+  const role = typeof rel.props.role === 'string' ? rel.props.role : undefined;
+  switch (rel.type) {
+    case 'PARENT_OF': return { kind: reachedIsStart ? 'parent' : 'child', gender };
+    case 'GUARDIAN_OF': return { kind: reachedIsStart ? 'guardian' : 'ward', gender, role };
+    case 'PARTNER_OF': return { kind: 'partner', gender, role };
+    case 'SIBLING_OF': return { kind: 'sibling', gender, role };
+    case 'RELATIVE_OF': {
+      // The stored words say what the relationship's start is to its end; the inverse is unknown.
+      const relation = reachedIsStart && typeof rel.props.relation === 'string' ? rel.props.relation : undefined;
+      return { kind: 'relative', gender, ...(relation ? { relation } : {}) };
+    }
+    default: return null;
+  }
+}

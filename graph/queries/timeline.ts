@@ -1,0 +1,163 @@
+import { read } from '../db/driver.js';
+import { boundsOf, boundsOfEdtf, type Bounds } from '../patterns/certainty.js';
+import { parseEdtf } from '../dates/edtf.js';
+import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
+import type { ClaimView } from './claims.js';
+import { findNode } from './entity.js';
+import { cypherInt } from '../patterns/page.js';
+import { boundsView, eventFact, placeOf, evidenceFor, type DatedEventView } from './evidence.js';
+
+/** Whose timeline: some people, a family's members, or everyone with an event at a facility or border crossing. */
+export type TimelineScope =
+  | { people: string[] }
+  | { family: string }
+  | { facility: string }
+  | { crossing: string };
+
+export interface TimelineWindow { from?: string; to?: string; limit: number }
+
+export interface TimelineGroup { id: string; name: string; protected?: true; family?: string }
+
+export interface TimelineItem extends Omit<DatedEventView, 'id' | 'certainty'> {
+  /** Unique per (event, person, claimed date); an event with conflicting dates gives several items. */
+  id: string;
+  eventId: string;
+  /** The visible id of the person this item belongs to. */
+  group: string;
+  role: string;
+  /** True for a point in time (the EDTF has no interval). */
+  point: boolean;
+  /** Set when the event's claims give different dates: one item per date, each with its sources. */
+  conflict?: true;
+}
+
+export interface Timeline {
+  anchor?: EntityView;
+  groups: TimelineGroup[];
+  items: TimelineItem[];
+  /** Events left out because neither they nor their claims carry a date. */
+  undated: number;
+  truncated: boolean;
+}
+
+type Props = Record<string, unknown>;
+interface Row { person: Props; role: string; event: Props; place: Props | null }
+
+// Possibly overlaps [from, to]: open or unknown bounds never exclude (DESIGN.md, Dates).
+const WINDOW = `($from IS NULL OR e.endLatest IS NULL OR e.endLatest >= $from)
+  AND ($to IS NULL OR e.startEarliest IS NULL OR e.startEarliest <= $to)`;
+const RETURN_ROWS = `RETURN properties(p) AS person, r.role AS role, properties(e) AS event, place
+  ORDER BY coalesce(e.startEarliest, e.startLatest), e.startLatest, e.id, p.id LIMIT $limit`;
+
+const ANCHOR_TYPES = { family: 'Family', facility: 'Facility', crossing: 'Place' } as const;
+
+/** The timeline of a scope, or null when an id in it names nothing of the right kind. */
+export async function timeline(scope: TimelineScope, window: TimelineWindow): Promise<Timeline | null> {
+  const params = { from: window.from ?? null, to: window.to ?? null, limit: cypherInt(window.limit + 1) };
+  let rows: Row[];
+  let anchor: Props | undefined;
+  let groups: TimelineGroup[] = [];
+  if ('people' in scope) {
+    const people = await Promise.all(scope.people.map(findNode));
+    if (people.some((p) => !p || p.type !== 'Person')) return null;
+    groups = (people as Props[]).map((p) => groupOf(p));
+    rows = await eventsOfPeople((people as Props[]).map((p) => String(p.id)), params);
+  } else {
+    const [key, id] = Object.entries(scope)[0] as [keyof typeof ANCHOR_TYPES, string];
+    anchor = (await findNode(id)) ?? undefined;
+    if (!anchor || anchor.type !== ANCHOR_TYPES[key] || (key === 'crossing' && anchor.kind !== 'border-crossing')) return null;
+    if (key === 'family') {
+      const members = await familyMembers(String(anchor.id));
+      groups = members.map((p) => groupOf(p, visibleId(anchor!)));
+      rows = await eventsOfPeople(members.map((p) => String(p.id)), params);
+    } else {
+      rows = await eventsAt(String(anchor.id), params);
+    }
+  }
+  const truncated = rows.length > window.limit;
+  rows = rows.slice(0, window.limit);
+  for (const row of rows) if (!groups.some((g) => g.id === visibleId(row.person))) groups.push(groupOf(row.person));
+  const claims = await evidenceFor(rows.map((r) => eventFact(r.event)));
+  const items = rows.flatMap((row) => itemsOf(row, claims.get(String(row.event.id)) ?? []));
+  return {
+    ...(anchor ? { anchor: presentEntity(anchor) } : {}),
+    groups,
+    items,
+    undated: rows.length - new Set(items.map((i) => i.id.split('#')[0])).size,
+    truncated,
+  };
+}
+
+function groupOf(person: Props, family?: string): TimelineGroup {
+  const view = presentEntity(person);
+  return { id: view.id, name: view.name, ...(view.protected ? { protected: true } : {}), ...(family ? { family } : {}) };
+}
+
+async function familyMembers(familyId: string): Promise<Props[]> {
+  const result = await read<{ p: Props }>(
+    `MATCH (p:Person)-[m:MEMBER_OF]->(:Family {id: $familyId})
+     RETURN properties(p) AS p ORDER BY CASE m.role WHEN 'parent' THEN 0 WHEN 'partner' THEN 1 WHEN 'child' THEN 2 ELSE 3 END, p.id LIMIT 500`,
+    { familyId },
+  );
+  return result.records.map((r) => r.get('p'));
+}
+
+async function eventsOfPeople(ids: string[], params: Record<string, unknown>): Promise<Row[]> {
+  const result = await read<Row>(
+    `UNWIND $ids AS pid
+     MATCH (p:Person {id: pid})-[r:PARTICIPATED_IN]->(e:Event) WHERE ${WINDOW}
+     ${placeOf('e')}
+     ${RETURN_ROWS}`,
+    { ...params, ids },
+  );
+  return result.records.map((r) => r.toObject());
+}
+
+async function eventsAt(anchorId: string, params: Record<string, unknown>): Promise<Row[]> {
+  const result = await read<Row>(
+    `MATCH (:Entity {id: $anchorId})<-[:OCCURRED_AT]-(e:Event) WHERE ${WINDOW}
+     MATCH (p:Person)-[r:PARTICIPATED_IN {role: 'subject'}]->(e)
+     ${placeOf('e')}
+     ${RETURN_ROWS}`,
+    { ...params, anchorId },
+  );
+  return result.records.map((r) => r.toObject());
+}
+
+/**
+ * One item per event and person, or, when the claims give different dates, one item per claimed
+ * date with the claims that give it: sources that disagree are shown side by side, never merged.
+ */
+function itemsOf(row: Row, claims: ClaimView[]): TimelineItem[] {
+  const eventDate = typeof row.event.date === 'string' ? row.event.date : null;
+  const byDate = new Map<string, ClaimView[]>();
+  for (const claim of claims) {
+    const date = claim.date ?? eventDate;
+    if (date) byDate.set(date, [...(byDate.get(date) ?? []), claim]);
+  }
+  if (byDate.size === 0 && eventDate) byDate.set(eventDate, []);
+  const conflict = byDate.size > 1;
+  const base = presentEntity(row.event);
+  const group = visibleId(row.person);
+  return [...byDate].map(([edtf, dated], index): TimelineItem => {
+    const own = edtf === eventDate;
+    const bounds: Bounds | null = own ? boundsOf(row.event) : boundsOfEdtf(edtf);
+    const parsed = own ? { approximate: row.event.approximate === true, uncertain: row.event.uncertain === true } : parseEdtf(edtf);
+    return {
+      id: `${base.id}|${group}${conflict ? `#${index + 1}` : ''}`,
+      eventId: base.id,
+      group,
+      role: row.role,
+      kind: String(row.event.kind),
+      title: base.name,
+      edtf,
+      ...boundsView(bounds),
+      approximate: parsed.approximate,
+      uncertain: parsed.uncertain,
+      point: !edtf.includes('/'),
+      ...(row.place ? { place: presentEntity(row.place) } : {}),
+      claims: conflict ? dated : claims,
+      ...(conflict ? { conflict: true as const } : {}),
+    };
+  });
+}
