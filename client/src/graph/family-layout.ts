@@ -2,8 +2,8 @@ import type { FamilyTree } from '../api/types.js';
 import type { GroupBox } from './renderer.js';
 
 const ROW = 170;
-const COLUMN = 150;
-const PAD = 34;
+const COLUMN = 170;
+const PAD = 40;
 
 export interface FamilyLayout { positions: Record<string, [number, number]>; groups: GroupBox[] }
 
@@ -40,7 +40,7 @@ export function familyLayout(tree: FamilyTree): FamilyLayout {
     const points = family.members.map((m) => positions[m.id]).filter((p): p is [number, number] => Boolean(p));
     if (!points.length) continue;
     const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
-    groups.push({ id: family.id, name: family.name, x0: Math.min(...xs) - PAD, y0: Math.min(...ys) - PAD - 18, x1: Math.max(...xs) + PAD + 60, y1: Math.max(...ys) + PAD });
+    groups.push({ id: family.id, name: family.name, x0: Math.min(...xs) - PAD - 60, y0: Math.min(...ys) - PAD - 18, x1: Math.max(...xs) + PAD + 60, y1: Math.max(...ys) + PAD + 70 });
   }
   return { positions, groups: nestGroups(groups) };
 }
@@ -52,7 +52,8 @@ function minGeneration(family: FamilyTree['families'][number], generationOf: Map
 /** Overlapping boxes are inset a little so both outlines stay visible. */
 function nestGroups(groups: GroupBox[]): GroupBox[] {
   return groups.map((g, i) => {
-    const inset = 8 * groups.slice(0, i).filter((o) => o.x0 < g.x1 && g.x0 < o.x1 && o.y0 < g.y1 && g.y0 < o.y1).length;
-    return { ...g, x0: g.x0 + inset, y0: g.y0 + inset, x1: g.x1 - inset, y1: g.y1 - inset };
+    const overlaps = groups.slice(0, i).filter((o) => o.x0 < g.x1 && g.x0 < o.x1 && o.y0 < g.y1 && g.y0 < o.y1).length;
+    const inset = 8 * overlaps;
+    return { ...g, x0: g.x0 + inset, y0: g.y0 + inset, x1: g.x1 - inset, y1: g.y1 - inset, labelAtBottom: overlaps % 2 === 1 };
   });
 }

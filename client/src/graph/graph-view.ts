@@ -20,6 +20,13 @@ export interface ShowOptions { pinned: Record<string, [number, number]>; family?
  * The graph view: composes scene, force layout (in a worker), canvas renderer, hit testing and
  * pointer interaction. It holds no view state of its own beyond the camera and the hover.
  */
+/** The box around the nodes and the family boxes, so fitting never cuts a household in half. */
+function withGroups(nodes: { x0: number; y0: number; x1: number; y1: number } | null, groups: readonly GroupBox[]) {
+  // Labels run to the right of nodes in the network view: leave room for them.
+  const box = nodes && !groups.length ? { ...nodes, x1: nodes.x1 + 160 } : nodes;
+  return groups.reduce((b, g) => b ? { x0: Math.min(b.x0, g.x0), y0: Math.min(b.y0, g.y0), x1: Math.max(b.x1, g.x1), y1: Math.max(b.y1, g.y1) } : g, box);
+}
+
 export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEvents) {
   const scene = new Scene();
   const renderer = createRenderer(canvas);
@@ -33,10 +40,12 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
   let settled = true;
   let frames = 0;
 
+  let moving = false;
+  let restTimer: ReturnType<typeof setTimeout> | undefined;
   const render = () => {
     frame = 0;
     frames++;
-    renderer.draw(scene, transform, currentHighlight(), groups);
+    renderer.draw(scene, transform, currentHighlight(), groups, moving || !settled);
   };
   const requestRender = () => { if (!frame) frame = requestAnimationFrame(render); };
 
@@ -45,14 +54,20 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
     hits.invalidate(scene.nodes);
     if (done) {
       settled = true;
-      if (fitOnSettle) { fitOnSettle = false; interaction.fit(scene.bounds()); }
+      if (fitOnSettle) { fitOnSettle = false; interaction.fit(withGroups(scene.bounds(), groups)); }
       events.settled?.(done);
     }
     requestRender();
   });
 
   const interaction = attachInteraction(canvas, scene, hits, {
-    transform(t) { transform = t; requestRender(); },
+    transform(t) {
+      transform = t;
+      moving = true;
+      clearTimeout(restTimer);
+      restTimer = setTimeout(() => { moving = false; requestRender(); }, 150);
+      requestRender();
+    },
     hover(node) {
       if (node === hovered) return;
       hovered = node;
@@ -94,7 +109,7 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
     if (options.family) {
       layout.stop();
       settled = true;
-      interaction.fit(scene.bounds(), 1.2);
+      interaction.fit(withGroups(scene.bounds(), groups), 1.2);
     } else {
       const fixed = new Uint8Array(scene.nodes.length);
       scene.nodes.forEach((n, i) => { fixed[i] = n.pinned ? 1 : 0; });
@@ -102,7 +117,7 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
       settled = false;
       fitOnSettle = options.fit ?? (wasEmpty || fresh > 0);
       layout.setGraph(scene.positions(), fixed, links, wasEmpty ? 1 : fresh > 0 ? 0.6 : 0.15);
-      if (wasEmpty) interaction.fit(scene.bounds());
+      if (wasEmpty) interaction.fit(withGroups(scene.bounds(), groups));
     }
     requestRender();
   }
@@ -113,7 +128,7 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
     scene,
     show,
     setHighlight(next: Highlight): void { base = next; requestRender(); },
-    fit(): void { interaction.fit(scene.bounds()); },
+    fit(): void { interaction.fit(withGroups(scene.bounds(), groups)); },
     zoomBy: (factor: number) => interaction.zoomBy(factor),
     panBy: (dx: number, dy: number) => interaction.panBy(dx, dy),
     /** Brings a node into view (keyboard focus). */

@@ -14,9 +14,11 @@ export interface Highlight {
   pathEdges?: ReadonlySet<string>;
 }
 
-export interface GroupBox { id: string; name: string; x0: number; y0: number; x1: number; y1: number }
+export interface GroupBox { id: string; name: string; x0: number; y0: number; x1: number; y1: number; labelAtBottom?: boolean }
 
 const LABEL_LIMIT = 600;
+/** Width of a wrapped label under a node in the family view, in graph units (family-layout COLUMN minus a margin). */
+const BELOW_LABEL_WIDTH = 158;
 const DIM = 0.12;
 
 export const radiusOf = (n: SceneNode) => nodeRadius(n.data, n.degree);
@@ -41,7 +43,7 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     return { width, height };
   }
 
-  function strokeEdges(edges: readonly SceneEdge[], k: number, arrows: boolean): void {
+  function strokeEdges(edges: readonly SceneEdge[], k: number, arrows: boolean, dashes = true): void {
     const groups = new Map<string, SceneEdge[]>();
     for (const e of edges) {
       const key = `${edgeColour(e.data)}|${e.data.confidence}`;
@@ -53,7 +55,8 @@ export function createRenderer(canvas: HTMLCanvasElement) {
       ctx.strokeStyle = colour!;
       ctx.fillStyle = colour!;
       ctx.lineWidth = (CONFIDENCE_WIDTH[confidence] ?? 1.2) / k;
-      ctx.setLineDash((CONFIDENCE_DASH[confidence] ?? []).map((d) => d / k));
+      // Dashes are costly in software rasterising; while the camera moves, weak claims go thin instead.
+      ctx.setLineDash(dashes ? (CONFIDENCE_DASH[confidence] ?? []).map((d) => d / k) : []);
       ctx.beginPath();
       for (const e of list) { ctx.moveTo(e.source.x, e.source.y); ctx.lineTo(e.target.x, e.target.y); }
       ctx.stroke();
@@ -79,7 +82,7 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     ctx.closePath();
   }
 
-  function fillNodes(nodes: readonly SceneNode[], k: number): void {
+  function fillNodes(nodes: readonly SceneNode[], k: number, cheap = false): void {
     const groups = new Map<string, SceneNode[]>();
     for (const n of nodes) {
       const colour = nodeColour(n.data);
@@ -93,8 +96,9 @@ export function createRenderer(canvas: HTMLCanvasElement) {
       ctx.beginPath();
       for (const n of list) { const r = radiusOf(n); ctx.moveTo(n.x + r, n.y); ctx.arc(n.x, n.y, r, 0, 2 * Math.PI); }
       ctx.fill();
-      if (list.length < 3000 || k > 0.5) ctx.stroke();
+      if (!cheap && (list.length < 3000 || k > 0.5)) ctx.stroke();
     }
+    if (cheap) return;
     for (const n of nodes) {
       const status = nodeStatus(n.data);
       if (status) ring(n, STATUS_COLOURS[status], 3 / k, 3 / k, []);
@@ -121,7 +125,7 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     ctx.fill();
   }
 
-  function labels(nodes: readonly SceneNode[], edges: readonly SceneEdge[], t: Transform, view: { width: number; height: number }, forced: ReadonlySet<string>): void {
+  function labels(nodes: readonly SceneNode[], edges: readonly SceneEdge[], t: Transform, view: { width: number; height: number }, forced: ReadonlySet<string>, below: boolean): void {
     const x0 = -t.x / t.k, y0 = -t.y / t.k, x1 = (view.width - t.x) / t.k, y1 = (view.height - t.y) / t.k;
     const inView = (n: SceneNode) => n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1;
     const showAll = nodes.length <= 400 ? t.k >= 0.45 : t.k >= 1.4;
@@ -132,25 +136,53 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     for (const n of nodes) {
       if (drawn >= LABEL_LIMIT) break;
       if (!(forced.has(n.id) || (showAll && inView(n)))) continue;
-      const text = truncate(n.data.name, 42);
-      const x = n.x + radiusOf(n) + 4 / t.k;
-      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
-      ctx.lineWidth = 3 / t.k;
-      ctx.strokeText(text, x, n.y);
-      ctx.fillStyle = '#1b2631';
-      ctx.fillText(text, x, n.y);
+      // Family rows are dense horizontally: labels wrap under the node there, sit beside it elsewhere.
+      const lines = below ? wrapLines(n.data.name, BELOW_LABEL_WIDTH, 3) : [truncate(n.data.name, 42)];
+      const x = below ? n.x : n.x + radiusOf(n) + 4 / t.k;
+      const y0 = below ? n.y + radiusOf(n) + 9 / t.k : n.y;
+      ctx.textAlign = below ? 'center' : 'start';
+      lines.forEach((line, i) => {
+        const y = y0 + i * 13 / t.k;
+        ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+        ctx.lineWidth = 3 / t.k;
+        ctx.strokeText(line, x, y);
+        ctx.fillStyle = '#1b2631';
+        ctx.fillText(line, x, y);
+      });
+      ctx.textAlign = 'start';
       drawn++;
     }
-    if (edges.length <= 150 && t.k >= 0.8) {
+    // Edge labels only where they can be read: few edges, or the hovered/selected neighbourhood.
+    const labelled = edges.length <= 40 ? edges : edges.filter((e) => forced.has(e.source.id) && forced.has(e.target.id));
+    if (labelled.length <= 60 && t.k >= 0.8) {
       ctx.font = `${10 / t.k}px system-ui, sans-serif`;
       ctx.fillStyle = '#566573';
       ctx.textAlign = 'center';
-      for (const e of edges) ctx.fillText(edgeLabel(e.data), (e.source.x + e.target.x) / 2, (e.source.y + e.target.y) / 2 - 5 / t.k);
+      for (const e of labelled) ctx.fillText(edgeLabel(e.data), (e.source.x + e.target.x) / 2, (e.source.y + e.target.y) / 2 - 5 / t.k);
       ctx.textAlign = 'start';
     }
   }
 
-  function draw(scene: Scene, t: Transform, highlight: Highlight, groups: readonly GroupBox[] = []): void {
+  /** Greedy word wrap to `width` (graph units at the current font), at most `max` lines. */
+  function wrapLines(text: string, width: number, max: number): string[] {
+    const fits = (s: string) => ctx.measureText(s).width <= width;
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+      const next = line ? `${line} ${word}` : word;
+      if (fits(next) || !line) line = next;
+      else { lines.push(line); line = word; }
+    }
+    if (line) lines.push(line);
+    if (lines.length > max) { lines.length = max; lines[max - 1] = `${lines[max - 1]}…`; }
+    return lines;
+  }
+
+  /**
+   * `fast` is for frames drawn while the camera moves: no labels, arrows or dashes on big graphs,
+   * so pan and zoom keep their frame rate; the graph view redraws in full once it rests.
+   */
+  function draw(scene: Scene, t: Transform, highlight: Highlight, groups: readonly GroupBox[] = [], fast = false): void {
     const view = resize();
     ctx.fillStyle = '#fbfcfd';
     ctx.fillRect(0, 0, view.width, view.height);
@@ -160,23 +192,26 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     drawGroups(groups, t.k);
     const dimming = Boolean(highlight.keepNodes);
     const keptEdges = dimming ? scene.edges.filter((e) => highlight.keepEdges?.has(e.id)) : scene.edges;
-    const arrows = scene.edges.length <= 2000 && t.k > 0.35;
+    const big = scene.nodes.length > 500 || scene.edges.length > 1000;
+    const cheap = fast && big;
+    const arrows = !cheap && scene.edges.length <= 3000 && t.k > 0.35;
+    const dashes = !cheap;
     if (dimming) {
       ctx.globalAlpha = DIM;
-      strokeEdges(scene.edges, t.k, false);
-      fillNodes(scene.nodes.filter((n) => !highlight.keepNodes!.has(n.id)), t.k);
+      strokeEdges(scene.edges, t.k, false, dashes);
+      fillNodes(scene.nodes.filter((n) => !highlight.keepNodes!.has(n.id)), t.k, cheap);
       ctx.globalAlpha = 1;
     }
-    strokeEdges(keptEdges, t.k, arrows);
+    strokeEdges(keptEdges, t.k, arrows, dashes);
     emphasiseEdges(scene, highlight, t.k);
     const keptNodes = dimming ? scene.nodes.filter((n) => highlight.keepNodes!.has(n.id)) : scene.nodes;
-    fillNodes(keptNodes, t.k);
+    fillNodes(keptNodes, t.k, cheap);
     for (const [id, colour] of [[highlight.selectedNode, '#f1c40f'], [highlight.focusNode, '#1b2631']] as const) {
       const n = id ? scene.node(id) : undefined;
       if (n) ring(n, colour, 3 / t.k, 4 / t.k, colour === '#1b2631' ? [3 / t.k, 2 / t.k] : []);
     }
     const forced = new Set([highlight.selectedNode, highlight.focusNode, ...(dimming ? highlight.keepNodes! : [])].filter((x): x is string => Boolean(x)));
-    labels(keptNodes, keptEdges, t, view, forced);
+    if (!cheap) labels(keptNodes, keptEdges, t, view, forced, groups.length > 0);
     ctx.restore();
   }
 
@@ -205,8 +240,8 @@ export function createRenderer(canvas: HTMLCanvasElement) {
       ctx.stroke();
       ctx.fillStyle = '#6c3483';
       ctx.font = `600 ${12 / Math.max(k, 0.8)}px system-ui, sans-serif`;
-      ctx.textBaseline = 'top';
-      ctx.fillText(truncate(g.name, 70), g.x0 + 10, g.y0 + 8);
+      ctx.textBaseline = g.labelAtBottom ? 'bottom' : 'top';
+      ctx.fillText(truncate(g.name, 70), g.x0 + 10, g.labelAtBottom ? g.y1 - 8 : g.y0 + 8);
     }
   }
 

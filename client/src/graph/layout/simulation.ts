@@ -21,12 +21,12 @@ export function createSimulation(nodes: SimNode[], links: SimLink[], options: { 
     .alphaMin(alphaMin)
     .alphaDecay(1 - Math.pow(alphaMin, 1 / ticksFor(n)))
     .velocityDecay(big ? 0.5 : 0.4)
-    .force('charge', forceManyBody<SimNode>().strength(big ? -30 : -220).theta(big ? 1.2 : 0.9).distanceMax(big ? 400 : 900))
+    .force('charge', forceManyBody<SimNode>().strength(big ? -30 : -500).theta(big ? 1.2 : 0.9).distanceMax(big ? 400 : 900))
     .force('link', forceLink<SimNode, { source: number | SimNode; target: number | SimNode }>(links.map((l) => ({ ...l })))
-      .id((d) => d.index).distance(big ? 30 : 80).iterations(1))
+      .id((d) => d.index).distance(big ? 30 : 130).iterations(1))
     .force('x', forceX<SimNode>(0).strength(big ? 0.05 : 0.03))
     .force('y', forceY<SimNode>(0).strength(big ? 0.05 : 0.03))
     .stop();
-  if (!big) simulation.force('collide', forceCollide<SimNode>(16));
+  if (!big) simulation.force('collide', forceCollide<SimNode>(n > 300 ? 16 : 36));
   return simulation;
 }
