@@ -14,7 +14,7 @@ import { launchChromium } from '../test/support/browser.js';
 
 const SIZES = [1000, 5000, 20000];
 const COSE_LIMIT = 5000;
-const RUN_TIMEOUT_MS = 180_000;
+const RUN_TIMEOUT_MS = 120_000;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TARGET = { nodes: 5000, settleMillis: 5000, panZoomFps: 30 };
 

