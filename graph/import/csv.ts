@@ -228,6 +228,7 @@ function emitRow(out: DatasetBuilder, mapping: Mapping, row: Row, at: Position, 
     });
     if (names.length === 0) continue;
     const entity: Record<string, unknown> = { type: spec.type, id, names };
+    if (spec.type === 'Event' && !('kind' in spec.fields)) entity.kind = 'other';
     const fields: NonNullable<Position['fields']> = {};
     for (const [key, value] of Object.entries(spec.fields)) {
       const v = fieldValue(row, value);
@@ -246,7 +247,7 @@ function emitRow(out: DatasetBuilder, mapping: Mapping, row: Row, at: Position, 
     const [id, from, to] = [row.render(spec.id), row.render(spec.from), row.render(spec.to)];
     if (!id || !from || !to || !when(spec.when)) continue;
     const claim = claimOf(spec.claim ?? mapping.claim);
-    const rel: Record<string, unknown> = { id, type: spec.type, from, to, claims: claim ? [claim] : [] };
+    const rel: Record<string, unknown> = { id, type: row.render(spec.type), from, to, claims: claim ? [claim] : [] };
     for (const key of ['role', 'relation', 'date'] as const) {
       const v = spec[key] ? row.render(spec[key]) : undefined;
       if (v) rel[key] = v;

@@ -87,7 +87,7 @@ class GedcomImport {
     const plac = child(event, 'PLAC');
     const name = plac?.value.replace(/(\s*,\s*)+/g, ', ').replace(/^, |, $/g, '').trim();
     if (!plac || !name) return undefined;
-    const id = joinId(`${this.prefix}-place`, slug(name, 90));
+    const id = child(plac, '_KID')?.value.trim() || joinId(`${this.prefix}-place`, slug(name, 90));
     this.out.addEntity({ type: 'Place', id, kind: 'other', names: [{ value: name.slice(0, 400), kind: 'primary' }] }, this.at(plac));
     return id;
   }

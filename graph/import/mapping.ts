@@ -66,7 +66,7 @@ const ClaimSpec = z
 
 const RelationshipSpec = z
   .object({
-    type: z.string(),
+    type: Template.describe('a relationship type, or a template naming a column that holds one'),
     id: Template,
     when: Template.optional(),
     from: Template,
