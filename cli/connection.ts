@@ -1,0 +1,44 @@
+import neo4j from 'neo4j-driver';
+import { connect, disconnect } from '../graph/db/driver.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
+import { applySchema } from '../graph/store/admin.js';
+
+async function reachable(uri: string): Promise<boolean> {
+  const probe = neo4j.driver(uri, undefined, { connectionTimeout: 1_000 });
+  try {
+    await probe.getServerInfo();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.close();
+  }
+}
+
+/**
+ * NEO4J_URI when set; else the embedded Neo4j on KINLINE_NEO4J_PORT (default 7687) with its data
+ * in data/neo4j, reusing it when `kinline serve` already runs it. Applies the schema.
+ */
+export async function openGraph(log: (line: string) => void): Promise<{ close(): Promise<void> }> {
+  let embedded: EmbeddedNeo4j | undefined;
+  if (process.env.NEO4J_URI) {
+    connect({ uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+  } else {
+    const port = Number(process.env.KINLINE_NEO4J_PORT ?? 7687);
+    const uri = `bolt://127.0.0.1:${port}`;
+    if (await reachable(uri)) {
+      connect({ uri });
+    } else {
+      log(`starting the embedded Neo4j (data/neo4j, port ${port})...`);
+      embedded = await startEmbeddedNeo4j({ home: 'data/neo4j', port, heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024) });
+      connect({ uri: embedded.uri });
+    }
+  }
+  await applySchema();
+  return {
+    async close() {
+      await disconnect();
+      await embedded?.stop();
+    },
+  };
+}

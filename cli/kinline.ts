@@ -1,0 +1,178 @@
+/**
+ * The `kinline` command (issue 6): import, export, seed, serve. See README.md, "Command line".
+ * Exit codes: 0 done, 1 something was rejected or failed, 2 wrong usage.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../graph/export/index.js';
+import { IMPORT_FORMATS, parseFile } from '../graph/import/formats.js';
+import { MappingError } from '../graph/import/mapping.js';
+import { importParsed } from '../graph/import/run.js';
+import type { ImportFormat, ParsedFile } from '../graph/import/types.js';
+import { exportDataset } from '../graph/store/export.js';
+import { loadDataset } from '../graph/store/load.js';
+import { ValidationError } from '../graph/store/validate.js';
+import { openGraph } from './connection.js';
+import { Progress } from './progress.js';
+import { formatProblem, summaryTable } from './report.js';
+
+const USAGE = `usage:
+  kinline import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--mapping FILE|DIR]... [--dry-run] [--batched]
+  kinline export [--format ${EXPORT_FORMATS.join('|')}] [--out FILE|DIR] [--include-protected]
+  kinline seed [--synthetic N]
+  kinline serve`;
+
+class UsageError extends Error {}
+const log = (line: string) => process.stderr.write(`[kinline] ${line}\n`);
+
+/** The mapping for the i-th CSV: `--mapping` given once applies to all; a directory holds `<stem>.mapping.json`. */
+function mappingFor(file: string, index: number, mappings: string[]): string | undefined {
+  const mapping = mappings.length === 1 ? mappings[0] : mappings[index];
+  if (!mapping) return undefined;
+  if (statSync(mapping, { throwIfNoEntry: false })?.isDirectory()) {
+    const stem = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
+    return join(mapping, `${stem}.mapping.json`);
+  }
+  return mapping;
+}
+
+async function importCommand(files: string[], values: { format?: string; mapping?: string[]; 'dry-run'?: boolean; batched?: boolean }): Promise<number> {
+  if (files.length === 0) throw new UsageError('import needs at least one FILE');
+  if (values.format && !IMPORT_FORMATS.includes(values.format as ImportFormat)) throw new UsageError(`unknown --format ${values.format}`);
+  const csvFiles = files.filter((f) => (values.format ?? (f.toLowerCase().endsWith('.csv') ? 'csv' : '')) === 'csv');
+  const parsed: ParsedFile[] = [];
+  const reading = new Progress('reading', files.length, 'files');
+  try {
+    for (const file of files) {
+      parsed.push(await parseFile(file, { format: values.format as ImportFormat | undefined, mapping: mappingFor(file, csvFiles.indexOf(file), values.mapping ?? []) }));
+      reading.update(parsed.length);
+    }
+  } catch (error) {
+    if (error instanceof MappingError) {
+      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  reading.finish();
+  const graph = await openGraph(log);
+  try {
+    let writing: Progress | undefined;
+    const report = await importParsed(parsed, {
+      dryRun: values['dry-run'],
+      transaction: values.batched ? 'batched' : 'single',
+      onProgress: (_phase, done, total) => { writing ??= new Progress('writing', total); writing.update(done); },
+    });
+    writing?.finish();
+    for (const warning of report.warnings) process.stderr.write(`${formatProblem(warning, 'warning')}\n`);
+    for (const problem of report.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    process.stdout.write(`${summaryTable(report)}\n`);
+    const verb = report.problems.length > 0 ? 'rejected: nothing was written' : values['dry-run'] ? 'dry run: nothing was written' : report.written ? 'written' : 'nothing changed';
+    process.stdout.write(`${report.records} input records in ${report.seconds.toFixed(1)} s (${Math.round(report.records / Math.max(report.seconds, 0.001))} records/s); ${verb}\n`);
+    return report.problems.length > 0 ? 1 : 0;
+  } finally {
+    await graph.close();
+  }
+}
+
+async function exportCommand(values: { format?: string; out?: string; 'include-protected'?: boolean }): Promise<number> {
+  const format = (values.format ?? 'json') as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown --format ${values.format}`);
+  if (format === 'csv' && !values.out) throw new UsageError('export --format csv writes one file per type: give --out DIR');
+  if (values['include-protected']) log('WARNING: --include-protected: this export names protected people (minors, confidential witnesses); keep it under clearance');
+  const graph = await openGraph(log);
+  try {
+    const files = renderExport(format, await exportDataset(), { includeProtected: values['include-protected'] });
+    if (!values.out) {
+      for (const text of files.values()) process.stdout.write(text);
+      return 0;
+    }
+    if (format === 'csv') {
+      mkdirSync(values.out, { recursive: true });
+      for (const [name, text] of files) writeFileSync(join(values.out, name), text);
+    } else writeFileSync(values.out, [...files.values()][0]!);
+    log(`wrote ${format} to ${values.out}`);
+    return 0;
+  } finally {
+    await graph.close();
+  }
+}
+
+async function seedCommand(values: { synthetic?: string }): Promise<number> {
+  const graph = await openGraph(log);
+  try {
+    if (values.synthetic === undefined) {
+      const { loadSeedCase } = await import('../seeds/index.js');
+      const summary = await loadSeedCase();
+      process.stdout.write(`seed case: ${summary.entities} entities, ${summary.relationships} relationships, ${summary.created.nodes} nodes created\n`);
+      return 0;
+    }
+    const people = Number(values.synthetic);
+    if (!Number.isSafeInteger(people) || people < 1) throw new UsageError('--synthetic needs a positive number of people');
+    const { generateDataset } = await import('../seeds/generate.js');
+    const data = generateDataset({ people });
+    const started = performance.now();
+    const progress = new Progress('writing', 1);
+    const summary = await loadDataset(data, { file: `synthetic-${people}`, transaction: 'batched', onProgress: (done, total) => { (progress as unknown as { total: number }).total = total; progress.update(done); } });
+    progress.finish();
+    const seconds = (performance.now() - started) / 1000;
+    const records = summary.entities + summary.relationships;
+    process.stdout.write(`synthetic: ${summary.entities} entities, ${summary.relationships} relationships in ${seconds.toFixed(1)} s (${Math.round(records / seconds)} records/s)\n`);
+    return 0;
+  } finally {
+    await graph.close();
+  }
+}
+
+async function serveCommand(): Promise<number> {
+  const { startServer } = await import('../server/main.js');
+  const running = await startServer();
+  log(`serving on ${running.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => void running.stop().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' }, mapping: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, batched: { type: 'boolean' },
+      out: { type: 'string' }, 'include-protected': { type: 'boolean' }, synthetic: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) { process.stdout.write(`${USAGE}\n`); return 0; }
+  switch (command) {
+    case 'import': return importCommand(positionals, values);
+    case 'export': return exportCommand(values);
+    case 'seed': return seedCommand(values);
+    case 'serve': return serveCommand();
+    default: throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`kinline: ${(error as Error).message}\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof ValidationError) {
+      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`kinline: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

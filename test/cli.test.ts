@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, expect, inject, it } from 'vitest';
+import { counts } from '../graph/store/admin.js';
+import { freshGraph } from './support/graph.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'kinline-cli-'));
+const KENNEDY = '../shared/data/gedcom/kennedy.ged';
+
+function kinline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') };
+    const child = spawn(process.execPath, ['bin/kinline.js', ...args], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+beforeAll(freshGraph);
+
+it('a dry run reports what it would create and writes nothing', async () => {
+  const run = await kinline('import', KENNEDY, '--dry-run');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/^Person\s+208\s+0\s+0\s+0$/m);
+  expect(run.stdout).toContain('dry run: nothing was written');
+  expect((await counts()).Person).toBe(0);
+});
+
+it('imports, then a second import changes nothing', async () => {
+  const first = await kinline('import', KENNEDY);
+  expect(first.code).toBe(0);
+  expect(first.stderr).toMatch(/writing \[#+\] 100%/);
+  expect((await counts()).Person).toBe(208);
+  const second = await kinline('import', KENNEDY);
+  expect(second.code).toBe(0);
+  expect(second.stdout).toMatch(/^Person\s+0\s+0\s+208\s+0$/m);
+  expect(second.stdout).toContain('nothing changed');
+});
+
+it('rejects a malformed file with file:line:column and a non-zero exit code', async () => {
+  const file = join(tmp, 'bad.ged');
+  writeFileSync(file, ['0 HEAD', '1 CHAR UTF-8', '0 @I1@ INDI', '1 NAME Ann /Bad/', '1 BIRT', '2 DATE 32 FOO 19x', '0 TRLR', ''].join('\n'));
+  const before = await counts();
+  const run = await kinline('import', file);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain(`${file}:6:8: error: unreadable GEDCOM date "32 FOO 19x"`);
+  expect(run.stdout).toContain('rejected: nothing was written');
+  expect(await counts()).toEqual(before);
+});
+
+it('reports mapping errors against the mapping file', async () => {
+  const mapping = join(tmp, 'mapping.json');
+  writeFileSync(mapping, JSON.stringify({ kinlineMapping: 1, entitties: [] }));
+  const run = await kinline('import', '../shared/data/ruvte/apodos.csv', '--mapping', mapping);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain(`${mapping}: error: unknown key(s): entitties`);
+});
+
+it('exports GEDCOM and CSV, and logs --include-protected', async () => {
+  const ged = join(tmp, 'out.ged');
+  const run = await kinline('export', '--format', 'gedcom', '--out', ged);
+  expect(run.code).toBe(0);
+  expect(readFileSync(ged, 'utf8').match(/^0 @I\d+@ INDI$/gm)).toHaveLength(208);
+  expect(run.stderr).not.toContain('include-protected');
+  const dir = join(tmp, 'csv');
+  const csv = await kinline('export', '--format', 'csv', '--out', dir, '--include-protected');
+  expect(csv.code).toBe(0);
+  expect(csv.stderr).toContain('WARNING: --include-protected');
+  expect(existsSync(join(dir, 'people.csv'))).toBe(true);
+  const usage = await kinline('export', '--format', 'pdf');
+  expect(usage.code).toBe(2);
+});
+
+it('seeds the seed case and a synthetic dataset', async () => {
+  const seed = await kinline('seed');
+  expect(seed.code).toBe(0);
+  const synthetic = await kinline('seed', '--synthetic', '200');
+  expect(synthetic.code).toBe(0);
+  expect(synthetic.stdout).toMatch(/synthetic: \d+ entities/);
+  expect((await counts()).Person).toBeGreaterThan(208 + 200);
+});
