@@ -8,6 +8,7 @@ import { loadSeedCase } from '../seeds/index.js';
 import { startApi, type Api } from './support/api.js';
 import { launchChromium, type RunningBrowser } from './support/browser.js';
 import { freshGraph } from './support/graph.js';
+import { HUB, kinFixture } from './support/kin-fixture.js';
 
 const ARTIFACTS = 'test-artifacts';
 const UMAROVA = 'person-aiman-umarova';
@@ -58,6 +59,7 @@ beforeAll(async () => {
   await freshGraph();
   await loadSeedCase();
   await loadDataset(hostileDataset);
+  await loadDataset(kinFixture());
   invalidateLexicon();
   api = await startApi();
   chromium = await launchChromium();
@@ -237,6 +239,24 @@ describe('graph explorer in Chromium, on the seed case', () => {
     await page.keyboard.press('e');
     await ready();
     expect(await page.evaluate((id) => window.kinline.store.state.expanded.some((e) => e.id === id), selected!.id)).toBe(true);
+  });
+
+  it('pages through a hub: "+N more" adds the next page', async () => {
+    await page.goto(`${api.url}/?s=${HUB.id}&sel=n:${HUB.id}`);
+    await ready();
+    await page.waitForSelector(`.details[data-id="${HUB.id}"] [data-action="expand"]`);
+    await page.click('.details [data-action="expand"]');
+    await ready();
+    const first = (await visibleNames()).length;
+    expect(first).toBeGreaterThan(40);
+    await page.waitForFunction(() => /^\+\d+ more$/.test(document.querySelector('.details [data-action="expand"]')?.textContent ?? ''));
+    const label = await page.textContent('.details [data-action="expand"]');
+    await page.click('.details [data-action="expand"]');
+    await ready();
+    const second = (await visibleNames()).length;
+    expect(second).toBeGreaterThan(first + 40);
+    expect(Number(/\d+/.exec(label!)![0])).toBeGreaterThanOrEqual(HUB.members - first);
+    await shot('10-hub-paged');
   });
 
   it('shows a banner, not a blank page, when the database is down', async () => {

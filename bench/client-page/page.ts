@@ -56,6 +56,7 @@ async function runKinline(n: number) {
   view.show(nodes, edges, { pinned: {} });
   const settleMillis = await settled;
   view.fit();
+  await new Promise((resolve) => setTimeout(resolve, 400)); // a person looks before dragging
   const fps = await measureFps(panZoom(view.panBy, view.zoomBy));
   view.fit();
   // Frame cost without rAF pacing: the median of 20 synchronous draws, moving and at rest.

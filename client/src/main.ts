@@ -61,10 +61,12 @@ async function sync(state: ViewState, reason: string): Promise<void> {
   document.body.dataset.ready = 'false';
   status.dataset.kind = 'loading';
   status.textContent = 'Loading…';
+  let failed = false;
   try {
     await cache.ensure(state);
   } catch (error) {
     if (mine !== syncing) return;
+    failed = true;
     status.dataset.kind = 'error';
     status.textContent = `Could not load part of the view: ${(error as Error).message}`;
   }
@@ -80,16 +82,35 @@ async function sync(state: ViewState, reason: string): Promise<void> {
     selectedNode: state.selection?.kind === 'node' ? state.selection.id : undefined,
     selectedEdge: state.selection?.kind === 'edge' ? state.selection.id : undefined,
     pathEdges: realized.pathEdges,
-    ...(realized.pathNodes.size ? { keepNodes: realized.pathNodes, keepEdges: realized.pathEdges } : {}),
+    ...(realized.pathNodes.size ? { keepNodes: withSelection(realized.pathNodes, state), keepEdges: realized.pathEdges } : {}),
   });
   renderPathBanner(state);
   if (status.dataset.kind === 'loading') { status.textContent = summary(); status.dataset.kind = 'info'; }
-  byId('empty-state').hidden = realized.nodes.length > 0;
+  renderEmptyState(realized.nodes.length === 0, failed && state.seeds.length > 0);
   filters.render(state.filters);
   table.render(realized, state.selection?.id);
   toolbar.update();
   if (reason !== 'filters' || !state.selection) void details.show(state.selection);
   document.body.dataset.ready = 'true';
+}
+
+/** While a path is highlighted, the selected node or edge stays bright too. */
+function withSelection(nodes: ReadonlySet<string>, state: ViewState): Set<string> {
+  const keep = new Set(nodes);
+  const selected = state.selection;
+  if (selected?.kind === 'node') keep.add(selected.id);
+  const edge = selected?.kind === 'edge' ? cache.edges.get(selected.id) : undefined;
+  if (edge) { keep.add(edge.source); keep.add(edge.target); }
+  return keep;
+}
+
+function renderEmptyState(empty: boolean, failed: boolean): void {
+  const box = byId('empty-state');
+  box.hidden = !empty;
+  if (!empty) return;
+  box.replaceChildren(...(failed
+    ? [el('h2', { text: 'This view could not be loaded yet' }), el('p', { text: 'The link is fine and is kept in the address bar. When the database is back, choose “Try again” in the banner above.' })]
+    : [el('h2', { text: 'Start with a name' }), el('p', { text: 'Search for a person, a place, a facility or an organisation, in any script. Choose a result to place it here, then double-click it to see who and what it is connected to.' })]));
 }
 
 function summary(): string {

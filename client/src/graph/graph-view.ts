@@ -42,10 +42,14 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
 
   let moving = false;
   let restTimer: ReturnType<typeof setTimeout> | undefined;
+  const bigGraph = () => scene.nodes.length > 1500 || scene.edges.length > 3000;
   const render = () => {
     frame = 0;
     frames++;
+    if (moving && settled && bigGraph() && renderer.drawSnapshot(transform)) return;
     renderer.draw(scene, transform, currentHighlight(), groups, moving || !settled);
+    if (!moving && settled && bigGraph()) renderer.keepSnapshot(transform);
+    else renderer.dropSnapshot();
   };
   const requestRender = () => { if (!frame) frame = requestAnimationFrame(render); };
 

@@ -252,7 +252,30 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     }
   }
 
-  return { draw, resize, canvas };
+  /**
+   * Pan/zoom on big graphs: the last full frame, kept as a bitmap and moved with the camera, so
+   * the frame rate does not depend on the number of edges; a full draw follows when the camera rests.
+   */
+  let snapshot: { image: HTMLCanvasElement; t: Transform } | undefined;
+  function keepSnapshot(t: Transform): void {
+    const image = snapshot?.image ?? document.createElement('canvas');
+    image.width = canvas.width;
+    image.height = canvas.height;
+    image.getContext('2d')!.drawImage(canvas, 0, 0);
+    snapshot = { image, t: { ...t } };
+  }
+  function drawSnapshot(t: Transform): boolean {
+    if (!snapshot) return false;
+    const view = resize();
+    const s = t.k / snapshot.t.k;
+    ctx.fillStyle = '#fbfcfd';
+    ctx.fillRect(0, 0, view.width, view.height);
+    ctx.drawImage(snapshot.image, t.x - s * snapshot.t.x, t.y - s * snapshot.t.y, view.width * s, view.height * s);
+    return true;
+  }
+  function dropSnapshot(): void { snapshot = undefined; }
+
+  return { draw, resize, canvas, keepSnapshot, drawSnapshot, dropSnapshot };
 }
 export type Renderer = ReturnType<typeof createRenderer>;
 
