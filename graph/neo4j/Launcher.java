@@ -44,6 +44,10 @@ public final class Launcher {
             System.out.println("KINLINE_NEO4J_STOPPING");
             dbms.shutdown();
             System.out.println("KINLINE_NEO4J_STOPPED");
+            System.out.flush();
+            // The database is closed and flushed; other libraries' hooks (logging, Netty) can
+            // keep the JVM alive for minutes after SIGTERM, so end it here.
+            Runtime.getRuntime().halt(0);
         });
         Runtime.getRuntime().addShutdownHook(shutdown);
 

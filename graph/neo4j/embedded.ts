@@ -118,17 +118,20 @@ function waitForReady(child: ChildProcess, log: (line: string) => void): Promise
       reject(error);
     };
     child.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'ENOENT' ? new JavaMissingError() : error));
-    child.on('exit', (code) => fail(new Error(`Neo4j exited (code ${code}) before it was ready:\n${output.slice(-4000)}`)));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exitedEarly = (code: number | null) => fail(new Error(`Neo4j exited (code ${code}) before it was ready:\n${output.slice(-4000)}`));
+    child.on('exit', exitedEarly);
+    let ready = false;
+    child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-16_000)));
     child.stdout?.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
-      output += text;
+      output = (output + text).slice(-16_000);
       for (const line of text.split('\n').filter(Boolean)) log(line);
-      const ready = /KINLINE_NEO4J_READY (\d+) (\S+)/.exec(output);
-      if (ready) {
+      const match = ready ? null : /KINLINE_NEO4J_READY (\d+) (\S+)/.exec(output);
+      if (match) {
+        ready = true;
         clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolveReady(ready[2] ?? 'unknown');
+        child.off('exit', exitedEarly);
+        resolveReady(match[2] ?? 'unknown');
       }
     });
   });
