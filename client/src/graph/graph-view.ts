@@ -53,9 +53,18 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
   };
   const requestRender = () => { if (!frame) frame = requestAnimationFrame(render); };
 
+  // While a big layout runs, frames are drawn at most 5 times a second: each costs ~100 ms of
+  // software rasterising, and on a 2-core machine that time would be taken from the layout worker.
+  let lastLayoutFrame = 0;
+  const LAYOUT_FRAME_MS = 200;
   const layout = createForceLayout((positions, done) => {
     scene.applyPositions(positions);
     hits.invalidate(scene.nodes);
+    if (!done && bigGraph()) {
+      const now = performance.now();
+      if (now - lastLayoutFrame < LAYOUT_FRAME_MS) return;
+      lastLayoutFrame = now;
+    }
     if (done) {
       settled = true;
       if (fitOnSettle) { fitOnSettle = false; interaction.fit(withGroups(scene.bounds(), groups)); }

@@ -18,6 +18,8 @@ export interface DetailsDeps {
   relateFrom: { id?: string; name?: string };
 }
 
+/** Relationships listed before "Show all": a hub's 200 would bury the evidence below them. */
+const LIST_FIRST = 30;
 const HIDDEN_PROPS = new Set(['id', 'type', 'name', 'names', 'protected', 'synthetic', 'description', 'startEarliest', 'startLatest', 'endEarliest', 'endLatest', 'confidenceRank']);
 
 /** The details panel: what is selected, every claim about it, and what can be done with it. */
@@ -120,9 +122,13 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
       el('span', { className: `badge confidence ${r.confidence}`, text: r.confidence }),
     ));
     const more = detail.relationshipCount - detail.relationships.length;
+    const list = el('ul', {}, ...items.slice(0, LIST_FIRST));
+    const showAll = items.length > LIST_FIRST
+      ? el('button', { type: 'button', className: 'link-button', onclick: () => { list.append(...items.slice(LIST_FIRST)); showAll?.remove(); } }, `Show all ${items.length}`)
+      : null;
     return el('section', { className: 'relationships' },
       el('h3', { text: `Relationships (${detail.relationshipCount})` }),
-      el('ul', {}, ...items),
+      list, showAll,
       more > 0 ? el('p', { className: 'muted', text: `${more} more not listed; expand the node to page through them.` }) : null);
   }
 
