@@ -1,5 +1,5 @@
 import { CONFIDENCE_LEVELS, ENTITY_TYPE_NAMES, type Confidence, type EntityType } from '../api/types.js';
-import { emptyViewState, type Expansion, type ViewState } from './view-state.js';
+import { emptyViewState, type Expansion, type TimelineScope, type ViewState } from './view-state.js';
 
 /**
  * ViewState <-> URL query string: the one codec (CONVENTIONS.md). Short keys keep shared links
@@ -7,6 +7,7 @@ import { emptyViewState, type Expansion, type ViewState } from './view-state.js'
  *
  *   s=seed,ids  x=id~limit~Type.Type  h=hidden  p=id~x~y  t=Types  r=RELTYPES  c=minConfidence
  *   from=YYYY-MM-DD  to=  asof=  mode=family  root=id  sel=n:id|e:id  path=from~to
+ *   tl=people~id~id | family~id | facility~id | crossing~id  (the timeline, issue #5)
  */
 const SEP = '~';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,6 +36,7 @@ export function encodeViewState(state: ViewState): string {
   put('root', state.familyRoot);
   if (state.selection) put('sel', `${state.selection.kind === 'node' ? 'n' : 'e'}:${state.selection.id}`);
   if (state.path) put('path', `${state.path.from}${SEP}${state.path.to}`);
+  if (state.timeline) put('tl', [state.timeline.kind, ...state.timeline.ids].join(SEP));
   return q.toString().replaceAll('%2C', ',').replaceAll('%7E', '~').replaceAll('%3A', ':');
 }
 
@@ -62,6 +64,8 @@ export function decodeViewState(search: string): ViewState {
   if (sel && ID.test(sel[2]!)) state.selection = { kind: sel[1] === 'n' ? 'node' : 'edge', id: sel[2]! };
   const [from, to] = (q.get('path') ?? '').split(SEP);
   if (from && to && ID.test(from) && ID.test(to)) state.path = { from, to };
+  const timeline = decodeTimeline(q.get('tl'));
+  if (timeline) state.timeline = timeline;
   return state;
 }
 
@@ -73,4 +77,12 @@ function decodeExpansion(text: string): Expansion | null {
   const typeList = (types ?? '').split('.').filter(isType);
   if (typeList.length) expansion.types = typeList;
   return expansion;
+}
+
+function decodeTimeline(text: string | null): TimelineScope | null {
+  const [kind, ...list] = (text ?? '').split(SEP);
+  const valid = list.filter((id) => ID.test(id));
+  if (kind === 'people' && valid.length > 0 && valid.length <= 50) return { kind, ids: valid };
+  if ((kind === 'family' || kind === 'facility' || kind === 'crossing') && valid.length === 1) return { kind, ids: [valid[0]!] };
+  return null;
 }

@@ -15,6 +15,9 @@ export interface Filters {
 }
 
 export type Selection = { kind: 'node' | 'edge'; id: string };
+
+/** Whose timeline is open (issue #5): some people, or a family, facility or border crossing. */
+export type TimelineScope = { kind: 'people'; ids: string[] } | { kind: 'family' | 'facility' | 'crossing'; ids: [string] };
 export type LayoutMode = 'force' | 'family';
 
 /**
@@ -31,6 +34,8 @@ export interface ViewState {
   filters: Filters;
   /** The graph as it stood on a date (issue #5); YYYY-MM-DD. */
   asOf?: string;
+  /** The timeline shown under the graph; when absent it follows the selected node. */
+  timeline?: TimelineScope;
   layout: LayoutMode;
   familyRoot?: string;
   selection?: Selection;
