@@ -16,67 +16,81 @@ export interface FamilyNetwork {
   /** Generation relative to the root: -1 parents, +1 children, 0 siblings, partners, cousins. */
   people: (EntityView & { generation: number })[];
   edges: EdgeView[];
-  /** Households and unions (Family nodes) of the blood relatives, members limited to `people`. */
+  /** Households and unions (Family nodes) of the relatives, members limited to `people`. */
   families: FamilyGroup[];
   truncated: boolean;
 }
 
 type Props = Record<string, unknown>;
 
-interface Member { props: Props; generation: number; blood: boolean }
+/**
+ * How a person entered the network. Only the root and its ancestors look further up; everyone
+ * reached downwards (children, siblings, uncles, cousins) only looks down, and partners,
+ * guardians and other relatives are shown but not expanded. Without this a family walk would
+ * climb through every in-law's ancestry.
+ */
+type Line = 'up' | 'down' | 'leaf';
+const LINE_RANK: Record<Line, number> = { leaf: 0, down: 1, up: 2 };
+
+interface Member { props: Props; generation: number; line: Line }
 
 /** Per person and round, kin rows fetched at most: a polygamous hub still answers quickly. */
 const KIN_PER_PERSON = 200;
 const MEMBERS_PER_FAMILY = 100;
 
+/** Steps that fix a generation go first; RELATIVE_OF says nothing about it. */
 const PRIORITY = ['PARENT_OF', 'SIBLING_OF', 'PARTNER_OF', 'GUARDIAN_OF', 'RELATIVE_OF'];
 
-/** How far each kind of step moves in generations, and whether the reached person is blood kin. */
-function stepOf(type: string, out: boolean): { delta: number; blood: boolean } {
+/** Where one step leads from a person on `line`: generations moved, and the line reached. */
+function stepOf(line: Line, type: string, out: boolean): { delta: number; line: Line } {
   switch (type) {
-    case 'PARENT_OF': return { delta: out ? 1 : -1, blood: true };
-    case 'SIBLING_OF': return { delta: 0, blood: true };
-    case 'GUARDIAN_OF': return { delta: out ? 1 : -1, blood: false };
-    default: return { delta: 0, blood: false }; // PARTNER_OF, RELATIVE_OF
+    case 'PARENT_OF':
+      if (out) return { delta: 1, line: 'down' };
+      return { delta: -1, line: line === 'up' ? 'up' : 'leaf' };
+    case 'SIBLING_OF': return { delta: 0, line: 'down' };
+    case 'GUARDIAN_OF': return { delta: out ? 1 : -1, line: 'leaf' };
+    default: return { delta: 0, line: 'leaf' }; // PARTNER_OF, RELATIVE_OF
   }
 }
 
 /**
- * The kinship network of a person: blood relatives within `generations` up and down (so
- * grandparents, uncles, cousins, grandchildren), plus the partners, guardians and relatives of
- * each, and the other members of their households. Breadth-first, one bounded query per round.
+ * The kinship network of a person: ancestors up to `generations` back, the descendants of
+ * the person and of those ancestors down to `generations` forward (so siblings, uncles, cousins,
+ * grandchildren), the partners, guardians and other relatives of each, and the other members of
+ * their households. Breadth-first, one bounded query per round.
  * Null when the id is unknown to the reader or is not a person.
  */
 export async function familyNetwork(id: string, options: { generations: number; limit: number }): Promise<FamilyNetwork | null> {
   const root = await findNode(id);
   if (!root || root.type !== 'Person') return null;
-  const people = new Map<string, Member>([[String(root.id), { props: root, generation: 0, blood: true }]]);
+  const people = new Map<string, Member>([[String(root.id), { props: root, generation: 0, line: 'up' }]]);
   let truncated = false;
-  const admit = (props: Props, generation: number, blood: boolean): boolean => {
+  /** Adds or promotes a person; true when they are to be expanded (again). */
+  const admit = (props: Props, generation: number, line: Line): boolean => {
     if (Math.abs(generation) > options.generations) return false;
     const known = people.get(String(props.id));
     if (known) {
-      const promoted = blood && !known.blood;
-      if (promoted) known.blood = true;
-      return promoted;
+      if (LINE_RANK[line] <= LINE_RANK[known.line]) return false;
+      known.line = line;
+      return true;
     }
     if (people.size >= options.limit) {
       truncated = true;
       return false;
     }
-    people.set(String(props.id), { props, generation, blood });
-    return blood;
+    people.set(String(props.id), { props, generation, line });
+    return line !== 'leaf';
   };
   let frontier = [String(root.id)];
   while (frontier.length > 0) {
     const next: string[] = [];
-    // Steps that fix a generation go first; RELATIVE_OF says nothing about it.
     const rows = (await kinOf(frontier)).sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
     for (const row of rows) {
-      const step = stepOf(row.type, row.out);
-      if (admit(row.m, people.get(row.pid)!.generation + step.delta, step.blood)) next.push(String(row.m.id));
+      const from = people.get(row.pid)!;
+      const step = stepOf(from.line, row.type, row.out);
+      if (admit(row.m, from.generation + step.delta, step.line)) next.push(String(row.m.id));
     }
-    frontier = next;
+    frontier = [...new Set(next)];
   }
   const families = await householdsOf(people, admit);
   const edges = await edgesAmong(new Map([...people].map(([key, member]) => [key, member.props])), relTypePattern(KINSHIP_TYPES), { where: 'true', params: {} }, people.size * 10);
@@ -108,11 +122,11 @@ async function kinOf(ids: string[]): Promise<{ pid: string; type: string; out: b
 const ROLE_LEVEL: Record<string, number> = { grandparent: -2, parent: -1, partner: -1, guardian: -1, child: 0 };
 
 /**
- * Families (via MEMBER_OF) of the blood relatives. Their other members join the network as
- * non-blood members, a generation inferred from the roles ("other" counts as the linking role).
+ * Families (via MEMBER_OF) of everyone expanded. Their other members join the network, not
+ * expanded, a generation inferred from the roles ("other" counts as the linking role).
  */
-async function householdsOf(people: Map<string, Member>, admit: (props: Props, generation: number, blood: boolean) => boolean): Promise<FamilyGroup[]> {
-  const blood = [...people].filter(([, member]) => member.blood).map(([key]) => key);
+async function householdsOf(people: Map<string, Member>, admit: (props: Props, generation: number, line: Line) => boolean): Promise<FamilyGroup[]> {
+  const expanded = [...people].filter(([, member]) => member.line !== 'leaf').map(([key]) => key);
   const result = await read<{ f: Props; members: { role: string | null; m: Props }[] }>(
     `MATCH (f:Family)<-[:MEMBER_OF]-(p:Person) WHERE p.id IN $ids
      WITH DISTINCT f
@@ -121,14 +135,17 @@ async function householdsOf(people: Map<string, Member>, admit: (props: Props, g
        RETURN {role: r.role, m: properties(m)} AS member ORDER BY m.id LIMIT $perFamily
      }
      RETURN properties(f) AS f, collect(member) AS members ORDER BY f.name, f.id`,
-    { ids: blood, perFamily: neo4j.int(MEMBERS_PER_FAMILY) },
+    { ids: expanded, perFamily: neo4j.int(MEMBERS_PER_FAMILY) },
   );
   return result.records.map((record) => {
     const members = record.get('members');
-    const link = members.find((member) => people.get(String(member.m.id))?.blood)!;
+    const link = members.find((member) => {
+      const known = people.get(String(member.m.id));
+      return known !== undefined && known.line !== 'leaf';
+    })!;
     const linkLevel = ROLE_LEVEL[link.role ?? ''] ?? 0;
     const base = people.get(String(link.m.id))!.generation;
-    for (const member of members) admit(member.m, base + (ROLE_LEVEL[member.role ?? ''] ?? linkLevel) - linkLevel, false);
+    for (const member of members) admit(member.m, base + (ROLE_LEVEL[member.role ?? ''] ?? linkLevel) - linkLevel, 'leaf');
     const family = presentEntity(record.get('f'));
     return {
       id: family.id,

@@ -31,6 +31,9 @@ export interface Neighbourhood {
 
 type Props = Record<string, unknown>;
 
+/** Nodes with more relationships than this are hubs: never sorted or fully read. */
+const HUB_DEGREE = 1_000;
+
 /** Edges among the shown nodes are capped too, so a dense cluster cannot flood the client. */
 const EDGE_CAP_PER_NODE = 5;
 
@@ -97,17 +100,26 @@ async function nextLevel(frontier: string[], seen: string[], types: string, opti
   // Each frontier node may fill the whole budget, but a level never fetches much more than four
   // budgets' worth of rows; one row beyond the budget is enough to know that the cap cut something.
   const perNode = Math.min(budget + 1, Math.max(8, Math.ceil((4 * budget) / frontier.length)));
+  // Hubs are not sorted: ordering 25,000 neighbours to keep 40 would read them all.
   const result = await read<{ fid: string; m: Props }>(
     `UNWIND $frontier AS fid
      MATCH (n:Entity {id: fid})
-     CALL (n) {
+     WITH fid, n, COUNT { (n)-[:${types}]-() } AS degree
+     CALL (n, degree) {
+       WITH n WHERE degree <= $hubDegree
        MATCH (n)-[r:${types}]-(m:Entity)
        WHERE NOT m.id IN $seen AND ${filter.where}
        WITH m, max(r.confidenceRank) AS best
        RETURN m ORDER BY best DESC, m.id LIMIT $perNode
+       UNION
+       WITH n WHERE degree > $hubDegree
+       MATCH (n)-[r:${types}]-(m:Entity)
+       WHERE NOT m.id IN $seen AND ${filter.where}
+       WITH DISTINCT m LIMIT $perNode
+       RETURN m
      }
      RETURN fid, properties(m) AS m`,
-    { ...filter.params, frontier, seen, perNode: neo4j.int(perNode) },
+    { ...filter.params, frontier, seen, perNode: neo4j.int(perNode), hubDegree: neo4j.int(HUB_DEGREE) },
   );
   const byNode = new Map<string, Props[]>(frontier.map((id) => [id, []]));
   for (const record of result.records) byNode.get(record.get('fid'))!.push(record.get('m'));
@@ -131,20 +143,28 @@ function roundRobin(queues: Props[][], budget: number): { nodes: Props[]; cut: b
   return { nodes: [...chosen.values()], cut };
 }
 
-/** For every shown node, its distinct matching neighbours that are not shown. */
+/**
+ * For every shown node, its matching neighbours that are not shown: exact (distinct neighbours,
+ * filters applied) up to HUB_DEGREE relationships; for hubs, their relationship count minus the
+ * edges to shown nodes, read from the degree store without touching the hub's relationships.
+ */
 async function hiddenCounts(ids: string[], types: string, options: NeighbourhoodOptions): Promise<Map<string, number>> {
   const filter = filterFor(options, true);
   const result = await read<{ id: string; hidden: number }>(
     `UNWIND $ids AS id
      MATCH (n:Entity {id: id})
-     CALL (n) {
-       MATCH (n)-[r:${types}]-(m:Entity)
-       WHERE NOT m.id IN $ids AND ${filter.where}
-       RETURN count(DISTINCT m) AS hidden
+     WITH id, n, COUNT { (n)-[:${types}]-() } AS degree
+     // Each branch keeps exactly its own rows: a subquery's bare count() would answer 0 for the other's.
+     CALL (n, degree) {
+       WITH n WHERE degree <= $hubDegree
+       RETURN COUNT { MATCH (n)-[r:${types}]-(m:Entity) WHERE NOT m.id IN $ids AND ${filter.where} RETURN DISTINCT m } AS hidden
+       UNION ALL
+       WITH n WHERE degree > $hubDegree
+       RETURN degree - COUNT { UNWIND $ids AS shownId MATCH (m:Entity {id: shownId}) MATCH (n)-[r:${types}]-(m) RETURN r } AS hidden
      }
      WITH id, hidden WHERE hidden > 0
      RETURN id, hidden`,
-    { ...filter.params, ids },
+    { ...filter.params, ids, hubDegree: neo4j.int(HUB_DEGREE) },
   );
   return new Map(result.records.map((record) => [record.get('id'), record.get('hidden')]));
 }
