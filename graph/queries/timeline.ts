@@ -44,7 +44,9 @@ type Props = Record<string, unknown>;
 interface Row { person: Props; role: string; event: Props; place: Props | null }
 
 // Possibly overlaps [from, to]: open or unknown bounds never exclude (DESIGN.md, Dates).
-const WINDOW = `($from IS NULL OR e.endLatest IS NULL OR e.endLatest >= $from)
+// Birth and death records of protected people are withheld (graph/store/load.ts marks them).
+const WINDOW = `NOT coalesce(e.protected, false)
+  AND ($from IS NULL OR e.endLatest IS NULL OR e.endLatest >= $from)
   AND ($to IS NULL OR e.startEarliest IS NULL OR e.startEarliest <= $to)`;
 const RETURN_ROWS = `RETURN properties(p) AS person, r.role AS role, properties(e) AS event, place
   ORDER BY coalesce(e.startEarliest, e.startLatest), e.startLatest, e.id, p.id LIMIT $limit`;

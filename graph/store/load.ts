@@ -26,6 +26,8 @@ export interface LoadOptions {
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
 
+const IDENTIFYING_KINDS: string[] = ['birth', 'death'];
+
 const chunks = <T>(rows: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
@@ -91,6 +93,20 @@ function statements(data: Dataset, batchSize: number): { cypher: string; params:
   ];
   for (const batch of chunks(counts, batchSize)) {
     out.push({ cypher: 'UNWIND $rows AS row MATCH (c:Claim {about: row.about}) WHERE c.seq >= row.count DETACH DELETE c', params: { rows: batch } });
+  }
+  // A protected person's birth or death record would give away the birth date the Safety rules
+  // withhold: such events are protected too, shown only as a pseudonym without a date.
+  const events = [...new Set([
+    ...data.entities.filter((e) => e.type === 'Event' && IDENTIFYING_KINDS.includes(e.kind)).map((e) => e.id),
+    ...data.relationships.filter((r) => r.type === 'PARTICIPATED_IN').map((r) => r.to),
+  ])];
+  for (const batch of chunks(events, batchSize)) {
+    out.push({
+      cypher: `UNWIND $rows AS id MATCH (e:Event {id: id}) WHERE e.kind IN $kinds
+               SET e.protected = EXISTS { (:Person {protected: true})-[:PARTICIPATED_IN]->(e) },
+                   e.pseudonym = CASE WHEN e.protected THEN 'Withheld record of a protected person' END`,
+      params: { rows: batch, kinds: IDENTIFYING_KINDS },
+    });
   }
   return out;
 }
