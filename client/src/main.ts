@@ -11,6 +11,8 @@ import { createFilterPanel } from './panels/filters.js';
 import { renderLegend } from './panels/legend.js';
 import { createSearchPanel } from './panels/search.js';
 import { createTablePanel } from './panels/table.js';
+import { createPatternsPanel } from './patterns/panel.js';
+import { createTimelinePanel } from './timeline/panel.js';
 import { wireToolbar } from './panels/toolbar.js';
 import { viewCommands } from './state/commands.js';
 import { ViewStore } from './state/store.js';
@@ -151,10 +153,16 @@ async function checkHealth(): Promise<void> {
   await api.health().catch(() => undefined);
 }
 
+// Issue #5: the timeline under the graph, and the pattern views that open in both.
+const timeline = createTimelinePanel(byId('timeline-panel'), {
+  store, commands, cache, notify, realized: () => realized, redrawGraph: () => graph.setHighlight(graph.highlight),
+});
+createPatternsPanel(byId('patterns'), { open: timeline.openPeople, asOf: () => store.state.asOf });
+
 declare global {
-  interface Window { kinline: { store: ViewStore; commands: typeof commands; graph: typeof graph; cache: GraphCache; realized(): RealizedView; search: typeof search } }
+  interface Window { kinline: { store: ViewStore; commands: typeof commands; graph: typeof graph; cache: GraphCache; realized(): RealizedView; search: typeof search; timeline: typeof timeline } }
 }
-window.kinline = { store, commands, graph, cache, realized: () => realized, search };
+window.kinline = { store, commands, graph, cache, realized: () => realized, search, timeline };
 
 void checkHealth();
 void sync(store.state, 'load');

@@ -1,0 +1,106 @@
+import { DataSet } from 'vis-data/peer';
+import { Timeline, type TimelineOptions } from 'vis-timeline/peer';
+import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+import type { Timeline as TimelineData, TimelineItem } from './api.js';
+import { visData, type VisItem, type VisRow } from './items.js';
+import { itemContent, rowLabel, type RowBadge } from './labels.js';
+import { createTooltip } from './tooltip.js';
+import { createBrush } from './brush.js';
+
+export interface TimelineViewEvents {
+  selectItem(item: TimelineItem | undefined): void;
+  selectRow(id: string): void;
+  brushed(from: string, to: string): void;
+  asOfMoved(date: string): void;
+}
+
+const DAY = 86_400_000;
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+/** Beyond this many items, overlapping items of one row fold into clusters (issue #5: big timelines). */
+const CLUSTER_FROM = 400;
+
+/**
+ * vis-timeline drawing one timeline: rows per person, items from items.ts, labels built as DOM
+ * (textContent only; vis-timeline's own XSS filter stays on for anything it renders itself).
+ */
+export function createTimelineView(container: HTMLElement, events: TimelineViewEvents) {
+  const items = new DataSet<VisItem>();
+  const rows = new DataSet<VisRow>();
+  const badges = new Map<string, RowBadge>();
+  let byId = new Map<string, VisItem>();
+  let timeline: Timeline | undefined;
+  let asOf: string | undefined;
+  const tooltip = createTooltip(container);
+  const brush = createBrush(container, () => timeline, (from, to) => events.brushed(iso(from), iso(to)));
+
+  const options = (count: number): TimelineOptions => ({
+    orientation: { axis: 'top', item: 'top' },
+    stack: true,
+    margin: { item: { horizontal: 0, vertical: 5 }, axis: 6 },
+    verticalScroll: true,
+    horizontalScroll: false,
+    zoomKey: 'ctrlKey',
+    maxHeight: '100%',
+    height: '100%',
+    zoomMin: 7 * DAY,
+    zoomMax: 200 * 365 * DAY,
+    showTooltips: false,
+    selectable: true,
+    groupHeightMode: 'auto',
+    groupOrder: 'order',
+    template: (item?: VisItem) => (item?.source ? itemContent(item.source) : ''),
+    groupTemplate: (row?: VisRow) => (row ? rowLabel(row, badges.get(row.id)) : ''),
+    cluster: count >= CLUSTER_FROM ? { maxItems: 4, clusterCriteria: (a, b) => a.group === b.group, titleTemplate: 'Several events — zoom in to see each ({count})', showStipes: false } : false,
+  } as TimelineOptions);
+
+  function mount(count: number): Timeline {
+    const view = new Timeline(container, items, rows, options(count));
+    view.on('select', (props: { items: string[] }) => events.selectItem(byId.get(props.items[0] ?? '')?.source));
+    view.on('itemover', (props: { item: string; event: MouseEvent }) => { const it = byId.get(props.item); if (it) tooltip.show(it.source, props.event); });
+    view.on('itemout', () => tooltip.hide());
+    view.on('click', (props: { what?: string; group?: string | number }) => {
+      if (props.what === 'group-label' && typeof props.group === 'string' && !props.group.startsWith('family:')) events.selectRow(props.group);
+    });
+    view.on('timechanged', (props: { id: string; time: Date }) => { if (props.id === 'asof') events.asOfMoved(iso(props.time)); });
+    return view;
+  }
+
+  return {
+    show(data: TimelineData, familyNames?: ReadonlyMap<string, string>): void {
+      const { rows: visRows, items: visItems } = visData(data, Date.now(), familyNames);
+      byId = new Map(visItems.map((i) => [i.id, i]));
+      if (!timeline) timeline = mount(visItems.length);
+      else timeline.setOptions(options(visItems.length));
+      rows.clear(); items.clear();
+      rows.add(visRows);
+      items.add(visItems);
+      this.setAsOf(asOf);
+      if (visItems.length) timeline.fit({ animation: false });
+    },
+    /** Status badges on the row labels (as-of view); redraws only the labels. */
+    setBadges(next: ReadonlyMap<string, RowBadge>): void {
+      badges.clear();
+      for (const [id, badge] of next) badges.set(id, badge);
+      if (timeline) rows.update(rows.get().map((r) => ({ ...r })));
+    },
+    setAsOf(date: string | undefined): void {
+      asOf = date;
+      if (!timeline) return;
+      try { timeline.removeCustomTime('asof'); } catch { /* not there yet */ }
+      if (date) {
+        timeline.addCustomTime(new Date(`${date}T12:00:00Z`), 'asof');
+        timeline.setCustomTimeTitle(`As of ${date} — drag to move`, 'asof');
+        // Typed in vis-timeline's JS but missing from its .d.ts.
+        (timeline as unknown as { setCustomTimeMarker(title: string, id: string, editable: boolean): void }).setCustomTimeMarker(`As of ${date}`, 'asof', false);
+      }
+    },
+    setWindow(from: string | undefined, to: string | undefined): void { brush.showWindow(from, to); },
+    select(itemId: string | undefined): void { timeline?.setSelection(itemId ? [itemId] : []); },
+    startBrush(): void { brush.start(); },
+    fit(): void { timeline?.fit({ animation: false }); },
+    get timeline(): Timeline | undefined { return timeline; },
+    get itemCount(): number { return items.length; },
+    destroy(): void { timeline?.destroy(); timeline = undefined; tooltip.hide(); },
+  };
+}
+export type TimelineView = ReturnType<typeof createTimelineView>;
