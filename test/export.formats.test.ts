@@ -95,6 +95,17 @@ it('writes GraphML and GEXF that name every node and edge', async () => {
   expect(gexf.match(/<node /g)).toHaveLength(CASE.entities.length);
 });
 
+it('a JSON export re-imports losslessly, and twice changes nothing', async () => {
+  const before = await exportDataset();
+  const file = join(tmp, 'case.json');
+  writeFileSync(file, renderExport('json', before, { includeProtected: true }).get('kinline.json')!);
+  await freshGraph();
+  expect((await importFiles([file])).problems).toEqual([]);
+  expect(await exportDataset()).toEqual(before);
+  const again = await importFiles([file]);
+  expect(Object.values(again.summary).every((s) => s.created + s.updated === 0)).toBe(true);
+});
+
 it('an FtM export re-imports to the same graph', async () => {
   const before = await exportDataset();
   const file = join(tmp, 'case.ftm.jsonl');

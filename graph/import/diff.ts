@@ -1,6 +1,6 @@
 import { read } from '../db/driver.js';
 import { entityToProps, relationshipToProps } from '../store/mapping.js';
-import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset } from '../schema/index.js';
+import { ENTITY_TYPES, Entity, RELATIONSHIP_TYPES, type Claim, type Dataset, type EntityType } from '../schema/index.js';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 export interface TypeSummary { created: number; updated: number; unchanged: number; rejected: number }
@@ -9,9 +9,25 @@ export type ImportSummary = Record<string, TypeSummary>;
 const chunk = <T>(rows: T[], size = 5_000) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 /** A canonical string of a property map: key order and absent-vs-null do not matter. */
-function canonical(props: Record<string, unknown>): string {
-  const keys = Object.keys(props).filter((k) => props[k] !== null && props[k] !== undefined).sort();
+function canonical(props: Record<string, unknown>, only?: Set<string>): string {
+  const keys = Object.keys(props).filter((k) => props[k] !== null && props[k] !== undefined && (!only || only.has(k))).sort();
   return JSON.stringify(keys.map((k) => [k, props[k]]));
+}
+
+/** The schema's own fields of a label, as stored (`names` is stored as `namesJson`). */
+const schemaKeys = (type: EntityType) =>
+  new Set(Object.keys(Entity.options.find((o) => o.shape.type.value === type)!.shape).flatMap((k) => [k, `${k}Json`]));
+
+const RELATIONSHIP_FIELDS = new Set(['role', 'relation', 'date', 'synthetic']);
+
+/**
+ * Compares what the loader would SET with what is stored: every key it sets, plus the schema
+ * fields the node has (a field the file no longer gives). Keys the store derives later from the
+ * rest of the graph (e.g. `protected` on a protected person's birth event) are not compared.
+ */
+function sameEntity(stored: Record<string, unknown>, next: Record<string, unknown>, fields: Set<string>): boolean {
+  const keys = new Set([...Object.keys(next), ...Object.keys(stored).filter((k) => fields.has(k))]);
+  return canonical(stored, keys) === canonical(next, keys);
 }
 
 const claimKey = (c: { source?: string; sourceId?: string; locator: string; excerpt: string; translation?: string | null; confidence?: string; note?: string | null; date?: string | null }) =>
@@ -45,30 +61,31 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
   const claims = aboutIds.length ? await storedClaims(aboutIds) : new Map<string, string>();
   for (const label of ENTITY_TYPES) {
     const entities = data.entities.filter((e) => e.type === label);
-    const stored = new Map<string, string>();
+    const stored = new Map<string, Record<string, unknown>>();
+    const fields = schemaKeys(label);
     for (const batch of chunk(entities.map((e) => e.id))) {
       const rows = await read<{ id: string; p: Record<string, unknown> }>(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, properties(n) AS p`, { ids: batch });
-      for (const r of rows.records) stored.set(r.get('id'), canonical(r.get('p')));
+      for (const r of rows.records) stored.set(r.get('id'), r.get('p'));
     }
     for (const entity of entities) {
       const before = stored.get(entity.id);
       const sameClaims = entity.type !== 'Event' || claims.get(entity.id) === claimsKey(entity.claims);
-      bump(label, before === undefined ? 'created' : before === canonical(entityToProps(entity)) && sameClaims ? 'unchanged' : 'updated');
+      bump(label, before === undefined ? 'created' : sameEntity(before, entityToProps(entity), fields) && sameClaims ? 'unchanged' : 'updated');
     }
   }
   for (const type of RELATIONSHIP_TYPES) {
     const rels = data.relationships.filter((r) => r.type === type);
-    const stored = new Map<string, string>();
+    const stored = new Map<string, Record<string, unknown>>();
     for (const batch of chunk(rels.map((r) => r.id))) {
       const rows = await read<{ id: string; p: Record<string, unknown>; from: string; to: string }>(
         `UNWIND $ids AS id MATCH (a)-[r:${type} {id: id}]->(b) RETURN r.id AS id, properties(r) AS p, a.id AS from, b.id AS to`, { ids: batch },
       );
-      for (const r of rows.records) stored.set(r.get('id'), canonical({ ...r.get('p'), _from: r.get('from'), _to: r.get('to') }));
+      for (const r of rows.records) stored.set(r.get('id'), { ...r.get('p'), _from: r.get('from'), _to: r.get('to') });
     }
     for (const rel of rels) {
       const before = stored.get(rel.id);
-      const now = canonical({ ...relationshipToProps(rel), _from: rel.from, _to: rel.to });
-      bump(type, before === undefined ? 'created' : before === now && claims.get(rel.id) === claimsKey(rel.claims) ? 'unchanged' : 'updated');
+      const now = { ...relationshipToProps(rel), _from: rel.from, _to: rel.to };
+      bump(type, before === undefined ? 'created' : sameEntity(before, now, RELATIONSHIP_FIELDS) && claims.get(rel.id) === claimsKey(rel.claims) ? 'unchanged' : 'updated');
     }
   }
   return summary;

@@ -37,8 +37,13 @@ export function parseJsonDataset(bytes: Uint8Array, file: string): ParsedFile {
     out.parsed.problems.push({ file, path: '', line, column: before.length - before.lastIndexOf('\n'), message: `not JSON: ${(error as Error).message}` });
     return out.parsed;
   }
-  const positions = idPositions(text);
   const record = value as { entities?: unknown; relationships?: unknown };
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(value) || !Array.isArray(record.entities) || !Array.isArray(record.relationships) || ![...record.entities, ...record.relationships].every(isObject)) {
+    out.parsed.problems.push({ file, path: '', line: 1, column: 1, message: 'not a Kinline dataset: expected {"kinline": 1, "entities": [{...}], "relationships": [{...}]}' });
+    return out.parsed;
+  }
+  const positions = idPositions(text);
   // Shape problems are left to the validator, which sees the value as written.
   out.parsed.dataset = value as ParsedFile['dataset'];
   const each = (list: unknown, kind: 'entities' | 'relationships') => {
@@ -49,8 +54,8 @@ export function parseJsonDataset(bytes: Uint8Array, file: string): ParsedFile {
       if (at) out.parsed.positions.set(`${kind}[${i}]`, { file, ...at });
     });
   };
-  each(record?.entities, 'entities');
-  each(record?.relationships, 'relationships');
-  out.parsed.records = (Array.isArray(record?.entities) ? record.entities.length : 0) + (Array.isArray(record?.relationships) ? record.relationships.length : 0);
+  each(record.entities, 'entities');
+  each(record.relationships, 'relationships');
+  out.parsed.records = (record.entities as unknown[]).length + (record.relationships as unknown[]).length;
   return out.parsed;
 }

@@ -1,4 +1,3 @@
-import type { EntityType } from '../schema/index.js';
 import { entityTypesOf, loadDataset } from '../store/load.js';
 import { validateDataset, ValidationError, type Problem } from '../store/validate.js';
 import { compareWithGraph, type ImportSummary } from './diff.js';
@@ -44,7 +43,7 @@ function typeOfPath(path: string, combined: Combined): string | undefined {
   return record?.type;
 }
 
-function rejectedSummary(problems: Problem[], combined: Combined, parsedTypes: Map<Problem, string>): ImportSummary {
+function rejectedSummary(problems: Problem[], parsedTypes: Map<Problem, string>): ImportSummary {
   const summary: ImportSummary = {};
   const seen = new Set<string>();
   for (const problem of problems) {
@@ -55,7 +54,6 @@ function rejectedSummary(problems: Problem[], combined: Combined, parsedTypes: M
     summary[type] ??= { created: 0, updated: 0, unchanged: 0, rejected: 0 };
     summary[type].rejected++;
   }
-  void combined;
   return summary;
 }
 
@@ -86,7 +84,7 @@ export async function importParsed(files: ParsedFile[], options: ImportOptions =
     records: files.reduce((n, f) => n + f.records, 0),
   };
   if (problems.length > 0 || !data) {
-    return { ...base, problems, summary: rejectedSummary(problems, combined, types), written: false, seconds: (performance.now() - started) / 1000 };
+    return { ...base, problems, summary: rejectedSummary(problems, types), written: false, seconds: (performance.now() - started) / 1000 };
   }
   const summary = await compareWithGraph(data);
   const changed = Object.values(summary).some((s) => s.created + s.updated > 0);
@@ -99,5 +97,3 @@ export async function importParsed(files: ParsedFile[], options: ImportOptions =
   }
   return { ...base, problems: [], summary, written: !options.dryRun && changed, seconds: (performance.now() - started) / 1000 };
 }
-
-export type { EntityType };
