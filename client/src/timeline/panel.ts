@@ -50,6 +50,7 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
   asOfInput.addEventListener('change', () => deps.commands.setAsOf(asOfInput.value || undefined));
 
   root.hidden = false;
+  root.dataset.ready = 'true';
   root.replaceChildren(
     el('header', { className: 'tl-header' },
       title, info,
