@@ -6,7 +6,7 @@
  */
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -42,6 +42,7 @@ function serve(dir: string): Promise<{ url: string; close(): void }> {
 }
 
 async function main(): Promise<void> {
+  const loadBefore = loadavg()[0]!;
   const dir = await buildPage();
   const site = await serve(dir);
   const chromium = await launchChromium({ viewport: { width: 1280, height: 800 } });
@@ -71,7 +72,8 @@ async function main(): Promise<void> {
   const ours = results.find((r) => String(r.renderer).startsWith('kinline') && r.nodes === TARGET.nodes) as { settleMillis?: number; panZoomFps?: number } | undefined;
   const report = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model },
+    // Other work on the machine slows the layout worker; the 1-minute load average says how much.
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] },
     browser: 'Debian Chromium, headless, --disable-gpu',
     method: 'settle: show() until the force layout rests (cytoscape: synchronous cose run); fps: requestAnimationFrame callbacks per second over 3 s while panning or zooming every frame',
     target: TARGET,

@@ -186,6 +186,7 @@ describe('graph explorer in Chromium, on the seed case', () => {
     expect(after.state.layout).toBe('family');
     expect(after.state.selection).toEqual(before.state.selection);
     expect(after.state.path).toEqual(before.state.path);
+    await page.waitForSelector('#details .details');
     await shot('07-restored');
   });
 

@@ -40,7 +40,7 @@ export function familyLayout(tree: FamilyTree): FamilyLayout {
     const points = family.members.map((m) => positions[m.id]).filter((p): p is [number, number] => Boolean(p));
     if (!points.length) continue;
     const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
-    groups.push({ id: family.id, name: family.name, x0: Math.min(...xs) - PAD - 60, y0: Math.min(...ys) - PAD - 18, x1: Math.max(...xs) + PAD + 60, y1: Math.max(...ys) + PAD + 70 });
+    groups.push({ id: family.id, name: family.name, x0: Math.min(...xs) - PAD - 60, y0: Math.min(...ys) - PAD - 18, x1: Math.max(...xs) + PAD + 60, y1: Math.max(...ys) + PAD + 100 });
   }
   return { positions, groups: nestGroups(groups) };
 }

@@ -246,9 +246,9 @@ export function createRenderer(canvas: HTMLCanvasElement) {
       ctx.fill();
       ctx.stroke();
       ctx.fillStyle = '#6c3483';
-      ctx.font = `600 ${12 / Math.max(k, 0.8)}px system-ui, sans-serif`;
+      ctx.font = `600 ${12 / k}px system-ui, sans-serif`;
       ctx.textBaseline = g.labelAtBottom ? 'bottom' : 'top';
-      ctx.fillText(truncate(g.name, 70), g.x0 + 10, g.labelAtBottom ? g.y1 - 8 : g.y0 + 8);
+      ctx.fillText(truncate(g.name, 70), g.x0 + 10 / k, g.labelAtBottom ? g.y1 - 6 / k : g.y0 + 6 / k);
     }
   }
 
