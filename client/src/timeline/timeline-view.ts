@@ -6,6 +6,8 @@ import { visData, type VisItem, type VisRow } from './items.js';
 import { itemContent, rowLabel, type RowBadge } from './labels.js';
 import { createTooltip } from './tooltip.js';
 import { createBrush } from './brush.js';
+import { shownItems, type ShownItem } from './windowing.js';
+import { el } from '../dom.js';
 
 export interface TimelineViewEvents {
   selectItem(item: TimelineItem | undefined): void;
@@ -16,15 +18,15 @@ export interface TimelineViewEvents {
 
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-/** Beyond this many items, overlapping items of one row fold into clusters (issue #5: big timelines). */
-const CLUSTER_FROM = 400;
 
 /**
  * vis-timeline drawing one timeline: rows per person, items from items.ts, labels built as DOM
  * (textContent only; vis-timeline's own XSS filter stays on for anything it renders itself).
  */
 export function createTimelineView(container: HTMLElement, events: TimelineViewEvents) {
-  const items = new DataSet<VisItem>();
+  const items = new DataSet<ShownItem>();
+  let all: VisItem[] = [];
+  let binned = false;
   const rows = new DataSet<VisRow>();
   const badges = new Map<string, RowBadge>();
   let byId = new Map<string, VisItem>();
@@ -35,7 +37,6 @@ export function createTimelineView(container: HTMLElement, events: TimelineViewE
 
   const options = (count: number): TimelineOptions => ({
     orientation: { axis: 'top', item: 'top' },
-    stack: true,
     margin: { item: { horizontal: 0, vertical: 5 }, axis: 6 },
     verticalScroll: true,
     horizontalScroll: false,
@@ -48,14 +49,33 @@ export function createTimelineView(container: HTMLElement, events: TimelineViewE
     selectable: true,
     groupHeightMode: 'auto',
     groupOrder: 'order',
-    template: (item?: VisItem) => (item?.source ? itemContent(item.source) : ''),
+    template: (item?: ShownItem) => (!item ? '' : 'bin' in item ? el('span', { className: 'tl-bin-count', text: `${item.bin.count}` }) : itemContent(item.source)),
     groupTemplate: (row?: VisRow) => (row ? rowLabel(row, badges.get(row.id)) : ''),
-    cluster: count >= CLUSTER_FROM ? { maxItems: 4, clusterCriteria: (a, b) => a.group === b.group, titleTemplate: 'Several events — zoom in to see each ({count})', showStipes: false } : false,
+    // Big timelines: items do not stack (rows keep one line), and windowing.ts bins what is far out of view.
+    stack: count <= 600,
   } as TimelineOptions);
+
+  /** Loads the items around the visible window (or per-row buckets of them) into vis-timeline. */
+  function refill(): void {
+    if (!timeline) return;
+    const { start, end } = timeline.getWindow();
+    const next = shownItems(all, start.getTime(), end.getTime());
+    binned = next.binned;
+    container.dataset.binned = String(binned);
+    const keep = new Set(next.items.map((i) => i.id));
+    items.remove(items.getIds().filter((id) => !keep.has(String(id))));
+    items.update(next.items);
+  }
+  let refillTimer: ReturnType<typeof setTimeout> | undefined;
 
   function mount(count: number): Timeline {
     const view = new Timeline(container, items, rows, options(count));
-    view.on('select', (props: { items: string[] }) => events.selectItem(byId.get(props.items[0] ?? '')?.source));
+    view.on('select', (props: { items: string[] }) => {
+      const id = props.items[0] ?? '';
+      if (id.startsWith('bin:')) { const bin = items.get(id); if (bin) view.setWindow(bin.start, bin.end); return; }
+      events.selectItem(byId.get(id)?.source);
+    });
+    view.on('rangechanged', () => { clearTimeout(refillTimer); refillTimer = setTimeout(refill, 60); });
     view.on('itemover', (props: { item: string; event: MouseEvent }) => { const it = byId.get(props.item); if (it) tooltip.show(it.source, props.event); });
     view.on('itemout', () => tooltip.hide());
     view.on('click', (props: { what?: string; group?: string | number }) => {
@@ -71,11 +91,16 @@ export function createTimelineView(container: HTMLElement, events: TimelineViewE
       byId = new Map(visItems.map((i) => [i.id, i]));
       if (!timeline) timeline = mount(visItems.length);
       else timeline.setOptions(options(visItems.length));
+      all = visItems;
       rows.clear(); items.clear();
       rows.add(visRows);
-      items.add(visItems);
+      const span = visItems.reduce((acc, i) => [Math.min(acc[0]!, i.start.getTime()), Math.max(acc[1]!, (i.end ?? i.start).getTime())], [Infinity, -Infinity]);
+      if (visItems.length) {
+        const margin = Math.max(30 * DAY, (span[1]! - span[0]!) * 0.04);
+        timeline.setWindow(new Date(span[0]! - margin), new Date(span[1]! + margin), { animation: false });
+      }
+      refill();
       this.setAsOf(asOf);
-      if (visItems.length) timeline.fit({ animation: false });
     },
     /** Status badges on the row labels (as-of view); redraws only the labels. */
     setBadges(next: ReadonlyMap<string, RowBadge>): void {
@@ -98,8 +123,9 @@ export function createTimelineView(container: HTMLElement, events: TimelineViewE
     select(itemId: string | undefined): void { timeline?.setSelection(itemId ? [itemId] : []); },
     startBrush(): void { brush.start(); },
     fit(): void { timeline?.fit({ animation: false }); },
+    get binned(): boolean { return binned; },
     get timeline(): Timeline | undefined { return timeline; },
-    get itemCount(): number { return items.length; },
+    get itemCount(): number { return all.length; },
     destroy(): void { timeline?.destroy(); timeline = undefined; tooltip.hide(); },
   };
 }
