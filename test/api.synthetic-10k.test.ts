@@ -53,7 +53,7 @@ it('answers every route with 2xx on the generated graph', async () => {
       if (!path.includes('Bekova') && !path.includes('Aigerim')) expect(expected, `${path} -> ${reply.status} ${reply.text.slice(0, 200)}`).toContain(reply.status);
     }
   }
-});
+}, 600_000);
 
 it('finds a person by name and by their Cyrillic alias', async () => {
   const person = data.entities.find((e) => isPublicPerson(e) && e.names.some((n) => n.script === 'Cyrl'))!;

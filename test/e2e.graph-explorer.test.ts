@@ -140,6 +140,15 @@ describe('graph explorer in Chromium, on the seed case', () => {
     expect(copied).not.toContain('person-bw-2019-01');
   });
 
+  it('copies the source of a claim as BibTeX', async () => {
+    await page.evaluate(() => { (window as unknown as { __kinlineLastCopied?: string }).__kinlineLastCopied = ''; });
+    await page.click('.details [data-format="bibtex"]');
+    await page.waitForFunction(() => ((window as unknown as { __kinlineLastCopied?: string }).__kinlineLastCopied ?? '').startsWith('@'));
+    const copied = await page.evaluate(() => (window as unknown as { __kinlineLastCopied: string }).__kinlineLastCopied);
+    expect(copied).toMatch(/^@article\{src-bitter-winter-2019-orphans,/);
+    expect(copied).toContain('Introvigne');
+  });
+
   it('opens the family view of a child: parents above, siblings beside, households as groups', async () => {
     const child = await page.evaluate(() => window.kinline.realized().nodes.find((n) => n.name === 'Child 1 of family BW-2019-01')!.id);
     await page.evaluate((id) => window.kinline.commands.select({ kind: 'node', id }), child);

@@ -1,3 +1,4 @@
+import { api } from '../api/client.js';
 import type { ClaimView } from '../api/types.js';
 import { el } from '../dom.js';
 import { conflicting, copyText, formatCitation, formatCitations } from '../evidence/citation.js';
@@ -37,11 +38,25 @@ function claimCard(claim: ClaimView, options: ClaimsOptions): HTMLElement {
       el('span', { className: 'locator', text: claim.locator ? ` — ${claim.locator}` : '' }),
     ),
     claim.note ? el('p', { className: 'note', text: claim.note }) : null,
-    el('button', {
-      type: 'button', className: 'link-button', title: 'Copy a citation of this claim',
-      onclick: () => void copyText(formatCitation(claim, options.about)).then(() => options.notify('Citation copied to the clipboard.')),
-    }, 'Copy citation'),
+    el('div', { className: 'cite-formats' },
+      el('button', {
+        type: 'button', className: 'link-button', title: 'Copy a citation of this claim',
+        onclick: () => void copyText(formatCitation(claim, options.about)).then(() => options.notify('Citation copied to the clipboard.')),
+      }, 'Copy citation'),
+      ...(['csl', 'bibtex'] as const).map((format) => el('button', {
+        type: 'button', className: 'link-button', 'data-format': format,
+        title: format === 'csl' ? 'Copy the source as CSL-JSON (Zotero, citation processors)' : 'Copy the source as BibTeX',
+        onclick: () => void copySourceAs(source.id, format, options),
+      }, format === 'csl' ? 'CSL-JSON' : 'BibTeX')),
+    ),
   );
+}
+
+async function copySourceAs(sourceId: string, format: 'csl' | 'bibtex', options: ClaimsOptions): Promise<void> {
+  const text = await api.text(`/sources/${encodeURIComponent(sourceId)}/cite?format=${format}`);
+  if (text === null) return options.notify('The citation could not be fetched.');
+  await copyText(text);
+  options.notify(`${format === 'csl' ? 'CSL-JSON' : 'BibTeX'} copied to the clipboard.`);
 }
 
 /** Only http(s) links are followed; anything else (javascript:, data:) becomes inert. */

@@ -40,9 +40,9 @@ export function wireToolbar(deps: ToolbarDeps) {
   });
   on('export-graphml', async () => {
     const view = deps.realized();
-    // The server's GraphML export, when the route exists, carries the full records; else the view.
+    // The server's GraphML export carries the full records (redacted); offline, the view itself.
     const ids = view.nodes.map((n) => n.id).join(',');
-    const fromServer = ids ? await api.text(`/export/graphml?ids=${encodeURIComponent(ids)}`) : null;
+    const fromServer = ids ? await api.text(`/export?format=graphml&ids=${encodeURIComponent(ids)}`) : null;
     download('kinline-view.graphml', 'application/graphml+xml', fromServer ?? toGraphML(view.nodes, view.edges));
   });
 
