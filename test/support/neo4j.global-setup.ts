@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../graph/neo4j/embedded.js';
 
@@ -11,6 +12,20 @@ declare module 'vitest' {
 
 let embedded: EmbeddedNeo4j | undefined;
 
+/** Data folders of earlier runs that were killed before their teardown (their process is gone). */
+function removeAbandonedTestData(): void {
+  if (!existsSync('data')) return;
+  for (const name of readdirSync('data')) {
+    const pid = Number(/^test-neo4j-(?:outage-)?(\d+)$/.exec(name)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      rmSync(`data/${name}`, { recursive: true, force: true });
+    }
+  }
+}
+
 /**
  * One real Neo4j for the whole run: NEO4J_URI when set, otherwise an embedded Community server
  * on a free port with its data in a fresh folder under data/.
@@ -22,6 +37,7 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('neo4jPassword', process.env.NEO4J_PASSWORD ?? '');
     return;
   }
+  removeAbandonedTestData();
   embedded = await startEmbeddedNeo4j({ home: `data/test-neo4j-${process.pid}`, port: 0, heapMiB: 1536, pageCacheMiB: 256 });
   project.provide('neo4jUri', embedded.uri);
   project.provide('neo4jUser', '');
@@ -31,7 +47,6 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await embedded?.stop();
   if (embedded) {
-    const { rmSync } = await import('node:fs');
     rmSync(`data/test-neo4j-${process.pid}`, { recursive: true, force: true });
   }
 }
