@@ -2,15 +2,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { counts } from '../graph/store/admin.js';
 import { exportDataset } from '../graph/store/export.js';
 import { allRoutes } from '../server/routes/index.js';
-import { loadSeedCase } from '../seeds/index.js';
-import { startApi, type Api } from './support/api.js';
-import { freshGraph } from './support/graph.js';
+import { seededApi, type Api } from './support/api.js';
 
 let api: Api;
 beforeAll(async () => {
-  await freshGraph();
-  await loadSeedCase();
-  api = await startApi();
+  api = await seededApi();
 });
 afterAll(() => api?.close());
 

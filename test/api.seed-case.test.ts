@@ -2,18 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { allRoutes } from '../server/routes/index.js';
-import { loadSeedCase } from '../seeds/index.js';
-import { startApi, type Api } from './support/api.js';
-import { freshGraph } from './support/graph.js';
+import { seededApi, type Api } from './support/api.js';
 
 const ARTICLE = readFileSync(resolve('..', 'shared', 'seeds', 'bitter-winter-ccp-orphans-2019.txt'), 'utf8');
 const UMAROVA = 'person-aiman-umarova';
 let api: Api;
 
 beforeAll(async () => {
-  await freshGraph();
-  await loadSeedCase();
-  api = await startApi();
+  api = await seededApi();
 });
 afterAll(() => api?.close());
 

@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { publicIdOf } from '../graph/safety/disclosure.js';
-import { loadDataset } from '../graph/store/load.js';
 import { allRoutes } from '../server/routes/index.js';
-import { loadSeedCase } from '../seeds/index.js';
-import { startApi, type Api } from './support/api.js';
-import { freshGraph } from './support/graph.js';
+import { seededApi, type Api } from './support/api.js';
 import { FORBIDDEN, SECRETS, protectedFixture } from './support/protected-fixture.js';
 import { sampleRequests } from './support/route-samples.js';
 
 let api: Api;
 
 beforeAll(async () => {
-  await freshGraph();
-  await loadSeedCase();
-  await loadDataset(protectedFixture);
-  api = await startApi();
+  api = await seededApi(protectedFixture);
 });
 afterAll(() => api?.close());
 

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { read, write } from '../graph/db/driver.js';
+import { read } from '../graph/db/driver.js';
 import { Dataset, ENTITY_TYPES, RELATIONSHIP_TYPES } from '../graph/schema/index.js';
-import { applySchema, counts, type Counts } from '../graph/store/admin.js';
+import { applySchema, counts, wipe, type Counts } from '../graph/store/admin.js';
 import { exportDataset } from '../graph/store/export.js';
 import { loadDataset } from '../graph/store/load.js';
 import { ValidationError } from '../graph/store/validate.js';
@@ -47,18 +47,12 @@ function expectedCounts(data: RawDataset): Counts {
   return out;
 }
 
-/**
- * Empties the graph in one transaction. graph/store/admin.ts `wipe()` runs `CALL {} IN TRANSACTIONS`
- * through a managed (explicit) transaction, which Neo4j refuses once the graph holds nodes; the
- * seed case is small enough to delete at once.
- */
 async function clearGraph(): Promise<void> {
-  await write('MATCH (n) DETACH DELETE n');
+  await wipe();
   await applySchema();
 }
 
-// freshGraph() connects first; if its wipe fails on a graph left by another file, clear it here.
-beforeAll(() => freshGraph().catch(clearGraph));
+beforeAll(freshGraph);
 
 describe('the seed file', () => {
   it('is a valid Dataset with lowercase slug ids and the expected id prefixes', () => {

@@ -1,5 +1,8 @@
 import type { Server } from 'node:http';
+import { loadDataset } from '../../graph/store/load.js';
 import { createApp } from '../../server/app.js';
+import { loadSeedCase } from '../../seeds/index.js';
+import { freshGraph } from './graph.js';
 
 export interface Api {
   url: string;
@@ -27,4 +30,12 @@ export async function startApi(): Promise<Api> {
     post: (path, body) => call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A fresh graph holding the seed case (plus any extra datasets), and the API over it. */
+export async function seededApi(...extra: unknown[]): Promise<Api> {
+  await freshGraph();
+  await loadSeedCase();
+  for (const dataset of extra) await loadDataset(dataset);
+  return startApi();
 }
