@@ -21,16 +21,18 @@ const safe = (text: string) => text.replace(/["\\<>&\n\r,]/g, ' ');
 
 export function buildLexicon(input: ReadonlyMap<string, string>): Lexicon {
   const terms = new Map([...input].map(([term, replacement]) => [term, safe(replacement)]));
+  // Most tokens start no term: one set lookup rules them out before any multi-word attempt.
+  const firstTokens = new Set([...terms.keys()].map((term) => term.match(TOKEN)?.[0] ?? term));
   return {
     size: terms.size,
     scrub(text: string): string {
       if (terms.size === 0) return text;
-      const tokens = [...text.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+      const tokens = [...text.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
       let out = '';
       let cursor = 0;
       for (let i = 0; i < tokens.length; i++) {
         const start = tokens[i]!.start;
-        if (start < cursor) continue;
+        if (start < cursor || !firstTokens.has(tokens[i]!.text)) continue;
         // Longest match first, so "Aigerim Bekova" wins over "Aigerim".
         for (let k = Math.min(MAX_WORDS, tokens.length - i) - 1; k >= 0; k--) {
           const end = tokens[i + k]!.end;
