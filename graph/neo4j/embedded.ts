@@ -52,6 +52,8 @@ function run(command: string, args: string[], what: string): void {
 
 /** Resolves Neo4j from Maven Central (once, cached in ~/.m2) and compiles the launcher. */
 export function prepareEmbeddedNeo4j(): { classpath: string } {
+  // Checked first so that a machine without Java gets one clear line, not Maven's complaint.
+  run('java', ['-version'], 'Checking Java');
   mkdirSync(RUNTIME_DIR, { recursive: true });
   if (!newerThan(CLASSPATH_FILE, POM)) {
     run('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${CLASSPATH_FILE}`], 'Resolving Neo4j from Maven Central');
