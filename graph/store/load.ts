@@ -1,7 +1,6 @@
-import { parseEdtf } from '../dates/edtf.js';
 import { read, write, writeTransaction } from '../db/driver.js';
-import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset, type EntityType } from '../schema/index.js';
-import { entityToProps, relationshipToProps } from './mapping.js';
+import { RELATIONSHIP_TYPES, type Dataset, type EntityType } from '../schema/index.js';
+import { loadPlan, type Existing, type Step } from './load-plan.js';
 import { validateDataset } from './validate.js';
 
 export interface LoadSummary {
@@ -11,116 +10,85 @@ export interface LoadSummary {
   claims: number;
   created: { nodes: number; relationships: number };
   propertiesSet: number;
+  /** How it was written: `single` can fall back to `batched` above SINGLE_TRANSACTION_MAX_ROWS. */
+  transaction: 'single' | 'batched';
 }
 
 export interface LoadOptions {
   file?: string;
   batchSize?: number;
   /**
-   * `single` (default): the whole file in one transaction, all or nothing.
+   * `single` (default): the whole file in one transaction, all or nothing - up to
+   * SINGLE_TRANSACTION_MAX_ROWS rows; larger files are written `batched` (see there).
    * `batched`: one transaction per batch, for very large files; re-running resumes, since
-   * every write is a MERGE on a stable id.
+   * every write is keyed on a stable id (CREATE for what is new, MERGE for what exists).
    */
   transaction?: 'single' | 'batched';
   /** Called after each batch with the rows written so far (for progress bars). */
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
 
-const IDENTIFYING_KINDS: string[] = ['birth', 'death'];
-
-const chunks = <T>(rows: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
-
 export async function entityTypesOf(ids: string[]): Promise<Map<string, EntityType>> {
   const result = await read<{ id: string; type: EntityType }>('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.type AS type', { ids });
   return new Map(result.records.map((r) => [r.get('id'), r.get('type')]));
 }
 
-function claimRows(about: string, aboutKind: 'Event' | 'Relationship', claims: Claim[]) {
-  return claims.map((claim, seq) => {
-    const bounds = claim.date ? parseEdtf(claim.date) : null;
-    return {
-      id: `${about}#${seq}`,
-      sourceId: claim.source,
-      props: {
-        about, aboutKind, seq, sourceId: claim.source, locator: claim.locator, excerpt: claim.excerpt,
-        translation: claim.translation ?? null, confidence: claim.confidence ?? 'probable', note: claim.note ?? null,
-        date: claim.date ?? null, startEarliest: bounds?.startEarliest ?? null, startLatest: bounds?.startLatest ?? null,
-        endEarliest: bounds?.endEarliest ?? null, endLatest: bounds?.endLatest ?? null,
-      },
-    };
-  });
-}
-
 type Run = (cypher: string, params?: Record<string, unknown>) => Promise<{ summary: { counters: { updates(): Record<string, number> } } }>;
 
-/** Builds the list of parameterised statements for a dataset; labels and types come from the schema. */
-function statements(data: Dataset, batchSize: number): { cypher: string; params: Record<string, unknown> }[] {
-  const out: { cypher: string; params: Record<string, unknown> }[] = [];
-  for (const label of ENTITY_TYPES) {
-    const rows = data.entities.filter((e) => e.type === label).map((e) => ({ id: e.id, props: entityToProps(e) }));
-    for (const batch of chunks(rows, batchSize)) {
-      out.push({ cypher: `UNWIND $rows AS row MERGE (n:Entity:${label} {id: row.id}) SET n = row.props`, params: { rows: batch } });
-    }
+const LOOKUP_BATCH = 50_000;
+
+/**
+ * Neo4j keeps a transaction's changes on its heap until commit. 10,000 generated people
+ * (~190,000 rows: entities, relationships, claims) fit in one transaction in a 2 GiB heap;
+ * 100,000 people do not, and the embedded server exits on OutOfMemoryError. Above this many
+ * rows, 'single' is written batched: validation has already passed, so a batch can only fail
+ * for the database's own reasons, and re-running the load completes it (graph/README.md).
+ */
+export const SINGLE_TRANSACTION_MAX_ROWS = 250_000;
+
+async function idsFound(cypher: string, ids: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+    const result = await read<{ id: string }>(cypher, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+    for (const record of result.records) found.push(record.get('id'));
   }
-  for (const type of RELATIONSHIP_TYPES) {
-    const rows = data.relationships.filter((r) => r.type === type).map((r) => ({ id: r.id, from: r.from, to: r.to, props: relationshipToProps(r) }));
-    for (const batch of chunks(rows, batchSize)) {
-      out.push({
-        cypher: `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
-                 MERGE (a)-[r:${type} {id: row.id}]->(b) SET r = row.props`,
-        params: { rows: batch },
-      });
-    }
-  }
-  const claims = [
-    ...data.entities.flatMap((e) => (e.type === 'Event' ? claimRows(e.id, 'Event', e.claims) : [])),
-    ...data.relationships.flatMap((r) => claimRows(r.id, 'Relationship', r.claims)),
-  ];
-  for (const batch of chunks(claims, batchSize)) {
-    out.push({
-      cypher: `UNWIND $rows AS row MERGE (c:Claim {id: row.id}) SET c = row.props, c.id = row.id
-               WITH c, row MATCH (s:Source {id: row.sourceId})
-               OPTIONAL MATCH (c)-[old:CITES]->(other) WHERE other.id <> row.sourceId DELETE old
-               MERGE (c)-[:CITES]->(s)`,
-      params: { rows: batch },
-    });
-  }
-  // A re-load with fewer claims for the same fact drops the surplus ones.
-  const counts = [
-    ...data.entities.flatMap((e) => (e.type === 'Event' ? [{ about: e.id, count: e.claims.length }] : [])),
-    ...data.relationships.map((r) => ({ about: r.id, count: r.claims.length })),
-  ];
-  for (const batch of chunks(counts, batchSize)) {
-    out.push({ cypher: 'UNWIND $rows AS row MATCH (c:Claim {about: row.about}) WHERE c.seq >= row.count DETACH DELETE c', params: { rows: batch } });
-  }
-  // A protected person's birth or death record would give away the birth date the Safety rules
-  // withhold: such events are protected too, shown only as a pseudonym without a date.
-  const events = [...new Set([
-    ...data.entities.filter((e) => e.type === 'Event' && IDENTIFYING_KINDS.includes(e.kind)).map((e) => e.id),
-    ...data.relationships.filter((r) => r.type === 'PARTICIPATED_IN').map((r) => r.to),
-  ])];
-  for (const batch of chunks(events, batchSize)) {
-    out.push({
-      cypher: `UNWIND $rows AS id MATCH (e:Event {id: id}) WHERE e.kind IN $kinds
-               SET e.protected = EXISTS { (:Person {protected: true})-[:PARTICIPATED_IN]->(e) },
-                   e.pseudonym = CASE WHEN e.protected THEN 'Withheld record of a protected person' END`,
-      params: { rows: batch, kinds: IDENTIFYING_KINDS },
-    });
-  }
-  return out;
+  return found;
 }
 
-/** Validates the whole dataset, then writes it with batched UNWIND MERGEs. Idempotent. */
+/** Which of the dataset's records the graph already holds; an empty graph answers at once (count store). */
+async function existingRecords(data: Dataset): Promise<Existing> {
+  const total = await read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+  if ((total.records[0]?.get('n') ?? 0) === 0) return { entities: new Set(), relationships: new Set(), claimsAbout: new Set() };
+  const relationships: string[] = [];
+  for (const type of RELATIONSHIP_TYPES) {
+    const ids = data.relationships.filter((r) => r.type === type).map((r) => r.id);
+    if (ids.length > 0) relationships.push(...(await idsFound(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN id`, ids)));
+  }
+  const abouts = [...data.entities.filter((e) => e.type === 'Event').map((e) => e.id), ...data.relationships.map((r) => r.id)];
+  return {
+    entities: new Set(await idsFound('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id', data.entities.map((e) => e.id))),
+    relationships: new Set(relationships),
+    claimsAbout: new Set(await idsFound('UNWIND $ids AS id MATCH (c:Claim {about: id}) WITH DISTINCT id RETURN id', abouts)),
+  };
+}
+
+/** Validates the whole dataset, then writes it with batched UNWINDs (see load-plan.ts). Idempotent. */
 export async function loadDataset(input: unknown, options: LoadOptions = {}): Promise<LoadSummary> {
   const file = options.file ?? '<input>';
-  const data = await validateDataset(input, file, entityTypesOf);
-  const plan = statements(data, options.batchSize ?? 5_000);
+  const referenced = new Map<string, EntityType>();
+  const data = await validateDataset(input, file, async (ids) => {
+    const found = await entityTypesOf(ids);
+    for (const [id, type] of found) referenced.set(id, type);
+    return found;
+  });
+  const inFile = new Map(data.entities.map((e) => [e.id, e.type]));
+  const labelOf = (id: string) => (inFile.get(id) ?? referenced.get(id))!;
+  const plan = loadPlan(data, labelOf, await existingRecords(data), options.batchSize ?? 10_000);
   const totals = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
-  const rowsOf = (step: (typeof plan)[number]) => (step.params.rows as unknown[]).length;
+  const rowsOf = (step: Step) => step.params.rows.length;
   const rowsTotal = plan.reduce((n, step) => n + rowsOf(step), 0);
   let rowsDone = 0;
-  const apply = async (run: Run, steps: typeof plan) => {
+  const apply = async (run: Run, steps: Step[]) => {
     for (const step of steps) {
       const updates = (await run(step.cypher, step.params)).summary.counters.updates();
       rowsDone = Math.min(rowsTotal, rowsDone + rowsOf(step));
@@ -130,7 +98,8 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
       totals.propertiesSet += updates.propertiesSet ?? 0;
     }
   };
-  if (options.transaction === 'batched') {
+  const transaction = options.transaction === 'batched' || rowsTotal > SINGLE_TRANSACTION_MAX_ROWS ? 'batched' : 'single';
+  if (transaction === 'batched') {
     for (const step of plan) await apply((c, p) => write(c, p), [step]);
   } else {
     await writeTransaction((run) => apply(run, plan));
@@ -142,5 +111,6 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
     claims: data.entities.reduce((n, e) => n + (e.type === 'Event' ? e.claims.length : 0), 0) + data.relationships.reduce((n, r) => n + r.claims.length, 0),
     created: { nodes: totals.nodesCreated, relationships: totals.relationshipsCreated },
     propertiesSet: totals.propertiesSet,
+    transaction,
   };
 }

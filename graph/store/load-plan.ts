@@ -1,0 +1,168 @@
+import { parseEdtf } from '../dates/edtf.js';
+import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset, type EntityType } from '../schema/index.js';
+import { entityToProps, relationshipToProps } from './mapping.js';
+
+/** One parameterised write: `UNWIND $rows` over at most one batch of rows. */
+export interface Step {
+  cypher: string;
+  params: { rows: unknown[] } & Record<string, unknown>;
+}
+
+/** What the graph already holds of a dataset, read before writing. */
+export interface Existing {
+  entities: ReadonlySet<string>;
+  relationships: ReadonlySet<string>;
+  /** Ids of events and relationships that already have Claim nodes. */
+  claimsAbout: ReadonlySet<string>;
+}
+
+const IDENTIFYING_KINDS: string[] = ['birth', 'death'];
+
+const chunks = <T>(rows: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+
+function claimRows(about: string, aboutKind: 'Event' | 'Relationship', claims: Claim[]) {
+  return claims.map((claim, seq) => {
+    const bounds = claim.date ? parseEdtf(claim.date) : null;
+    const id = `${about}#${seq}`;
+    return {
+      id,
+      sourceId: claim.source,
+      props: {
+        id, about, aboutKind, seq, sourceId: claim.source, locator: claim.locator, excerpt: claim.excerpt,
+        translation: claim.translation ?? null, confidence: claim.confidence ?? 'probable', note: claim.note ?? null,
+        date: claim.date ?? null, startEarliest: bounds?.startEarliest ?? null, startLatest: bounds?.startLatest ?? null,
+        endEarliest: bounds?.endEarliest ?? null, endLatest: bounds?.endLatest ?? null,
+      },
+    };
+  });
+}
+
+/**
+ * `{k: row.props.k, ...}` over every key the batch's rows hold. Properties given inline in CREATE
+ * are written with the record, whereas `SET n = row.props` writes them afterwards and makes the
+ * planner add an Eager barrier (read/set conflict) that buffers the whole batch. Null values in
+ * an inline map are not stored, like absent keys.
+ */
+function inlineProps(rows: { props: Record<string, unknown> }[]): string {
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row.props)) keys.add(key);
+  return `{${[...keys].sort().map((key) => `\`${key.replaceAll('`', '``')}\`: row.props.\`${key.replaceAll('`', '``')}\``).join(', ')}}`;
+}
+
+const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+};
+
+/**
+ * Records new to the graph are CREATEd; only those already there are MERGEd (and only their
+ * claims are checked for stale CITES and surplus claims). The unique constraints on `id` still
+ * guard a CREATE: a record that appeared since `existing` was read fails the write loudly.
+ */
+function entitySteps(data: Dataset, existing: Existing, batchSize: number): Step[] {
+  const out: Step[] = [];
+  const byType = groupBy(data.entities, (e) => e.type);
+  for (const label of ENTITY_TYPES) {
+    const rows = (byType.get(label) ?? []).map((e) => ({ id: e.id, props: entityToProps(e), exists: existing.entities.has(e.id) }));
+    for (const batch of chunks(rows.filter((r) => !r.exists), batchSize)) {
+      out.push({ cypher: `UNWIND $rows AS row CREATE (n:Entity:${label} ${inlineProps(batch)})`, params: { rows: batch } });
+    }
+    for (const batch of chunks(rows.filter((r) => r.exists), batchSize)) {
+      out.push({ cypher: `UNWIND $rows AS row MERGE (n:Entity:${label} {id: row.id}) SET n = row.props`, params: { rows: batch } });
+    }
+  }
+  return out;
+}
+
+/** Endpoints are matched by their own label's constraint, which is as selective as Entity's but smaller. */
+function relationshipSteps(data: Dataset, labelOf: (id: string) => EntityType, existing: Existing, batchSize: number): Step[] {
+  const out: Step[] = [];
+  const rows = data.relationships.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to, props: relationshipToProps(r) }));
+  const groups = groupBy(rows, (r) => `${r.type}:${labelOf(r.from)}:${labelOf(r.to)}:${existing.relationships.has(r.id) ? 'merge' : 'create'}`);
+  for (const type of RELATIONSHIP_TYPES) {
+    for (const [key, group] of groups) {
+      const [groupType, fromLabel, toLabel, how] = key.split(':');
+      if (groupType !== type) continue;
+      for (const batch of chunks(group.map(({ id, from, to, props }) => ({ id, from, to, props })), batchSize)) {
+        const write = how === 'create' ? `CREATE (a)-[r:${type} ${inlineProps(batch)}]->(b)` : `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r = row.props`;
+        out.push({
+          cypher: `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) ${write}`,
+          params: { rows: batch },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function claimSteps(data: Dataset, existing: Existing, batchSize: number): Step[] {
+  const out: Step[] = [];
+  const facts = [
+    ...data.entities.flatMap((e) => (e.type === 'Event' ? [{ about: e.id, kind: 'Event' as const, claims: e.claims }] : [])),
+    ...data.relationships.map((r) => ({ about: r.id, kind: 'Relationship' as const, claims: r.claims })),
+  ];
+  const fresh = facts.filter((f) => !existing.claimsAbout.has(f.about)).flatMap((f) => claimRows(f.about, f.kind, f.claims));
+  for (const batch of chunks(fresh, batchSize)) {
+    out.push({
+      cypher: `UNWIND $rows AS row MATCH (s:Source {id: row.sourceId})
+               CREATE (c:Claim ${inlineProps(batch)})-[:CITES]->(s)`,
+      params: { rows: batch },
+    });
+  }
+  const known = facts.filter((f) => existing.claimsAbout.has(f.about));
+  // A claim whose source changed loses its old CITES; an unchanged one is left alone.
+  for (const batch of chunks(known.flatMap((f) => claimRows(f.about, f.kind, f.claims)), batchSize)) {
+    out.push({
+      cypher: `UNWIND $rows AS row MERGE (c:Claim {id: row.id})
+               WITH c, row, c.sourceId AS previous SET c = row.props
+               WITH c, row, previous MATCH (s:Source {id: row.sourceId})
+               CALL (c, row, previous) {
+                 WITH c, row, previous WHERE previous IS NOT NULL AND previous <> row.sourceId
+                 MATCH (c)-[old:CITES]->() DELETE old
+               }
+               MERGE (c)-[:CITES]->(s)`,
+      params: { rows: batch },
+    });
+  }
+  // A re-load with fewer claims for the same fact drops the surplus ones.
+  for (const batch of chunks(known.map((f) => ({ about: f.about, count: f.claims.length })), batchSize)) {
+    out.push({ cypher: 'UNWIND $rows AS row MATCH (c:Claim {about: row.about}) WHERE c.seq >= row.count DETACH DELETE c', params: { rows: batch } });
+  }
+  return out;
+}
+
+/**
+ * A protected person's birth or death record would give away the birth date the Safety rules
+ * withhold: such events are protected too, shown only as a pseudonym without a date. Events of
+ * other kinds in this file are skipped; events only referenced here are checked by kind in Cypher.
+ */
+function protectionSteps(data: Dataset, batchSize: number): Step[] {
+  const kindOf = new Map(data.entities.flatMap((e) => (e.type === 'Event' ? [[e.id, e.kind] as const] : [])));
+  const events = [...new Set([
+    ...data.entities.filter((e) => e.type === 'Event' && IDENTIFYING_KINDS.includes(e.kind)).map((e) => e.id),
+    ...data.relationships.filter((r) => r.type === 'PARTICIPATED_IN').map((r) => r.to),
+  ])].filter((id) => !kindOf.has(id) || IDENTIFYING_KINDS.includes(kindOf.get(id)!));
+  return chunks(events, batchSize).map((batch) => ({
+    cypher: `UNWIND $rows AS id MATCH (e:Event {id: id}) WHERE e.kind IN $kinds
+             SET e.protected = EXISTS { (:Person {protected: true})-[:PARTICIPATED_IN]->(e) },
+                 e.pseudonym = CASE WHEN e.protected THEN 'Withheld record of a protected person' END`,
+    params: { rows: batch, kinds: IDENTIFYING_KINDS },
+  }));
+}
+
+/** The parameterised statements that write a validated dataset; labels and types come from the schema. */
+export function loadPlan(data: Dataset, labelOf: (id: string) => EntityType, existing: Existing, batchSize: number): Step[] {
+  return [
+    ...entitySteps(data, existing, batchSize),
+    ...relationshipSteps(data, labelOf, existing, batchSize),
+    ...claimSteps(data, existing, batchSize),
+    ...protectionSteps(data, batchSize),
+  ];
+}
