@@ -46,11 +46,11 @@ it('answers every route with 2xx on the generated graph', async () => {
     crossing: p.crossing, source, event: p.detained.to, relationship: p.parentLink.id,
   });
   for (const spec of allRoutes) {
-    for (const path of samples[spec.path] ?? []) {
+    // Whole-graph exports are the seed-case tests' and the CLI's job; here, exports of a view.
+    const paths = (samples[spec.path] ?? []).filter((path) => !path.startsWith('/api/export') || path.includes('ids='));
+    for (const path of paths) {
       const reply = await api.get(path);
-      // The whole-graph export is refused above 50,000 entities (use the CLI): 413 is the answer.
-      const expected = path === '/api/export' || /export\?format=(graphml|gexf|csv|bibtex)/.test(path) ? [200, 413] : [200];
-      if (!path.includes('Bekova') && !path.includes('Aigerim')) expect(expected, `${path} -> ${reply.status} ${reply.text.slice(0, 200)}`).toContain(reply.status);
+      expect(reply.status, `${path} -> ${reply.status} ${reply.text.slice(0, 200)}`).toBe(200);
     }
   }
 }, 600_000);
