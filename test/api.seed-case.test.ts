@@ -56,6 +56,9 @@ it('gives the citations of one relationship, and a source with all the claims it
   const source = await api.get('/api/sources/src-bitter-winter-2019-orphans');
   expect(source.body.source.publisher).toBe('Bitter Winter');
   expect(source.body.claimCount).toBeGreaterThan(100);
+  // Claims about the children are listed too, under their pseudonyms.
+  expect(source.body.claims).toHaveLength(source.body.claimCount);
+  expect(source.body.claims.some((c: { fact: { label: string } }) => c.fact.label.includes('Child 1 of family BW-2019-01'))).toBe(true);
   expect(source.body.claims.every((c: { excerpt: string }) => ARTICLE.includes(c.excerpt) || c.excerpt.startsWith('['))).toBe(true);
 });
 

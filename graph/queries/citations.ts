@@ -7,11 +7,12 @@ import { findNode, visibleRelId } from './entity.js';
 
 type Props = Record<string, unknown>;
 
-// One index seek per relationship type (a typeless pattern would scan every relationship).
-const RELATIONSHIP_BY_ID = `CALL () {
-  ${RELATIONSHIP_TYPES.flatMap((type) => ['id', 'publicId'].map((key) => `MATCH (a:Entity)-[r:${type} {${key}: $id}]->(b:Entity) RETURN a, r, b`)).join('\n  UNION ')}
+// One index seek per id and relationship type (a typeless pattern would scan every relationship).
+const relationshipsBy = (key: 'id' | 'publicId') => `CALL () {
+  ${RELATIONSHIP_TYPES.map((type) => `UNWIND $ids AS id MATCH (a:Entity)-[r:${type} {${key}: id}]->(b:Entity) RETURN a, r, b`).join('\n  UNION ')}
 }
-RETURN properties(r) AS r, type(r) AS type, properties(a) AS a, properties(b) AS b LIMIT 1`;
+RETURN properties(r) AS r, type(r) AS type, properties(a) AS a, properties(b) AS b`;
+const RELATIONSHIPS_BY = { id: relationshipsBy('id'), publicId: relationshipsBy('publicId') };
 
 export interface FactCitations {
   fact: { id: string; kind: 'event' | 'relationship'; type: string; label: string; from?: EntityView; to?: EntityView; date?: string };
@@ -19,31 +20,44 @@ export interface FactCitations {
 }
 
 /**
+ * Relationships and events by id (or public id), each with its claims, keyed by real id. Ids
+ * come out as a reader sees them; protected birth and death records are withheld.
+ */
+async function factsBy(key: 'id' | 'publicId', ids: string[]): Promise<Map<string, FactCitations>> {
+  const [rels, events] = await Promise.all([
+    read<{ r: Props; type: string; a: Props; b: Props }>(RELATIONSHIPS_BY[key], { ids }),
+    read<{ e: Props }>(`UNWIND $ids AS id MATCH (e:Event {${key}: id}) WHERE NOT coalesce(e.protected, false) RETURN properties(e) AS e`, { ids }),
+  ]);
+  const realIds = [...rels.records.map((r) => String(r.get('r').id)), ...events.records.map((r) => String(r.get('e').id))];
+  const claims = await claimsAbout(realIds);
+  const out = new Map<string, FactCitations>();
+  for (const row of rels.records) {
+    const [r, a, b, type] = [row.get('r'), row.get('a'), row.get('b'), row.get('type')];
+    const [from, to] = [presentEntity(a), presentEntity(b)];
+    out.set(String(r.id), {
+      fact: { id: visibleRelId(r, a, b), kind: 'relationship', type, label: `${from.name} ${type} ${to.name}`, from, to, ...(typeof r.date === 'string' ? { date: r.date } : {}) },
+      claims: claims.get(String(r.id)) ?? [],
+    });
+  }
+  for (const row of events.records) {
+    const e = row.get('e');
+    out.set(String(e.id), {
+      fact: { id: visibleId(e), kind: 'event', type: String(e.kind), label: String(e.name), ...(typeof e.date === 'string' ? { date: e.date } : {}) },
+      claims: claims.get(String(e.id)) ?? [],
+    });
+  }
+  return out;
+}
+
+/**
  * The claims behind one relationship or event, by the id a reader sees (real or public).
- * Null when there is no such fact, or it is a withheld record of a protected person.
+ * Null when there is no such fact, or when a real id is asked for a fact shown by its public id.
  */
 export async function citationsOf(id: string): Promise<FactCitations | null> {
-  const rel = await read<{ r: Props; type: string; a: Props; b: Props }>(RELATIONSHIP_BY_ID, { id });
-  const row = rel.records[0];
-  if (row) {
-    const [r, a, b] = [row.get('r'), row.get('a'), row.get('b')];
-    const visible = visibleRelId(r, a, b);
-    if (visible !== id && r.publicId !== id) return null;
-    const from = presentEntity(a);
-    const to = presentEntity(b);
-    const claims = (await claimsAbout([String(r.id)])).get(String(r.id)) ?? [];
-    return {
-      fact: { id: visible, kind: 'relationship', type: row.get('type'), label: `${from.name} ${row.get('type')} ${to.name}`, from, to, ...(typeof r.date === 'string' ? { date: r.date } : {}) },
-      claims,
-    };
-  }
-  const node = await findNode(id);
-  if (!node || node.type !== 'Event' || node.protected === true) return null;
-  const claims = (await claimsAbout([String(node.id)])).get(String(node.id)) ?? [];
-  return {
-    fact: { id: visibleId(node), kind: 'event', type: String(node.kind), label: String(node.name), ...(typeof node.date === 'string' ? { date: node.date } : {}) },
-    claims,
-  };
+  const [byId, byPublicId] = await Promise.all([factsBy('id', [id]), factsBy('publicId', [id])]);
+  const fact = [...byPublicId.values(), ...byId.values()][0];
+  if (!fact) return null;
+  return fact.fact.id === id || byPublicId.size > 0 ? fact : null;
 }
 
 export interface SourceDetail {
@@ -56,16 +70,20 @@ export interface SourceDetail {
 export async function sourceDetail(id: string, limit: number): Promise<SourceDetail | null> {
   const node = await findNode(id);
   if (!node || node.type !== 'Source') return null;
-  const rows = await read<{ about: string; kind: string; total: number }>(
+  const rows = await read<{ abouts: string[]; total: number }>(
     `MATCH (c:Claim {sourceId: $id}) WITH c ORDER BY c.about, c.seq
-     WITH collect(c) AS claims
-     UNWIND claims[0..toInteger($limit)] AS c
-     RETURN DISTINCT c.about AS about, c.aboutKind AS kind, size(claims) AS total`,
+     WITH collect(c.about) AS abouts
+     RETURN abouts[0..toInteger($limit)] AS abouts, size(abouts) AS total`,
     { id: node.id, limit },
   );
-  const facts = await Promise.all(rows.records.map((r) => citationsOf(r.get('about'))));
-  // Facts are looked up by real id; withheld ones (protected records) drop out here.
-  const claims = facts.flatMap((fact) => (fact ? fact.claims.filter((c) => c.source.id === node.id).map((c) => ({ ...c, fact: { id: fact.fact.id, kind: fact.fact.kind, label: fact.fact.label } })) : []));
+  const abouts = [...new Set(rows.records[0]?.get('abouts') ?? [])];
+  const facts = await factsBy('id', abouts);
+  const claims = abouts.flatMap((about) => {
+    const fact = facts.get(about);
+    if (!fact) return [];
+    const { id: factId, kind, label } = fact.fact;
+    return fact.claims.filter((c) => c.source.id === node.id).map((c) => ({ ...c, fact: { id: factId, kind, label } }));
+  });
   return { source: presentEntity(node, { detail: true }), claims, claimCount: rows.records[0]?.get('total') ?? 0 };
 }
 
