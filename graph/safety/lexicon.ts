@@ -49,6 +49,32 @@ export function buildLexicon(input: ReadonlyMap<string, string>): Lexicon {
   };
 }
 
+/**
+ * `(text) => some pseudonym contains text`, for texts of 3+ characters. Checking every name
+ * against every pseudonym is quadratic (36,000 protected people: ~10 minutes with the event loop
+ * blocked, issue 7); an index of 3-grams narrows each check to the pseudonyms sharing the text's
+ * rarest 3-gram.
+ */
+function substringOfAny(pseudonyms: string[]): (text: string) => boolean {
+  const byGram = new Map<string, string[]>();
+  for (const p of new Set(pseudonyms)) {
+    for (const gram of new Set(Array.from({ length: Math.max(0, p.length - 2) }, (_, i) => p.slice(i, i + 3)))) {
+      const list = byGram.get(gram);
+      if (list) list.push(p);
+      else byGram.set(gram, [p]);
+    }
+  }
+  return (text) => {
+    let fewest: string[] | undefined;
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const list = byGram.get(text.slice(i, i + 3));
+      if (!list) return false;
+      if (!fewest || list.length < fewest.length) fewest = list;
+    }
+    return fewest !== undefined && fewest.some((p) => p.includes(text));
+  };
+}
+
 interface ProtectedRow { id: string; publicId: string; pseudonym: string; namesJson: string | null; identityNumbers: string[] | null }
 
 /** Reads the protected terms from the graph. */
@@ -58,7 +84,7 @@ export async function loadLexicon(): Promise<Lexicon> {
     `MATCH (p:Person {protected: true})
      RETURN p.id AS id, p.publicId AS publicId, p.pseudonym AS pseudonym, p.namesJson AS namesJson, p.identityNumbers AS identityNumbers`,
   );
-  const pseudonyms = people.records.map((r) => r.get('pseudonym'));
+  const inPseudonym = substringOfAny(people.records.map((r) => r.get('pseudonym')));
   for (const record of people.records) {
     const row = record.toObject();
     terms.set(row.id, row.publicId);
@@ -66,7 +92,7 @@ export async function loadLexicon(): Promise<Lexicon> {
     const names = row.namesJson ? (JSON.parse(row.namesJson) as { value: string }[]).map((n) => n.value) : [];
     for (const name of names) {
       // A placeholder name that is part of a pseudonym ("Child 1") is not a secret.
-      if (name.length >= 3 && !pseudonyms.some((p) => p.includes(name))) terms.set(name, row.pseudonym);
+      if (name.length >= 3 && !inPseudonym(name)) terms.set(name, row.pseudonym);
     }
   }
   const adjacent = await read<{ id: string; publicId: string }>(
