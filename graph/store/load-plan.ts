@@ -8,6 +8,13 @@ export interface Step {
   params: { rows: unknown[] } & Record<string, unknown>;
 }
 
+/** Statements to run in order, and how many rows they write in all. */
+export interface Section {
+  rows: number;
+  /** A fresh pass over the statements each call (a retried transaction starts again). */
+  steps: () => Iterable<Step>;
+}
+
 /** What the graph already holds of a dataset, read before writing. */
 export interface Existing {
   entities: ReadonlySet<string>;
@@ -66,76 +73,91 @@ const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
  * claims are checked for stale CITES and surplus claims). The unique constraints on `id` still
  * guard a CREATE: a record that appeared since `existing` was read fails the write loudly.
  */
-function entitySteps(data: Dataset, existing: Existing, batchSize: number): Step[] {
-  const out: Step[] = [];
+function entitySteps(data: Dataset, existing: Existing, batchSize: number): Section {
   const byType = groupBy(data.entities, (e) => e.type);
-  for (const label of ENTITY_TYPES) {
-    const rows = (byType.get(label) ?? []).map((e) => ({ id: e.id, props: entityToProps(e), exists: existing.entities.has(e.id) }));
-    for (const batch of chunks(rows.filter((r) => !r.exists), batchSize)) {
-      out.push({ cypher: `UNWIND $rows AS row CREATE (n:Entity:${label} ${inlineProps(batch)})`, params: { rows: batch } });
-    }
-    for (const batch of chunks(rows.filter((r) => r.exists), batchSize)) {
-      out.push({ cypher: `UNWIND $rows AS row MERGE (n:Entity:${label} {id: row.id}) SET n = row.props`, params: { rows: batch } });
-    }
-  }
-  return out;
-}
-
-/** Endpoints are matched by their own label's constraint, which is as selective as Entity's but smaller. */
-function relationshipSteps(data: Dataset, labelOf: (id: string) => EntityType, existing: Existing, batchSize: number): Step[] {
-  const out: Step[] = [];
-  const rows = data.relationships.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to, props: relationshipToProps(r) }));
-  const groups = groupBy(rows, (r) => `${r.type}:${labelOf(r.from)}:${labelOf(r.to)}:${existing.relationships.has(r.id) ? 'merge' : 'create'}`);
-  for (const type of RELATIONSHIP_TYPES) {
-    for (const [key, group] of groups) {
-      const [groupType, fromLabel, toLabel, how] = key.split(':');
-      if (groupType !== type) continue;
-      for (const batch of chunks(group.map(({ id, from, to, props }) => ({ id, from, to, props })), batchSize)) {
-        const write = how === 'create' ? `CREATE (a)-[r:${type} ${inlineProps(batch)}]->(b)` : `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r = row.props`;
-        out.push({
-          cypher: `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) ${write}`,
-          params: { rows: batch },
-        });
+  function* steps(): Generator<Step> {
+    for (const label of ENTITY_TYPES) {
+      const entities = byType.get(label) ?? [];
+      for (const batch of chunks(entities.filter((e) => !existing.entities.has(e.id)), batchSize)) {
+        const rows = batch.map((e) => ({ props: entityToProps(e) }));
+        yield { cypher: `UNWIND $rows AS row CREATE (n:Entity:${label} ${inlineProps(rows)})`, params: { rows } };
+      }
+      for (const batch of chunks(entities.filter((e) => existing.entities.has(e.id)), batchSize)) {
+        const rows = batch.map((e) => ({ id: e.id, props: entityToProps(e) }));
+        yield { cypher: `UNWIND $rows AS row MERGE (n:Entity:${label} {id: row.id}) SET n = row.props`, params: { rows } };
       }
     }
   }
-  return out;
+  return { rows: data.entities.length, steps };
 }
 
-function claimSteps(data: Dataset, existing: Existing, batchSize: number): Step[] {
-  const out: Step[] = [];
+/** Endpoints are matched by their own label's constraint, which is as selective as Entity's but smaller. */
+function relationshipSteps(data: Dataset, labelOf: (id: string) => EntityType, existing: Existing, batchSize: number): Section {
+  const groups = groupBy(data.relationships, (r) => `${r.type}:${labelOf(r.from)}:${labelOf(r.to)}:${existing.relationships.has(r.id) ? 'merge' : 'create'}`);
+  function* steps(): Generator<Step> {
+    for (const type of RELATIONSHIP_TYPES) {
+      for (const [key, group] of groups) {
+        const [groupType, fromLabel, toLabel, how] = key.split(':');
+        if (groupType !== type) continue;
+        for (const batch of chunks(group, batchSize)) {
+          const rows = batch.map((r) => ({ id: r.id, from: r.from, to: r.to, props: relationshipToProps(r) }));
+          const write = how === 'create' ? `CREATE (a)-[r:${type} ${inlineProps(rows)}]->(b)` : `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r = row.props`;
+          yield { cypher: `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) ${write}`, params: { rows } };
+        }
+      }
+    }
+  }
+  return { rows: data.relationships.length, steps };
+}
+
+function claimSteps(data: Dataset, existing: Existing, batchSize: number): Section {
   const facts = [
     ...data.entities.flatMap((e) => (e.type === 'Event' ? [{ about: e.id, kind: 'Event' as const, claims: e.claims }] : [])),
     ...data.relationships.map((r) => ({ about: r.id, kind: 'Relationship' as const, claims: r.claims })),
   ];
-  const fresh = facts.filter((f) => !existing.claimsAbout.has(f.about)).flatMap((f) => claimRows(f.about, f.kind, f.claims));
-  for (const batch of chunks(fresh, batchSize)) {
-    out.push({
-      cypher: `UNWIND $rows AS row MATCH (s:Source {id: row.sourceId})
-               CREATE (c:Claim ${inlineProps(batch)})-[:CITES]->(s)`,
-      params: { rows: batch },
-    });
-  }
+  const fresh = facts.filter((f) => !existing.claimsAbout.has(f.about));
   const known = facts.filter((f) => existing.claimsAbout.has(f.about));
-  // A claim whose source changed loses its old CITES; an unchanged one is left alone.
-  for (const batch of chunks(known.flatMap((f) => claimRows(f.about, f.kind, f.claims)), batchSize)) {
-    out.push({
-      cypher: `UNWIND $rows AS row MERGE (c:Claim {id: row.id})
-               WITH c, row, c.sourceId AS previous SET c = row.props
-               WITH c, row, previous MATCH (s:Source {id: row.sourceId})
-               CALL (c, row, previous) {
-                 WITH c, row, previous WHERE previous IS NOT NULL AND previous <> row.sourceId
-                 MATCH (c)-[old:CITES]->() DELETE old
-               }
-               MERGE (c)-[:CITES]->(s)`,
-      params: { rows: batch },
-    });
+  const claimCount = (list: typeof facts) => list.reduce((n, f) => n + f.claims.length, 0);
+  /** Batches of about `batchSize` claims, whole facts at a time. */
+  function* claimBatches(list: typeof facts): Generator<ReturnType<typeof claimRows>> {
+    let batch: ReturnType<typeof claimRows> = [];
+    for (const f of list) {
+      batch.push(...claimRows(f.about, f.kind, f.claims));
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
   }
-  // A re-load with fewer claims for the same fact drops the surplus ones.
-  for (const batch of chunks(known.map((f) => ({ about: f.about, count: f.claims.length })), batchSize)) {
-    out.push({ cypher: 'UNWIND $rows AS row MATCH (c:Claim {about: row.about}) WHERE c.seq >= row.count DETACH DELETE c', params: { rows: batch } });
+  function* steps(): Generator<Step> {
+    for (const rows of claimBatches(fresh)) {
+      yield {
+        cypher: `UNWIND $rows AS row MATCH (s:Source {id: row.sourceId})
+                 CREATE (c:Claim ${inlineProps(rows)})-[:CITES]->(s)`,
+        params: { rows },
+      };
+    }
+    // A claim whose source changed loses its old CITES; an unchanged one is left alone.
+    for (const rows of claimBatches(known)) {
+      yield {
+        cypher: `UNWIND $rows AS row MERGE (c:Claim {id: row.id})
+                 WITH c, row, c.sourceId AS previous SET c = row.props
+                 WITH c, row, previous MATCH (s:Source {id: row.sourceId})
+                 CALL (c, row, previous) {
+                   WITH c, row, previous WHERE previous IS NOT NULL AND previous <> row.sourceId
+                   MATCH (c)-[old:CITES]->() DELETE old
+                 }
+                 MERGE (c)-[:CITES]->(s)`,
+        params: { rows },
+      };
+    }
+    // A re-load with fewer claims for the same fact drops the surplus ones.
+    for (const batch of chunks(known.map((f) => ({ about: f.about, count: f.claims.length })), batchSize)) {
+      yield { cypher: 'UNWIND $rows AS row MATCH (c:Claim {about: row.about}) WHERE c.seq >= row.count DETACH DELETE c', params: { rows: batch } };
+    }
   }
-  return out;
+  return { rows: claimCount(fresh) + claimCount(known) + known.length, steps };
 }
 
 /**
@@ -143,26 +165,35 @@ function claimSteps(data: Dataset, existing: Existing, batchSize: number): Step[
  * withhold: such events are protected too, shown only as a pseudonym without a date. Events of
  * other kinds in this file are skipped; events only referenced here are checked by kind in Cypher.
  */
-function protectionSteps(data: Dataset, batchSize: number): Step[] {
+function protectionSteps(data: Dataset, batchSize: number): Section {
   const kindOf = new Map(data.entities.flatMap((e) => (e.type === 'Event' ? [[e.id, e.kind] as const] : [])));
   const events = [...new Set([
     ...data.entities.filter((e) => e.type === 'Event' && IDENTIFYING_KINDS.includes(e.kind)).map((e) => e.id),
     ...data.relationships.filter((r) => r.type === 'PARTICIPATED_IN').map((r) => r.to),
   ])].filter((id) => !kindOf.has(id) || IDENTIFYING_KINDS.includes(kindOf.get(id)!));
-  return chunks(events, batchSize).map((batch) => ({
+  const steps = chunks(events, batchSize).map((batch) => ({
     cypher: `UNWIND $rows AS id MATCH (e:Event {id: id}) WHERE e.kind IN $kinds
              SET e.protected = EXISTS { (:Person {protected: true})-[:PARTICIPATED_IN]->(e) },
                  e.pseudonym = CASE WHEN e.protected THEN 'Withheld record of a protected person' END`,
     params: { rows: batch, kinds: IDENTIFYING_KINDS },
   }));
+  return { rows: events.length, steps: () => steps };
 }
 
-/** The parameterised statements that write a validated dataset; labels and types come from the schema. */
-export function loadPlan(data: Dataset, labelOf: (id: string) => EntityType, existing: Existing, batchSize: number): Step[] {
-  return [
-    ...entitySteps(data, existing, batchSize),
-    ...relationshipSteps(data, labelOf, existing, batchSize),
-    ...claimSteps(data, existing, batchSize),
-    ...protectionSteps(data, batchSize),
+/**
+ * The parameterised statements that write a validated dataset; labels and types come from the
+ * schema. Steps are built lazily, batch by batch, so the loader maps the next batch while Neo4j
+ * writes the current one; `rows` is known up front for progress.
+ */
+export function loadPlan(data: Dataset, labelOf: (id: string) => EntityType, existing: Existing, batchSize: number): Section {
+  const sections = [
+    entitySteps(data, existing, batchSize),
+    relationshipSteps(data, labelOf, existing, batchSize),
+    claimSteps(data, existing, batchSize),
+    protectionSteps(data, batchSize),
   ];
+  function* steps(): Generator<Step> {
+    for (const section of sections) yield* section.steps();
+  }
+  return { rows: sections.reduce((n, s) => n + s.rows, 0), steps };
 }

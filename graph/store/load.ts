@@ -1,6 +1,6 @@
 import { read, write, writeTransaction } from '../db/driver.js';
 import { RELATIONSHIP_TYPES, type Dataset, type EntityType } from '../schema/index.js';
-import { loadPlan, type Existing, type Step } from './load-plan.js';
+import { loadPlan, type Existing } from './load-plan.js';
 import { validateDataset } from './validate.js';
 
 export interface LoadSummary {
@@ -85,24 +85,35 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
   const labelOf = (id: string) => (inFile.get(id) ?? referenced.get(id))!;
   const plan = loadPlan(data, labelOf, await existingRecords(data), options.batchSize ?? 10_000);
   const totals = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
-  const rowsOf = (step: Step) => step.params.rows.length;
-  const rowsTotal = plan.reduce((n, step) => n + rowsOf(step), 0);
+  const rowsTotal = plan.rows;
   let rowsDone = 0;
-  const apply = async (run: Run, steps: Step[]) => {
-    for (const step of steps) {
-      const updates = (await run(step.cypher, step.params)).summary.counters.updates();
-      rowsDone = Math.min(rowsTotal, rowsDone + rowsOf(step));
-      options.onProgress?.(rowsDone, rowsTotal);
-      totals.nodesCreated += updates.nodesCreated ?? 0;
-      totals.relationshipsCreated += updates.relationshipsCreated ?? 0;
-      totals.propertiesSet += updates.propertiesSet ?? 0;
+  const record = (rows: number, updates: Record<string, number>) => {
+    rowsDone = Math.min(rowsTotal, rowsDone + rows);
+    options.onProgress?.(rowsDone, rowsTotal);
+    totals.nodesCreated += updates.nodesCreated ?? 0;
+    totals.relationshipsCreated += updates.relationshipsCreated ?? 0;
+    totals.propertiesSet += updates.propertiesSet ?? 0;
+  };
+  // Each step is sent before the next one is mapped, so Node prepares batch n+1 while Neo4j
+  // writes batch n (two cores: one each).
+  const apply = async (run: Run) => {
+    const steps = plan.steps()[Symbol.iterator]();
+    for (let current = steps.next(); !current.done;) {
+      const step = current.value;
+      const pending = run(step.cypher, step.params);
+      current = steps.next();
+      record(step.params.rows.length, (await pending).summary.counters.updates());
     }
   };
   const transaction = options.transaction === 'batched' || rowsTotal > SINGLE_TRANSACTION_MAX_ROWS ? 'batched' : 'single';
   if (transaction === 'batched') {
-    for (const step of plan) await apply((c, p) => write(c, p), [step]);
+    await apply((c, p) => write(c, p));
   } else {
-    await writeTransaction((run) => apply(run, plan));
+    await writeTransaction((run) => {
+      Object.assign(totals, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
+      rowsDone = 0;
+      return apply(run);
+    });
   }
   return {
     file,
