@@ -1,0 +1,15 @@
+/**
+ * The Kinline API in its own process for the query benchmark, so the load generator does not
+ * share its event loop. Connects to NEO4J_URI, listens on a free loopback port and prints
+ * "KINLINE_API <port>". Started by bench/query-load.ts.
+ */
+import { connect } from '../graph/db/driver.js';
+import { createApp } from '../server/app.js';
+
+connect({ uri: process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687' });
+const server = createApp().listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`KINLINE_API ${typeof address === 'object' && address ? address.port : 0}`);
+});
+// Ends with the parent: the benchmark keeps stdin open for as long as it runs.
+process.stdin.on('end', () => process.exit(0)).resume();

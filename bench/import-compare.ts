@@ -1,0 +1,77 @@
+/**
+ * Import, side by side (issue 7 §1): Kinline's loader (validation, mapping, existence check,
+ * writes) against the practical limit, a minimal raw `UNWIND ... CREATE` of the same nodes,
+ * relationships, claims and CITES through neo4j-driver into the same schema, with the rows
+ * prepared beforehand (not timed). Both start from an empty graph with the schema applied.
+ */
+import { write } from '../graph/db/driver.js';
+import { ENTITY_TYPES, type Dataset } from '../graph/schema/index.js';
+import { loadDataset } from '../graph/store/load.js';
+import { entityToProps, relationshipToProps } from '../graph/store/mapping.js';
+import { cpuSeconds } from './measure.js';
+
+const BATCH = 10_000;
+
+export interface ImportRun {
+  records: number;
+  seconds: number;
+  recordsPerSecond: number;
+  /** CPU seconds Neo4j spent on the import. */
+  neo4jCpuSeconds: number;
+}
+
+type Statement = { cypher: string; rows: unknown[] };
+
+/** The raw statements, with every row computed in advance. */
+export function rawStatements(data: Dataset): Statement[] {
+  const out: Statement[] = [];
+  const push = (cypher: string, rows: unknown[]) => {
+    for (let i = 0; i < rows.length; i += BATCH) out.push({ cypher, rows: rows.slice(i, i + BATCH) });
+  };
+  for (const label of ENTITY_TYPES) {
+    push(`UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row`, data.entities.filter((e) => e.type === label).map(entityToProps));
+  }
+  const labelOf = new Map(data.entities.map((e) => [e.id, e.type]));
+  const groups = new Map<string, unknown[]>();
+  for (const r of data.relationships) {
+    const key = `${r.type}:${labelOf.get(r.from)}:${labelOf.get(r.to)}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push({ from: r.from, to: r.to, props: relationshipToProps(r) });
+  }
+  for (const [key, rows] of groups) {
+    const [type, from, to] = key.split(':');
+    push(`UNWIND $rows AS row MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to}) CREATE (a)-[r:${type}]->(b) SET r = row.props`, rows);
+  }
+  const facts = [
+    ...data.entities.flatMap((e) => (e.type === 'Event' ? [{ about: e.id, aboutKind: 'Event', claims: e.claims }] : [])),
+    ...data.relationships.map((r) => ({ about: r.id, aboutKind: 'Relationship', claims: r.claims })),
+  ];
+  const claims = facts.flatMap((f) => f.claims.map((c, seq) => ({
+    id: `${f.about}#${seq}`, about: f.about, aboutKind: f.aboutKind, seq, sourceId: c.source, locator: c.locator,
+    excerpt: c.excerpt, confidence: c.confidence ?? 'probable', date: c.date ?? null,
+  })));
+  push('UNWIND $rows AS row MATCH (s:Source {id: row.sourceId}) CREATE (c:Claim) SET c = row CREATE (c)-[:CITES]->(s)', claims);
+  return out;
+}
+
+const recordsOf = (data: Dataset) => data.entities.length + data.relationships.length;
+
+async function timed(neo4jPid: number, records: number, work: () => Promise<unknown>): Promise<ImportRun> {
+  const cpu = cpuSeconds(neo4jPid);
+  const started = performance.now();
+  await work();
+  const seconds = (performance.now() - started) / 1000;
+  return { records, seconds, recordsPerSecond: Math.round(records / seconds), neo4jCpuSeconds: cpuSeconds(neo4jPid) - cpu };
+}
+
+export function rawImport(data: Dataset, neo4jPid: number): Promise<ImportRun> {
+  const statements = rawStatements(data);
+  return timed(neo4jPid, recordsOf(data), async () => {
+    for (const s of statements) await write(s.cypher, { rows: s.rows });
+  });
+}
+
+/** Kinline's loader in its default mode ('single', written batched above its row limit). */
+export function kinlineImport(data: Dataset, neo4jPid: number): Promise<ImportRun> {
+  return timed(neo4jPid, recordsOf(data), () => loadDataset(data, { file: `synthetic-${data.entities.length}` }));
+}

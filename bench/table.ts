@@ -1,0 +1,118 @@
+/** Turns the benchmark results into the table rows (figure, value, target, met?) of issue 7. */
+import type { ImportRun } from './import-compare.js';
+import type { LoadFigures } from './query-load.js';
+import type { Row } from './report.js';
+
+type Measured = { api: LoadFigures; direct?: LoadFigures } | { skipped: string };
+type Queries = { routes: Record<string, Record<string, Measured>>; apiRssMiB: number; apiPeakRssMiB: number };
+interface Stage {
+  people: number;
+  import: { raw: ImportRun; kinline: ImportRun };
+  memory: { neo4jRssMiB: number; benchNodePeakRssMiB: number };
+  queries: Queries;
+}
+export interface Results { small: Stage; large: Stage; client: Record<string, unknown> }
+
+const int = (x: number) => Math.round(x).toLocaleString('en');
+const ms = (x: number) => (x >= 100 ? int(x) : x.toFixed(1));
+
+/** p95 targets of issue 7 by route; paths has none of its own. */
+function p95Target(route: string): number | undefined {
+  if (route === 'entity' || route === 'search') return 20;
+  if (route.startsWith('neighbourhood') || route === 'timeline') return 50;
+  if (route.startsWith('pattern')) return 500;
+  return undefined;
+}
+
+function importRows(stage: Stage, targets: boolean): Row[] {
+  const { raw, kinline } = stage.import;
+  const n = int(stage.people);
+  const ratio = kinline.recordsPerSecond / raw.recordsPerSecond;
+  return [
+    { figure: `Import ${n} people: Kinline loader`, value: `${int(kinline.recordsPerSecond)} records/s (${int(kinline.records)} records in ${kinline.seconds.toFixed(1)} s; Neo4j CPU ${kinline.neo4jCpuSeconds.toFixed(0)} s)`, ...(targets ? { target: '>= 30,000 records/s', met: kinline.recordsPerSecond >= 30_000 } : {}) },
+    { figure: `Import ${n} people: raw UNWIND ... CREATE`, value: `${int(raw.recordsPerSecond)} records/s (${raw.seconds.toFixed(1)} s; Neo4j CPU ${raw.neo4jCpuSeconds.toFixed(0)} s)` },
+    { figure: `Import ${n} people: Kinline / raw`, value: ratio.toFixed(2), ...(targets ? { target: '>= 0.5', met: ratio >= 0.5 } : {}) },
+  ];
+}
+
+function queryRows(stage: Stage): Row[] {
+  const rows: Row[] = [];
+  let errors = 0;
+  for (const [route, byConcurrency] of Object.entries(stage.queries.routes)) {
+    for (const [c, measured] of Object.entries(byConcurrency)) {
+      const target = p95Target(route);
+      if ('skipped' in measured) {
+        rows.push({ figure: `API ${route}, ${c.slice(1)} client(s)`, value: `not measured: ${measured.skipped}`, ...(target ? { target: `p95 < ${target} ms`, met: false } : {}) });
+        continue;
+      }
+      const { api, direct } = measured;
+      errors += api.errors + (direct?.errors ?? 0);
+      rows.push({
+        figure: `API ${route}, ${c.slice(1)} client(s): p50 / p95 / p99, throughput`,
+        value: `${ms(api.p50)} / ${ms(api.p95)} / ${ms(api.p99)} ms, ${api.perSecond} req/s` + (direct ? ` (direct: ${ms(direct.p50)} / ${ms(direct.p95)} / ${ms(direct.p99)} ms, ${direct.perSecond}/s)` : ''),
+        ...(target ? { target: `p95 < ${target} ms`, met: api.p95 < target } : {}),
+      });
+      if (direct) {
+        const ratio = api.p50 / direct.p50;
+        rows.push({ figure: `API ${route}, ${c.slice(1)} client(s): API p50 / direct p50`, value: ratio.toFixed(2), target: '<= 1.3', met: ratio <= 1.3 });
+      }
+    }
+  }
+  rows.push({ figure: `Query API errors under load (${int(stage.people)} people)`, value: String(errors), target: '0', met: errors === 0 });
+  return rows;
+}
+
+function clientRows(client: Record<string, unknown>): Row[] {
+  const rows: Row[] = [];
+  const graph = client['client-graph'] as { results?: { renderer: string; nodes: number; settleMillis?: number; panZoomFps?: number; timedOut?: boolean }[] } | undefined;
+  for (const r of graph?.results ?? []) {
+    const ours = r.renderer.startsWith('kinline');
+    rows.push({
+      figure: `Graph view ${int(r.nodes)} nodes: ${r.renderer}`,
+      value: r.timedOut ? 'timed out' : `settle ${int(r.settleMillis ?? NaN)} ms, pan/zoom ${r.panZoomFps} fps`,
+      ...(ours && r.nodes === 5000 ? { target: '>= 30 fps (interactive)', met: (r.panZoomFps ?? 0) >= 30 } : {}),
+    });
+  }
+  const timeline = client['client-timeline'] as { results?: { items: number; openMillis: number; panZoomFps: number }[] } | undefined;
+  for (const r of timeline?.results ?? []) {
+    rows.push({
+      figure: `Timeline ${int(r.items)} items`, value: `open ${int(r.openMillis)} ms, zoom/scroll ${r.panZoomFps} fps`,
+      ...(r.items === 10_000 ? { target: 'open < 1,000 ms', met: r.openMillis < 1000 } : {}),
+    });
+  }
+  for (const [name, value] of Object.entries(client)) {
+    if ((value as { skipped?: boolean; failed?: unknown }).skipped || (value as { failed?: unknown }).failed !== undefined) rows.push({ figure: `bench/${name}.ts`, value: JSON.stringify(value) });
+  }
+  return rows;
+}
+
+function growthRows(small: Stage, large: Stage): Row[] {
+  const per10x = (a: number, b: number) => Math.pow(b / a, 1 / Math.log10(large.people / small.people));
+  const row = (what: string, a: number, b: number, unit: string): Row => ({
+    figure: `Growth ${int(small.people)} -> ${int(large.people)}: ${what}`,
+    value: `${a >= 100 ? int(a) : a.toFixed(1)} -> ${b >= 100 ? int(b) : b.toFixed(1)} ${unit} (x${per10x(a, b).toFixed(1)} per 10x)`,
+  });
+  const rows = [
+    row('import time (Kinline)', small.import.kinline.seconds, large.import.kinline.seconds, 's'),
+    row('Neo4j RSS', small.memory.neo4jRssMiB, large.memory.neo4jRssMiB, 'MiB'),
+    row('Node RSS, loader peak', small.memory.benchNodePeakRssMiB, large.memory.benchNodePeakRssMiB, 'MiB'),
+    row('Node RSS, API server after load', small.queries.apiRssMiB, large.queries.apiRssMiB, 'MiB'),
+  ];
+  for (const [route, byConcurrency] of Object.entries(large.queries.routes)) {
+    const p95 = (m: Measured | undefined) => (m && 'api' in m ? m.api.p95 : undefined);
+    const before = p95(small.queries.routes[route]?.c1);
+    const after = p95(byConcurrency.c1);
+    if (before !== undefined && after !== undefined) rows.push(row(`${route} p95 (1 client)`, before, after, 'ms'));
+  }
+  return rows;
+}
+
+export function tableRows(results: Results): Row[] {
+  return [
+    ...importRows(results.small, false),
+    ...importRows(results.large, true),
+    ...queryRows(results.large),
+    ...clientRows(results.client),
+    ...growthRows(results.small, results.large),
+  ];
+}
