@@ -11,7 +11,7 @@ interface Stage {
   memory: { neo4jRssMiB: number; benchNodePeakRssMiB: number };
   queries: Queries;
 }
-export interface Results { small: Stage; large: Stage; client: Record<string, unknown> }
+export interface Results { small: Stage; large: Stage; others: Record<string, unknown> }
 
 const int = (x: number) => Math.round(x).toLocaleString('en');
 const ms = (x: number) => (x >= 100 ? int(x) : x.toFixed(1));
@@ -62,7 +62,7 @@ function queryRows(stage: Stage): Row[] {
   return rows;
 }
 
-function clientRows(client: Record<string, unknown>): Row[] {
+function otherRows(client: Record<string, unknown>): Row[] {
   const rows: Row[] = [];
   const graph = client['client-graph'] as { results?: { renderer: string; nodes: number; settleMillis?: number; panZoomFps?: number; timedOut?: boolean }[] } | undefined;
   for (const r of graph?.results ?? []) {
@@ -79,6 +79,10 @@ function clientRows(client: Record<string, unknown>): Row[] {
       figure: `Timeline ${int(r.items)} items`, value: `open ${int(r.openMillis)} ms, zoom/scroll ${r.panZoomFps} fps`,
       ...(r.items === 10_000 ? { target: 'open < 1,000 ms', met: r.openMillis < 1000 } : {}),
     });
+  }
+  const ruvte = (client.import as { ruvte?: { rows: number; rowsPerSecond: number; graphRecordsPerSecond: number; problems: number } } | undefined)?.ruvte;
+  if (ruvte) {
+    rows.push({ figure: 'RUVTE register import, 4 CSV files (bench/import.ts)', value: `${int(ruvte.rowsPerSecond)} rows/s, ${int(ruvte.graphRecordsPerSecond)} graph records/s (${int(ruvte.rows)} rows, ${ruvte.problems} problems)` });
   }
   for (const [name, value] of Object.entries(client)) {
     if ((value as { skipped?: boolean; failed?: unknown }).skipped || (value as { failed?: unknown }).failed !== undefined) rows.push({ figure: `bench/${name}.ts`, value: JSON.stringify(value) });
@@ -112,7 +116,7 @@ export function tableRows(results: Results): Row[] {
     ...importRows(results.small, false),
     ...importRows(results.large, true),
     ...queryRows(results.large),
-    ...clientRows(results.client),
+    ...otherRows(results.others),
     ...growthRows(results.small, results.large),
   ];
 }
