@@ -4,12 +4,11 @@
  * (2 edges per node), with cytoscape.js drawing the same graphs as a peer reference.
  * Writes bench/results/client-graph.json. Run: `npx tsx bench/client-graph.ts`.
  */
-import { createServer } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildBenchPage, serveBenchPage } from './bench-page.js';
 import { launchChromium } from '../test/support/browser.js';
 
 const SIZES = [1000, 5000, 20000];
@@ -18,33 +17,10 @@ const RUN_TIMEOUT_MS = 120_000;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TARGET = { nodes: 5000, settleMillis: 5000, panZoomFps: 30 };
 
-async function buildPage(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'kinline-bench-page-'));
-  await build({ root: join(here, 'client-page'), base: './', logLevel: 'warn', worker: { format: 'es' }, build: { outDir, emptyOutDir: true } });
-  return outDir;
-}
-
-function serve(dir: string): Promise<{ url: string; close(): void }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = createServer((req, res) => {
-    const path = join(dir, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]!);
-    try {
-      const body = readFileSync(path);
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, close: () => server.close() });
-  }));
-}
-
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0]!;
-  const dir = await buildPage();
-  const site = await serve(dir);
+  const dir = await buildBenchPage(join(here, 'client-page'), { worker: { format: 'es' } });
+  const site = await serveBenchPage(dir);
   const chromium = await launchChromium({ viewport: { width: 1280, height: 800 } });
   const results: Record<string, unknown>[] = [];
   const run = async (label: string, fn: string, ...args: unknown[]) => {

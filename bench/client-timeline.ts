@@ -4,44 +4,20 @@
  * 10,000 synthetic items over 300 rows. Target: 10,000 items open in under 1 s.
  * Writes bench/results/client-timeline.json. Run: `npx tsx bench/client-timeline.ts`.
  */
-import { createServer } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildBenchPage, serveBenchPage } from './bench-page.js';
 import { launchChromium } from '../test/support/browser.js';
 
 const RUNS = [{ items: 1000, rows: 300 }, { items: 10_000, rows: 300 }];
 const TARGET = { items: 10_000, openMillis: 1000 };
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-async function buildPage(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'kinline-bench-timeline-'));
-  await build({ root: join(here, 'client-timeline-page'), base: './', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  return outDir;
-}
-
-function serve(dir: string): Promise<{ url: string; close(): void }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = createServer((req, res) => {
-    const path = join(dir, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]!);
-    try {
-      const body = readFileSync(path);
-      res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, close: () => server.close() });
-  }));
-}
-
 async function main(): Promise<void> {
-  const dir = await buildPage();
-  const site = await serve(dir);
+  const dir = await buildBenchPage(join(here, 'client-timeline-page'));
+  const site = await serveBenchPage(dir);
   const chromium = await launchChromium({ viewport: { width: 1280, height: 800 } });
   const results: Record<string, unknown>[] = [];
   try {
