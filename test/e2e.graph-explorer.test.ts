@@ -2,12 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invalidateLexicon } from '../graph/safety/lexicon.js';
-import { loadDataset } from '../graph/store/load.js';
-import { loadSeedCase } from '../seeds/index.js';
-import { startApi, type Api } from './support/api.js';
+import { seededApi, type Api } from './support/api.js';
 import { launchChromium, type RunningBrowser } from './support/browser.js';
-import { freshGraph } from './support/graph.js';
 import { HUB, kinFixture } from './support/kin-fixture.js';
 
 const ARTIFACTS = 'test-artifacts';
@@ -56,12 +52,7 @@ beforeAll(async () => {
   const build = spawnSync('node', ['scripts/build-client-if-stale.mjs'], { stdio: 'inherit' });
   expect(build.status).toBe(0);
   mkdirSync(ARTIFACTS, { recursive: true });
-  await freshGraph();
-  await loadSeedCase();
-  await loadDataset(hostileDataset);
-  await loadDataset(kinFixture());
-  invalidateLexicon();
-  api = await startApi();
+  api = await seededApi(hostileDataset, kinFixture());
   chromium = await launchChromium();
   await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: api.url });
   page = await chromium.context.newPage();

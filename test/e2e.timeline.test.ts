@@ -2,11 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invalidateLexicon } from '../graph/safety/lexicon.js';
-import { loadSeedCase } from '../seeds/index.js';
-import { startApi, type Api } from './support/api.js';
+import { seededApi, type Api } from './support/api.js';
 import { launchChromium, type RunningBrowser } from './support/browser.js';
-import { freshGraph } from './support/graph.js';
 
 const ARTIFACTS = 'test-artifacts';
 const FAMILY = 'family-bw-2019-01';
@@ -38,10 +35,7 @@ beforeAll(async () => {
   const build = spawnSync('node', ['scripts/build-client-if-stale.mjs'], { stdio: 'inherit' });
   expect(build.status).toBe(0);
   mkdirSync(ARTIFACTS, { recursive: true });
-  await freshGraph();
-  await loadSeedCase();
-  invalidateLexicon();
-  api = await startApi();
+  api = await seededApi();
   chromium = await launchChromium();
   page = await chromium.context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));

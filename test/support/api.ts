@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { invalidateLexicon } from '../../graph/safety/lexicon.js';
 import { loadDataset } from '../../graph/store/load.js';
 import { createApp } from '../../server/app.js';
 import { loadSeedCase } from '../../seeds/index.js';
@@ -37,5 +38,6 @@ export async function seededApi(...extra: unknown[]): Promise<Api> {
   await freshGraph();
   await loadSeedCase();
   for (const dataset of extra) await loadDataset(dataset);
+  invalidateLexicon(); // this worker may have read the protected terms before these loads
   return startApi();
 }
