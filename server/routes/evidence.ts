@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CSV_COLUMNS, type CsvSheet } from '../../graph/export/csv.js';
 import { renderExport, type ExportFormat } from '../../graph/export/index.js';
 import { citationsOf, sourceDetail, subgraphDataset } from '../../graph/queries/citations.js';
+import { findNode } from '../../graph/queries/entity.js';
 import { currentLexicon } from '../../graph/safety/lexicon.js';
 import { exportDataset } from '../../graph/store/export.js';
 import { counts } from '../../graph/store/admin.js';
@@ -48,8 +49,8 @@ export const evidenceRoutes = [
     query: z.object({ format: z.enum(['csl', 'bibtex']).default('csl') }).strict(),
     produces: [MEDIA_TYPE.csl, MEDIA_TYPE.bibtex],
     handler: async ({ params, query }, res) => {
-      const detail = await sourceDetail(params.id, 1);
-      if (!detail) throw notFound('source');
+      const source = await findNode(params.id);
+      if (source?.type !== 'Source') throw notFound('source');
       await sendExport(res, query.format, await subgraphDataset([params.id]));
     },
   }),
