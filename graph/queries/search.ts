@@ -17,8 +17,8 @@ export async function searchEntities(text: string, options: { types?: EntityType
   const result = await read<{ node: Record<string, unknown>; score: number }>(
     `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
      WHERE $types IS NULL OR node.type IN $types
-     RETURN properties(node) AS node, score
-     ORDER BY score DESC, node.name, node.id SKIP toInteger($offset) LIMIT toInteger($limit)`,
+     WITH node, score ORDER BY score DESC, node.name, node.id SKIP toInteger($offset) LIMIT toInteger($limit)
+     RETURN properties(node) AS node, score`,
     { index: FULLTEXT_INDEX, lucene, types: options.types?.length ? options.types : null, offset: options.offset, limit: options.limit + 1 },
   );
   const items = result.records.slice(0, options.limit).map((r) => ({ ...presentEntity(r.get('node')), score: Math.round(r.get('score') * 1000) / 1000 }));

@@ -16,33 +16,48 @@ const MAX_WORDS = 6;
 // Tokens: letters, digits and the joiners of slugs and names; "#" splits claim ids from their fact.
 const TOKEN = /[\p{L}\p{N}\p{M}_.:'’-]+/gu;
 
+/** The first token at or after `from`, as [start, end]; null when there is none. */
+function tokenAt(text: string, from: number, scanner: RegExp): [number, number] | null {
+  scanner.lastIndex = from;
+  const found = scanner.exec(text);
+  return found ? [found.index, found.index + found[0].length] : null;
+}
+
 // Replacements land inside JSON strings, XML and CSV: keep them free of quoting characters.
 const safe = (text: string) => text.replace(/["\\<>&\n\r,]/g, ' ');
 
 export function buildLexicon(input: ReadonlyMap<string, string>): Lexicon {
   const terms = new Map([...input].map(([term, replacement]) => [term, safe(replacement)]));
-  // Most tokens start no term: one set lookup rules them out before any multi-word attempt.
-  const firstTokens = new Set([...terms.keys()].map((term) => term.match(TOKEN)?.[0] ?? term));
+  // Every beginning of a term, a whole token at a time: most tokens start no term and are ruled
+  // out by one set lookup.
+  const prefixes = new Set<string>();
+  for (const term of terms.keys()) {
+    for (const token of term.matchAll(TOKEN)) prefixes.add(term.slice(0, token.index + token[0].length));
+  }
   return {
     size: terms.size,
     scrub(text: string): string {
       if (terms.size === 0) return text;
-      const tokens = [...text.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+      // Every response passes through here: a match is extended token by token only while it is
+      // still the beginning of some term, so most tokens cost one set lookup.
+      const scanner = new RegExp(TOKEN);
       let out = '';
       let cursor = 0;
-      for (let i = 0; i < tokens.length; i++) {
-        const start = tokens[i]!.start;
-        if (start < cursor || !firstTokens.has(tokens[i]!.text)) continue;
-        // Longest match first, so "Aigerim Bekova" wins over "Aigerim".
-        for (let k = Math.min(MAX_WORDS, tokens.length - i) - 1; k >= 0; k--) {
-          const end = tokens[i + k]!.end;
-          const replacement = terms.get(text.slice(start, end));
-          if (replacement !== undefined) {
-            out += text.slice(cursor, start) + replacement;
-            cursor = end;
-            break;
-          }
+      for (let token = tokenAt(text, 0, scanner); token; ) {
+        const start = token[0];
+        let matched = -1;
+        for (let words = 1, end = token[1]; words <= MAX_WORDS && prefixes.has(text.slice(start, end)); words++) {
+          // Longest match wins, so "Aigerim Bekova" beats "Aigerim".
+          if (terms.has(text.slice(start, end))) matched = end;
+          const next = tokenAt(text, end, scanner);
+          if (!next) break;
+          end = next[1];
         }
+        if (matched >= 0) {
+          out += text.slice(cursor, start) + terms.get(text.slice(start, matched))!;
+          cursor = matched;
+        }
+        token = tokenAt(text, matched >= 0 ? matched : token[1], scanner);
       }
       return cursor === 0 ? text : out + text.slice(cursor);
     },

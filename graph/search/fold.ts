@@ -36,9 +36,13 @@ export function searchText(names: readonly string[]): string {
 
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 
+/** Words shorter than this match exactly or as a prefix, never fuzzily: "Ali~1" would expand to hundreds of names. */
+const FUZZY_MIN_LENGTH = 5;
+
 /** Builds a Lucene query from user text: every folded word must match, the last as a prefix. */
 export function luceneQuery(text: string): string | null {
-  const words = [...new Set([...foldName(text).split(' '), ...text.split(/\s+/)])]
+  // The index lowercases what it holds; lowercased words keep "Aigerim" and "aigerim" from expanding twice.
+  const words = [...new Set([...foldName(text).split(' '), ...text.toLowerCase().split(/\s+/)])]
     .map((word) => word.replace(LUCENE_SPECIAL, ' ').trim())
     .flatMap((word) => word.split(/\s+/))
     .filter((word) => word.length > 0)
@@ -46,7 +50,7 @@ export function luceneQuery(text: string): string | null {
   if (words.length === 0) return null;
   const folded = foldName(text).split(' ').filter(Boolean).slice(0, 12).map((w) => w.replace(LUCENE_SPECIAL, ''));
   const exactAll = folded.length > 0 ? `(${folded.map((w, i) => (i === folded.length - 1 ? `(${w} OR ${w}*)` : w)).join(' AND ')})^2` : '';
-  const any = words.map((w) => `${w}~1`).join(' OR ');
   // Fuzzy terms catch one-letter variants of transliteration (Qorgas / Korgas); all-words scores higher.
+  const any = [...new Set(words)].map((w) => ([...w].length >= FUZZY_MIN_LENGTH ? `${w}~1` : w)).join(' OR ');
   return [exactAll, any].filter(Boolean).join(' OR ');
 }
