@@ -13,7 +13,9 @@ import { launchChromium } from '../test/support/browser.js';
 
 const SIZES = [1000, 5000, 20000];
 const COSE_LIMIT = 5000;
-const RUN_TIMEOUT_MS = 120_000;
+// cytoscape.js cose has not settled 5,000 nodes within 120 s on this machine; a 45 s budget says
+// as much ("timed out") and keeps `npm run bench` inside its 20 minutes.
+const RUN_TIMEOUT_MS = 45_000;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TARGET = { nodes: 5000, settleMillis: 5000, panZoomFps: 30 };
 
