@@ -3,7 +3,8 @@ import { presentEntity, type EntityView } from '../safety/present.js';
 import { findNode } from '../queries/entity.js';
 import { datedEventView, eventFact, evidenceFor, readingsOf, type DatedEventView } from '../queries/evidence.js';
 import { acrossReadings, boundsOf, certainSpan, intersect, possibleSpan, type Bounds, type Certainty } from './certainty.js';
-import { pageParams, toPage, type Paging, type PatternPage } from './page.js';
+import { overlappingStays, type RowWindow, type Stay, type StayPair } from './overlapping-stays.js';
+import { cypherInt, toPage, type Paging, type PatternPage } from './page.js';
 
 type Span = { from: string; to: string };
 
@@ -27,27 +28,16 @@ export function heldTogether(a: Bounds, b: Bounds): Certainty | null {
 
 /**
  * Pairs of people held at the same facility in (possibly) overlapping intervals. Facilities are
- * walked in id order and pairs sorted within each, so pages are stable and a query stops early.
+ * walked in id order and pairs sorted within each, so pages are stable and a query stops early:
+ * each facility's detentions come back as compact rows and are paired in TypeScript
+ * (overlapping-stays.ts), then only the page's nodes are read in full.
  */
 export async function coDetention(input: { facility?: string | undefined }, paging: Paging): Promise<CoDetentionPage | null> {
   const facility = input.facility ? await findNode(input.facility) : null;
   if (input.facility && (!facility || facility.type !== 'Facility')) return null;
-  const result = await read<{ f: Props; a: Props; b: Props; d1: Props; d2: Props }>(
-    `MATCH (f:Facility) WHERE $facility IS NULL OR f.id = $facility
-     WITH f ORDER BY f.id
-     CALL (f) {
-       MATCH (f)<-[:OCCURRED_AT]-(d1:Event {kind: 'detention'})<-[:PARTICIPATED_IN {role: 'subject'}]-(a:Person)
-       WHERE d1.startLatest IS NOT NULL
-       MATCH (f)<-[:OCCURRED_AT]-(d2:Event {kind: 'detention'})<-[:PARTICIPATED_IN {role: 'subject'}]-(b:Person)
-       WHERE a.id < b.id AND d2.startLatest IS NOT NULL
-         AND coalesce(d1.startEarliest <= d2.endLatest, true) AND coalesce(d2.startEarliest <= d1.endLatest, true)
-       RETURN a, b, d1, d2 ORDER BY d1.startLatest, a.id, b.id, d1.id, d2.id
-     }
-     WITH f, a, b, d1, d2 SKIP $offset LIMIT $limit
-     RETURN properties(f) AS f, properties(a) AS a, properties(b) AS b, properties(d1) AS d1, properties(d2) AS d2`,
-    { facility: facility ? String(facility.id) : null, ...pageParams(paging) },
-  );
-  const rows = result.records.map((r) => r.toObject());
+  const window = { skip: paging.offset, take: paging.limit + 1 };
+  const found = facility ? pairsAt(String(facility.id), await staysAt({ id: String(facility.id) }), window) : await pairsAcrossFacilities(window);
+  const rows = await withProperties(found);
   const claims = await evidenceFor(rows.flatMap((r) => [eventFact(r.d1), eventFact(r.d2)]));
   const hits = rows.flatMap((row): CoDetention[] => {
     const [c1, c2] = [claims.get(String(row.d1.id)) ?? [], claims.get(String(row.d2.id)) ?? []];
@@ -63,4 +53,57 @@ export async function coDetention(input: { facility?: string | undefined }, pagi
     }];
   });
   return { ...(facility ? { facility: presentEntity(facility) } : {}), ...toPage(hits, paging), hasMore: rows.length > paging.limit };
+}
+
+type FacilityPair = StayPair & { facility: string };
+
+function pairsAt(facility: string, stays: Map<string, Stay[]>, window: RowWindow): FacilityPair[] {
+  return overlappingStays(stays.get(facility) ?? [], window).pairs.map((pair) => ({ facility, ...pair }));
+}
+
+/** Facilities in id order, a few more each round trip, until the page is full or none are left. */
+async function pairsAcrossFacilities(window: RowWindow): Promise<FacilityPair[]> {
+  const pairs: FacilityPair[] = [];
+  let skip = window.skip;
+  let after = '';
+  for (let count = 1; pairs.length < window.take; count = Math.min(count * 2, 64)) {
+    const stays = await staysAt({ after, count });
+    for (const [facility, list] of stays) {
+      const found = overlappingStays(list, { skip, take: window.take - pairs.length });
+      skip -= found.skipped;
+      pairs.push(...found.pairs.map((pair) => ({ facility, ...pair })));
+      after = facility;
+      if (pairs.length >= window.take) break;
+    }
+    if (stays.size < count) break;
+  }
+  return pairs;
+}
+
+/** The detentions at one facility, or at the `count` facilities after `after` in id order, as compact stays. */
+async function staysAt(facilities: { id: string } | { after: string; count: number }): Promise<Map<string, Stay[]>> {
+  const which = 'id' in facilities
+    ? { cypher: 'MATCH (f:Facility {id: $id})', params: { id: facilities.id } }
+    : { cypher: 'MATCH (f:Facility) WHERE f.id > $after WITH f ORDER BY f.id LIMIT $count', params: { after: facilities.after, count: cypherInt(facilities.count) } };
+  const result = await read<{ facility: string; stays: [string, string, string | null, string, string | null][] }>(
+    `${which.cypher}
+     RETURN f.id AS facility, COLLECT {
+       MATCH (f)<-[:OCCURRED_AT]-(d:Event {kind: 'detention'})<-[:PARTICIPATED_IN {role: 'subject'}]-(p:Person)
+       WHERE d.startLatest IS NOT NULL
+       RETURN [d.id, p.id, d.startEarliest, d.startLatest, d.endLatest]
+     } AS stays ORDER BY facility`,
+    which.params,
+  );
+  return new Map(result.records.map((r) => [r.get('facility'), r.get('stays').map(([event, person, startEarliest, startLatest, endLatest]) => ({ event, person, startEarliest, startLatest, endLatest }))]));
+}
+
+/** The page's facilities, people and detentions, read in full by id. */
+async function withProperties(pairs: FacilityPair[]): Promise<{ f: Props; a: Props; b: Props; d1: Props; d2: Props }[]> {
+  const ids = [...new Set(pairs.flatMap((p) => [p.facility, p.first.person, p.second.person, p.first.event, p.second.event]))];
+  const result = await read<{ id: string; props: Props }>('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, properties(n) AS props', { ids });
+  const props = new Map(result.records.map((r) => [r.get('id'), r.get('props')]));
+  return pairs.flatMap((p) => {
+    const [f, a, b, d1, d2] = [p.facility, p.first.person, p.second.person, p.first.event, p.second.event].map((id) => props.get(id));
+    return f && a && b && d1 && d2 ? [{ f, a, b, d1, d2 }] : []; // a node wiped since the stays were read
+  });
 }
