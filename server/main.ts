@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { connect, disconnect } from '../graph/db/driver.js';
 import { JavaMissingError, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
 import { applySchema } from '../graph/store/admin.js';
+import { backfillLastKnown } from '../graph/store/last-known.js';
 import { isEmpty, loadSeedCase } from '../seeds/index.js';
 import { createApp } from './app.js';
 
@@ -27,6 +28,8 @@ export async function startServer(options: { port?: number; seed?: boolean } = {
     connect({ uri: neo4j.uri });
   }
   await applySchema();
+  const backfilled = await backfillLastKnown();
+  if (backfilled > 0) console.log(`[kinline] set the last-known date of ${backfilled} people (graph loaded before it existed)`);
   if (options.seed !== false && (await isEmpty())) {
     const summary = await loadSeedCase();
     console.log(`[kinline] loaded the seed case: ${summary.entities} entities, ${summary.relationships} relationships`);

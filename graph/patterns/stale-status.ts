@@ -20,28 +20,17 @@ type Props = Record<string, unknown>;
 /**
  * People who were ever detained, missing or blocked whose last confirmed status (latest event,
  * claimed or source date about them) is older than `months` before `asOf`. Certain when even the
- * latest reading of that date is before the cutoff; possible when only the earliest is.
+ * latest reading of that date is before the cutoff; possible when only the earliest is. The date
+ * is kept on the person by the loader (store/last-known.ts), so a page walks the index in order
+ * and stops once it is full.
  */
 export async function staleStatus(input: { months: number; asOf: string }, paging: Paging): Promise<StaleStatusPage> {
   const cutoff = addMonths(input.asOf, -input.months);
   const result = await read<{ p: Props; earliest: string; latest: string }>(
-    `MATCH (d:Event) WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL
-     MATCH (p:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(d)
-     WITH DISTINCT p
-     CALL (p) {
-       MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event) WHERE e.startLatest IS NOT NULL
-       OPTIONAL MATCH (c:Claim {about: e.id})-[:CITES]->(s:Source)
-       WITH e, c, s, [
-         [coalesce(e.endEarliest, e.startEarliest, e.startLatest), coalesce(e.endLatest, e.startLatest)],
-         [coalesce(c.endEarliest, c.startEarliest, c.startLatest), coalesce(c.endLatest, c.startLatest)],
-         [coalesce(s.startEarliest, s.startLatest), s.startLatest]
-       ] AS readings
-       UNWIND readings AS r
-       WITH r WHERE r[1] IS NOT NULL
-       RETURN max(r[0]) AS earliest, max(r[1]) AS latest
-     }
-     WITH p, earliest, latest WHERE earliest < $cutoff
-     RETURN properties(p) AS p, earliest, latest ORDER BY latest, earliest, p.id SKIP $offset LIMIT $limit`,
+    `MATCH (p:Person) WHERE p.lastKnownLatest IS NOT NULL AND p.lastKnownEarliest < $cutoff
+       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event) WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL }
+     WITH p, p.lastKnownEarliest AS earliest, p.lastKnownLatest AS latest ORDER BY latest, earliest, p.id SKIP $offset LIMIT $limit
+     RETURN properties(p) AS p, earliest, latest`,
     { kinds: DEPRIVING_KINDS, cutoff, ...pageParams(paging) },
   );
   const rows = result.records.map((r) => r.toObject()).slice(0, paging.limit);

@@ -17,6 +17,8 @@ export function schemaStatements(): string[] {
     'CREATE INDEX event_kind_start IF NOT EXISTS FOR (e:Event) ON (e.kind, e.startEarliest)',
     'CREATE INDEX event_start_latest IF NOT EXISTS FOR (e:Event) ON (e.startLatest)',
     'CREATE INDEX entity_synthetic IF NOT EXISTS FOR (n:Entity) ON (n.synthetic)',
+    // stale-status reads people in last-known order (store/last-known.ts).
+    'CREATE INDEX person_last_known IF NOT EXISTS FOR (p:Person) ON (p.lastKnownLatest)',
     ...RELATIONSHIP_TYPES.map(
       (type) => `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
     ),

@@ -1,5 +1,6 @@
 import { parseEdtf } from '../dates/edtf.js';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset, type EntityType } from '../schema/index.js';
+import { lastKnownSteps } from './last-known.js';
 import { entityToProps, relationshipToProps } from './mapping.js';
 
 /** One parameterised write: `UNWIND $rows` over at most one batch of rows. */
@@ -191,6 +192,7 @@ export function loadPlan(data: Dataset, labelOf: (id: string) => EntityType, exi
     relationshipSteps(data, labelOf, existing, batchSize),
     claimSteps(data, existing, batchSize),
     protectionSteps(data, batchSize),
+    lastKnownSteps(data, labelOf, existing, batchSize),
   ];
   function* steps(): Generator<Step> {
     for (const section of sections) yield* section.steps();
