@@ -1,4 +1,5 @@
 import { read, write, writeTransaction } from '../db/driver.js';
+import { withIndexesDeferred } from './admin.js';
 import { RELATIONSHIP_TYPES, type Dataset, type EntityType } from '../schema/index.js';
 import { loadPlan, type Existing } from './load-plan.js';
 import { validateDataset } from './validate.js';
@@ -12,6 +13,8 @@ export interface LoadSummary {
   propertiesSet: number;
   /** How it was written: `single` can fall back to `batched` above SINGLE_TRANSACTION_MAX_ROWS. */
   transaction: 'single' | 'batched';
+  /** Whether the secondary indexes were built after the writes (a large first load). */
+  indexesDeferred: boolean;
 }
 
 export interface LoadOptions {
@@ -24,6 +27,12 @@ export interface LoadOptions {
    * every write is keyed on a stable id (CREATE for what is new, MERGE for what exists).
    */
   transaction?: 'single' | 'batched';
+  /**
+   * Build the secondary indexes after the writes instead of during them (admin.ts,
+   * withIndexesDeferred). Only ever done for an empty graph; by default when the load has at
+   * least DEFERRED_INDEX_MIN_ROWS rows.
+   */
+  deferIndexes?: boolean;
   /** Called after each batch with the rows written so far (for progress bars). */
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
@@ -46,6 +55,9 @@ const LOOKUP_BATCH = 50_000;
  */
 export const SINGLE_TRANSACTION_MAX_ROWS = 250_000;
 
+/** A first load this large into an empty graph builds its secondary indexes afterwards (about 1.3x faster at 100,000 people). */
+export const DEFERRED_INDEX_MIN_ROWS = 100_000;
+
 async function idsFound(cypher: string, ids: string[]): Promise<string[]> {
   const found: string[] = [];
   for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
@@ -56,9 +68,9 @@ async function idsFound(cypher: string, ids: string[]): Promise<string[]> {
 }
 
 /** Which of the dataset's records the graph already holds; an empty graph answers at once (count store). */
-async function existingRecords(data: Dataset): Promise<Existing> {
+async function existingRecords(data: Dataset): Promise<Existing & { graphEmpty: boolean }> {
   const total = await read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
-  if ((total.records[0]?.get('n') ?? 0) === 0) return { entities: new Set(), relationships: new Set(), claimsAbout: new Set() };
+  if ((total.records[0]?.get('n') ?? 0) === 0) return { entities: new Set(), relationships: new Set(), claimsAbout: new Set(), graphEmpty: true };
   const relationships: string[] = [];
   for (const type of RELATIONSHIP_TYPES) {
     const ids = data.relationships.filter((r) => r.type === type).map((r) => r.id);
@@ -69,6 +81,7 @@ async function existingRecords(data: Dataset): Promise<Existing> {
     entities: new Set(await idsFound('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id', data.entities.map((e) => e.id))),
     relationships: new Set(relationships),
     claimsAbout: new Set(await idsFound('UNWIND $ids AS id MATCH (c:Claim {about: id}) WITH DISTINCT id RETURN id', abouts)),
+    graphEmpty: false,
   };
 }
 
@@ -83,7 +96,8 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
   });
   const inFile = new Map(data.entities.map((e) => [e.id, e.type]));
   const labelOf = (id: string) => (inFile.get(id) ?? referenced.get(id))!;
-  const plan = loadPlan(data, labelOf, await existingRecords(data), options.batchSize ?? 10_000);
+  const existing = await existingRecords(data);
+  const plan = loadPlan(data, labelOf, existing, options.batchSize ?? 10_000);
   const totals = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
   const rowsTotal = plan.rows;
   let rowsDone = 0;
@@ -106,15 +120,19 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
     }
   };
   const transaction = options.transaction === 'batched' || rowsTotal > SINGLE_TRANSACTION_MAX_ROWS ? 'batched' : 'single';
-  if (transaction === 'batched') {
-    await apply((c, p) => write(c, p));
-  } else {
-    await writeTransaction((run) => {
-      Object.assign(totals, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
-      rowsDone = 0;
-      return apply(run);
-    });
-  }
+  const writeAll = async () => {
+    if (transaction === 'batched') {
+      await apply((c, p) => write(c, p));
+    } else {
+      await writeTransaction((run) => {
+        Object.assign(totals, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
+        rowsDone = 0;
+        return apply(run);
+      });
+    }
+  };
+  const deferIndexes = existing.graphEmpty && (options.deferIndexes ?? rowsTotal >= DEFERRED_INDEX_MIN_ROWS);
+  await (deferIndexes ? withIndexesDeferred(writeAll) : writeAll());
   return {
     file,
     entities: data.entities.length,
@@ -123,5 +141,6 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
     created: { nodes: totals.nodesCreated, relationships: totals.relationshipsCreated },
     propertiesSet: totals.propertiesSet,
     transaction,
+    indexesDeferred: deferIndexes,
   };
 }
