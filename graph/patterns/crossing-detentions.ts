@@ -33,8 +33,11 @@ export const CROSSED_THEN_DETAINED = `
     AND coalesce(d.startLatest >= c.startEarliest, true)
     AND coalesce(d.startEarliest <= toString(date(c.startLatest) + duration({days: $days})), true)`;
 
+/** The bounds crossedThenDetained reads: only when each event began. */
+export type Starts = Pick<Bounds, 'startEarliest' | 'startLatest'>;
+
 /** Crossed (c) in the window and detained (d) within `days` after: certain on the narrow bounds. */
-export function crossedThenDetained(c: Bounds, d: Bounds, w: CrossingWindow): Certainty | null {
+export function crossedThenDetained(c: Starts, d: Starts, w: CrossingWindow): Certainty | null {
   const crossedIn = c.startLatest >= w.from && (c.startEarliest === null || c.startEarliest <= w.to);
   const after = c.startEarliest === null || d.startLatest >= c.startEarliest;
   const soon = d.startEarliest === null || d.startEarliest <= addDays(c.startLatest, w.days);

@@ -4,7 +4,7 @@ import { visibleRelId } from '../queries/entity.js';
 import { datedEventView, eventFact, evidenceFor, readingsOf, type DatedEventView, type Fact } from '../queries/evidence.js';
 import type { ClaimView } from '../queries/claims.js';
 import { acrossReadings, addDays, type Bounds, type Certainty } from './certainty.js';
-import { CASCADE_KINSHIP, pageParams, toPage, type Paging, type PatternPage } from './page.js';
+import { CASCADE_KINSHIP, pageParams, startedBy, toPage, type Paging, type PatternPage } from './page.js';
 
 export interface CascadeWindow { from: string; to: string; days: number }
 
@@ -30,20 +30,28 @@ export function detainedTogether(a: Bounds, b: Bounds, w: CascadeWindow): Certai
   return surelyIn(a) && surelyIn(b) && surelyClose(a, b) && surelyClose(b, a) ? 'certain' : 'possible';
 }
 
-/** Relatives (PARENT_OF, PARTNER_OF, SIBLING_OF, RELATIVE_OF) detained within N days of each other. */
+/**
+ * Relatives (PARENT_OF, PARTNER_OF, SIBLING_OF, RELATIVE_OF) detained within N days of each other.
+ * Pairs come in the order of the first person's detention start, so the window's detentions are
+ * sorted first and only those the page needs are expanded to relatives (Neo4j's PartialTop).
+ */
 export async function detentionCascades(w: CascadeWindow, paging: Paging): Promise<PatternPage<DetentionCascade>> {
   const result = await read<{ a: Props; b: Props; da: Props; db: Props; links: { rel: Props; type: string }[] }>(
-    `MATCH (a:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(da:Event {kind: 'detention'})
-     WHERE da.startLatest >= $from AND coalesce(da.startEarliest <= $to, true)
-     MATCH (a)-[k:${CASCADE_KINSHIP}]-(b:Person) WHERE a.id < b.id
-     MATCH (b)-[:PARTICIPATED_IN {role: 'subject'}]->(db:Event {kind: 'detention'})
-     WHERE db.startLatest >= $from AND coalesce(db.startEarliest <= $to, true)
-       AND coalesce(db.startEarliest <= toString(date(da.startLatest) + duration({days: $days})), true)
-       AND coalesce(da.startEarliest <= toString(date(db.startLatest) + duration({days: $days})), true)
-     WITH a, b, da, db, collect(DISTINCT {rel: properties(k), type: type(k)}) AS links
-     ORDER BY da.startLatest, a.id, b.id, da.id, db.id SKIP $offset LIMIT $limit
+    `${startedBy('$to')}
+     WITH e AS da WHERE da.startLatest >= $from
+     WITH da ORDER BY da.startLatest
+     CALL (da) {
+       MATCH (a:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(da)
+       MATCH (a)-[k:${CASCADE_KINSHIP}]-(b:Person) WHERE a.id < b.id
+       MATCH (b)-[:PARTICIPATED_IN {role: 'subject'}]->(db:Event {kind: 'detention'})
+       WHERE db.startLatest >= $from AND coalesce(db.startEarliest <= $to, true)
+         AND coalesce(db.startEarliest <= toString(date(da.startLatest) + duration({days: $days})), true)
+         AND coalesce(da.startEarliest <= toString(date(db.startLatest) + duration({days: $days})), true)
+       RETURN a, b, db, collect(DISTINCT {rel: properties(k), type: type(k)}) AS links
+     }
+     WITH a, b, da, db, links ORDER BY da.startLatest, a.id, b.id, da.id, db.id SKIP $offset LIMIT $limit
      RETURN properties(a) AS a, properties(b) AS b, properties(da) AS da, properties(db) AS db, links`,
-    { ...w, ...pageParams(paging) },
+    { ...w, kinds: ['detention'], ...pageParams(paging) },
   );
   const rows = result.records.map((r) => r.toObject());
   const facts: Fact[] = rows.flatMap((r) => [

@@ -25,11 +25,16 @@ export const CASCADE_KINSHIP = (['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'RELAT
   .join('|');
 
 /**
- * Events of `$kinds` that possibly started by `$date`: the indexed range (kind, startEarliest) plus
- * the few open-start events ("../2018"), which the index cannot hold (it skips nulls).
+ * Cypher: events `e` of `$kinds` that possibly started by the date parameter `by`: the indexed
+ * range (kind, startEarliest), plus the open starts ("../2018-03"), which that index cannot hold
+ * (it skips nulls). An open start always has an end (graph/dates/edtf.ts), so the index on
+ * (kind, endLatest) holds every one of them.
  */
-export const STARTED_BY_DATE = `CALL () {
-    MATCH (e:Event) WHERE e.kind IN $kinds AND e.startEarliest <= $date RETURN e
-    UNION
-    MATCH (e:Event) WHERE e.kind IN $kinds AND e.startEarliest IS NULL AND e.startLatest IS NOT NULL RETURN e
+export const startedBy = (by: `$${string}`) => `CALL () {
+    MATCH (e:Event) WHERE e.kind IN $kinds AND e.startEarliest <= ${by} RETURN e
+    UNION ALL
+    MATCH (e:Event) WHERE e.kind IN $kinds AND e.endLatest IS NOT NULL AND e.startEarliest IS NULL AND e.startLatest IS NOT NULL RETURN e
   }`;
+
+/** Events of `$kinds` that possibly started by `$date` (see startedBy). */
+export const STARTED_BY_DATE = startedBy('$date');
