@@ -1,5 +1,6 @@
 import { read, write, writeTransaction } from '../db/driver.js';
 import { withIndexesDeferred } from './admin.js';
+import { NEW_GENERATION } from './generation.js';
 import { RELATIONSHIP_TYPES, type Dataset, type EntityType } from '../schema/index.js';
 import { loadPlan, type Existing } from './load-plan.js';
 import { validateDataset } from './validate.js';
@@ -118,6 +119,7 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
       current = steps.next();
       record(step.params.rows.length, (await pending).summary.counters.updates());
     }
+    await run(NEW_GENERATION);
   };
   const transaction = options.transaction === 'batched' || rowsTotal > SINGLE_TRANSACTION_MAX_ROWS ? 'batched' : 'single';
   const writeAll = async () => {
