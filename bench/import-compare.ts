@@ -2,13 +2,11 @@
  * Import, side by side (issue 7 §1): Kinline's loader (validation, mapping, existence check,
  * writes) against the practical limit, a minimal raw `UNWIND ... CREATE` of the same nodes,
  * relationships, claims and CITES through neo4j-driver into the same schema, with the rows
- * prepared beforehand (not timed). Both start from an empty graph with the schema applied, and
- * both build the secondary indexes after the writes when the load is large (graph/README.md).
+ * prepared beforehand (not timed). Both start from an empty graph with the schema applied.
  */
 import { write } from '../graph/db/driver.js';
 import { ENTITY_TYPES, type Dataset } from '../graph/schema/index.js';
-import { DEFERRED_INDEX_MIN_ROWS, loadDataset } from '../graph/store/load.js';
-import { withIndexesDeferred } from '../graph/store/admin.js';
+import { loadDataset } from '../graph/store/load.js';
 import { entityToProps, relationshipToProps } from '../graph/store/mapping.js';
 import { cpuSeconds } from './measure.js';
 
@@ -66,14 +64,11 @@ async function timed(neo4jPid: number, records: number, work: () => Promise<unkn
   return { records, seconds, recordsPerSecond: Math.round(records / seconds), neo4jCpuSeconds: cpuSeconds(neo4jPid) - cpu };
 }
 
-/** Same index strategy as the loader: a first load this large builds the secondary indexes afterwards. */
 export function rawImport(data: Dataset, neo4jPid: number): Promise<ImportRun> {
   const statements = rawStatements(data);
-  const writeAll = async () => {
+  return timed(neo4jPid, recordsOf(data), async () => {
     for (const s of statements) await write(s.cypher, { rows: s.rows });
-  };
-  const rows = statements.reduce((n, s) => n + s.rows.length, 0);
-  return timed(neo4jPid, recordsOf(data), () => (rows >= DEFERRED_INDEX_MIN_ROWS ? withIndexesDeferred(writeAll) : writeAll()));
+  });
 }
 
 /** Kinline's loader in its default mode ('single', written batched above its row limit). */

@@ -171,7 +171,7 @@ try {
     loadAverage: { before: loadBefore, after: load1(), max: Math.max(loadMax, load1()) },
     minutes: (performance.now() - started) / 60_000,
     notes: [
-      `Import: ${SMALL.toLocaleString('en')} people median of ${IMPORT_REPEATS_SMALL} runs each, ${LARGE.toLocaleString('en')} people one run each (fresh database per run), records = entities + relationships (claims and CITES are written too, not counted). Raw = minimal UNWIND ... CREATE of the same rows, prepared in advance, into the same schema with the same index strategy (secondary indexes built after the writes of a large first load, graph/README.md, Loading; both times include the rebuild).`,
+      `Import: ${SMALL.toLocaleString('en')} people median of ${IMPORT_REPEATS_SMALL} runs each, ${LARGE.toLocaleString('en')} people one run each (fresh database per run), records = entities + relationships (claims and CITES are written too, not counted). Raw = minimal UNWIND ... CREATE of the same rows, prepared in advance, into the same schema.`,
       `Queries: autocannon, ${WINDOW_SECONDS} s windows, median of ${QUERY_REPEATS}; "direct" = the route's query function called in-process (same Cypher and driver, no HTTP/Express/JSON), same concurrency, alternating with the API runs.`,
     ],
   };

@@ -1,4 +1,4 @@
-import { DatabaseUnavailableError, read } from '../db/driver.js';
+import { read } from '../db/driver.js';
 import type { EntityType } from '../schema/index.js';
 import { FULLTEXT_INDEX } from '../schema/index.js';
 import { presentEntity, type EntityView } from '../safety/present.js';
@@ -20,11 +20,7 @@ export async function searchEntities(text: string, options: { types?: EntityType
      WITH node, score ORDER BY score DESC, node.name, node.id SKIP toInteger($offset) LIMIT toInteger($limit)
      RETURN properties(node) AS node, score`,
     { index: FULLTEXT_INDEX, lucene, types: options.types?.length ? options.types : null, offset: options.offset, limit: options.limit + 1 },
-  ).catch((error: unknown) => {
-    // A large first load rebuilds the full-text index after its writes (store/admin.ts): until
-    // it is back, search is unavailable (503, Retry-After), not broken.
-    throw /no such fulltext schema index/i.test(String((error as Error | null)?.message)) ? new DatabaseUnavailableError(error) : error;
-  });
+  );
   const items = result.records.slice(0, options.limit).map((r) => ({ ...presentEntity(r.get('node')), score: Math.round(r.get('score') * 1000) / 1000 }));
   return { query: text, items, offset: options.offset, limit: options.limit, hasMore: result.records.length > options.limit };
 }

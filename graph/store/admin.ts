@@ -1,25 +1,10 @@
 import { driver, read, write } from '../db/driver.js';
-import { ENTITY_TYPES, schemaItems, schemaStatements } from '../schema/index.js';
+import { ENTITY_TYPES, schemaStatements } from '../schema/index.js';
 
 /** Creates every constraint and index the schema derives (idempotent) and waits for them. */
 export async function applySchema(): Promise<void> {
   for (const statement of schemaStatements()) await write(statement);
-  await write('CALL db.awaitIndexes(600)');
-}
-
-/**
- * Runs `work` (a first load into an empty graph) with only the indexes it looks records up
- * through, then builds the others in one pass each: populating an index afterwards is cheaper than
- * updating it row by row, the full-text index most of all. The schema is restored even when the
- * work fails, and every index is online when this returns.
- */
-export async function withIndexesDeferred<T>(work: () => Promise<T>): Promise<T> {
-  for (const item of schemaItems().filter((i) => !i.lookup)) await write(`DROP ${item.kind} ${item.name} IF EXISTS`);
-  try {
-    return await work();
-  } finally {
-    await applySchema();
-  }
+  await write('CALL db.awaitIndexes(300)');
 }
 
 /** Deletes every node and relationship, in batches so a big graph does not exhaust memory. */

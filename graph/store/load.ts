@@ -1,5 +1,4 @@
 import { read, write, writeTransaction } from '../db/driver.js';
-import { withIndexesDeferred } from './admin.js';
 import { NEW_GENERATION } from './generation.js';
 import { RELATIONSHIP_TYPES, type Dataset, type EntityType } from '../schema/index.js';
 import { loadPlan, type Existing } from './load-plan.js';
@@ -14,8 +13,6 @@ export interface LoadSummary {
   propertiesSet: number;
   /** How it was written: `single` can fall back to `batched` above SINGLE_TRANSACTION_MAX_ROWS. */
   transaction: 'single' | 'batched';
-  /** Whether the secondary indexes were built after the writes (a large first load). */
-  indexesDeferred: boolean;
 }
 
 export interface LoadOptions {
@@ -28,12 +25,6 @@ export interface LoadOptions {
    * every write is keyed on a stable id (CREATE for what is new, MERGE for what exists).
    */
   transaction?: 'single' | 'batched';
-  /**
-   * Build the secondary indexes after the writes instead of during them (admin.ts,
-   * withIndexesDeferred). Only ever done for an empty graph; by default when the load has at
-   * least DEFERRED_INDEX_MIN_ROWS rows.
-   */
-  deferIndexes?: boolean;
   /** Called after each batch with the rows written so far (for progress bars). */
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
@@ -56,9 +47,6 @@ const LOOKUP_BATCH = 50_000;
  */
 export const SINGLE_TRANSACTION_MAX_ROWS = 250_000;
 
-/** A first load this large into an empty graph builds its secondary indexes afterwards (about 1.3x faster at 100,000 people). */
-export const DEFERRED_INDEX_MIN_ROWS = 100_000;
-
 async function idsFound(cypher: string, ids: string[]): Promise<string[]> {
   const found: string[] = [];
   for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
@@ -69,9 +57,9 @@ async function idsFound(cypher: string, ids: string[]): Promise<string[]> {
 }
 
 /** Which of the dataset's records the graph already holds; an empty graph answers at once (count store). */
-async function existingRecords(data: Dataset): Promise<Existing & { graphEmpty: boolean }> {
+async function existingRecords(data: Dataset): Promise<Existing> {
   const total = await read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
-  if ((total.records[0]?.get('n') ?? 0) === 0) return { entities: new Set(), relationships: new Set(), claimsAbout: new Set(), graphEmpty: true };
+  if ((total.records[0]?.get('n') ?? 0) === 0) return { entities: new Set(), relationships: new Set(), claimsAbout: new Set() };
   const relationships: string[] = [];
   for (const type of RELATIONSHIP_TYPES) {
     const ids = data.relationships.filter((r) => r.type === type).map((r) => r.id);
@@ -82,7 +70,6 @@ async function existingRecords(data: Dataset): Promise<Existing & { graphEmpty: 
     entities: new Set(await idsFound('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id', data.entities.map((e) => e.id))),
     relationships: new Set(relationships),
     claimsAbout: new Set(await idsFound('UNWIND $ids AS id MATCH (c:Claim {about: id}) WITH DISTINCT id RETURN id', abouts)),
-    graphEmpty: false,
   };
 }
 
@@ -97,8 +84,7 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
   });
   const inFile = new Map(data.entities.map((e) => [e.id, e.type]));
   const labelOf = (id: string) => (inFile.get(id) ?? referenced.get(id))!;
-  const existing = await existingRecords(data);
-  const plan = loadPlan(data, labelOf, existing, options.batchSize ?? 10_000);
+  const plan = loadPlan(data, labelOf, await existingRecords(data), options.batchSize ?? 10_000);
   const totals = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
   const rowsTotal = plan.rows;
   let rowsDone = 0;
@@ -122,19 +108,15 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
     await run(NEW_GENERATION);
   };
   const transaction = options.transaction === 'batched' || rowsTotal > SINGLE_TRANSACTION_MAX_ROWS ? 'batched' : 'single';
-  const writeAll = async () => {
-    if (transaction === 'batched') {
-      await apply((c, p) => write(c, p));
-    } else {
-      await writeTransaction((run) => {
-        Object.assign(totals, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
-        rowsDone = 0;
-        return apply(run);
-      });
-    }
-  };
-  const deferIndexes = existing.graphEmpty && (options.deferIndexes ?? rowsTotal >= DEFERRED_INDEX_MIN_ROWS);
-  await (deferIndexes ? withIndexesDeferred(writeAll) : writeAll());
+  if (transaction === 'batched') {
+    await apply((c, p) => write(c, p));
+  } else {
+    await writeTransaction((run) => {
+      Object.assign(totals, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
+      rowsDone = 0;
+      return apply(run);
+    });
+  }
   return {
     file,
     entities: data.entities.length,
@@ -143,6 +125,5 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
     created: { nodes: totals.nodesCreated, relationships: totals.relationshipsCreated },
     propertiesSet: totals.propertiesSet,
     transaction,
-    indexesDeferred: deferIndexes,
   };
 }
