@@ -63,6 +63,21 @@ it('finds a person by name and by their Cyrillic alias', async () => {
   }
 });
 
+it('pages through a common surname best first, every hit once, with and without a type filter', async () => {
+  const surname = data.entities.find(isPublicPerson)!.names[0]!.value.split(' ')[1]!;
+  for (const filter of ['', '&types=Person']) {
+    const all = (await api.get(`/api/search?q=${encodeURIComponent(surname)}${filter}&limit=100`)).body.items as { id: string; score: number }[];
+    expect(all.length, `${surname}${filter}`).toBeGreaterThan(40);
+    const pages: { id: string; score: number }[] = [];
+    for (let offset = 0; offset < all.length; offset += 15) {
+      pages.push(...(await api.get(`/api/search?q=${encodeURIComponent(surname)}${filter}&limit=15&offset=${offset}`)).body.items);
+    }
+    expect(pages.slice(0, all.length).map((h) => h.id)).toEqual(all.map((h) => h.id));
+    expect(new Set(pages.map((h) => h.id)).size).toBe(pages.length);
+    expect(pages.map((h) => h.score)).toEqual([...pages.map((h) => h.score)].sort((a, b) => b - a));
+  }
+});
+
 it('names the relation between a parent and a child, and shows the parent in the family', async () => {
   const { parentLink } = pick();
   const paths = await api.get(`/api/paths?from=${parentLink.from}&to=${parentLink.to}&kinshipOnly=true&maxHops=2`);
