@@ -136,7 +136,10 @@ const CHECK_MS = 5_000;
 export async function currentLexicon(): Promise<Lexicon> {
   if (cached && Date.now() - cached.checkedAt < CHECK_MS) return cached.lexicon;
   refreshing ??= refresh().finally(() => (refreshing = null));
-  return cached ? cached.lexicon : refreshing;
+  if (!cached) return refreshing;
+  // Database down: keep the last lexicon (nothing can be loaded meanwhile); the next check retries.
+  refreshing.catch(() => undefined);
+  return cached.lexicon;
 }
 
 async function refresh(): Promise<Lexicon> {
