@@ -78,6 +78,21 @@ export async function write<T extends RecordShape = RecordShape>(cypher: string,
   }
 }
 
+/**
+ * Runs one statement in an auto-commit transaction: the only kind `CALL ... IN TRANSACTIONS`
+ * runs in (batched wipes and backfills over the whole graph).
+ */
+export async function autoCommit<T extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<T>> {
+  const session = driver().session({ defaultAccessMode: neo4j.session.WRITE });
+  try {
+    return await session.run<T>(cypher, params);
+  } catch (error) {
+    return wrap(error);
+  } finally {
+    await session.close();
+  }
+}
+
 /** Runs several writes in ONE transaction: all land or none does. */
 export async function writeTransaction<T>(work: (run: (cypher: string, params?: Record<string, unknown>) => Promise<QueryResult>) => Promise<T>): Promise<T> {
   const session = driver().session({ defaultAccessMode: neo4j.session.WRITE });

@@ -35,12 +35,15 @@ const KNOWN_PARENTS = `MATCH (p:Person)-[:PARENT_OF]->(child) RETURN p
     UNION
     MATCH (p:Person)-[:MEMBER_OF {role: 'parent'}]->(:Family)<-[:MEMBER_OF {role: 'child'}]-(child) RETURN p`;
 
+// An event `d` that possibly deprives its subject of liberty on $date: the same test finds the
+// hits and lists the parents' events behind them.
+const DEPRIVING_ON_DATE = `d.kind IN $kinds AND d.startLatest IS NOT NULL
+      AND coalesce(d.startEarliest <= $date, true) AND coalesce(d.endLatest >= $date, true)`;
+
 // The parent's own events, filtered once listed: as an EXISTS with these predicates in it, the
 // planner may scan every dated event (startLatest index) for each parent instead of expanding p
 // (seen on a 3,000-person graph: 23 million db hits for one page).
-const POSSIBLY_DEPRIVED = `any(d IN [(p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event) | e]
-    WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL
-      AND coalesce(d.startEarliest <= $date, true) AND coalesce(d.endLatest >= $date, true))`;
+const POSSIBLY_DEPRIVED = `any(d IN [(p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event) | e] WHERE ${DEPRIVING_ON_DATE})`;
 
 // Keeps `child` when it has known parents and every one of them is possibly deprived on $date.
 const ALL_PARENTS_DEPRIVED = `WITH child, COLLECT { ${KNOWN_PARENTS} } AS parents
@@ -164,9 +167,7 @@ async function parentEvents(childIds: string[], date: string): Promise<EventRow[
     `UNWIND $childIds AS cid MATCH (child:Person {id: cid})
      CALL (child) { ${KNOWN_PARENTS} }
      WITH DISTINCT p
-     MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event)
-     WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL
-       AND coalesce(d.startEarliest <= $date, true) AND coalesce(d.endLatest >= $date, true)
+     MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event) WHERE ${DEPRIVING_ON_DATE}
      ${placeOf('d')}
      RETURN p.id AS parentId, properties(d) AS event, place ORDER BY d.startLatest, d.id`,
     { childIds, date, kinds: DEPRIVING_KINDS },

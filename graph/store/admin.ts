@@ -1,4 +1,4 @@
-import { driver, read, write } from '../db/driver.js';
+import { autoCommit, read, write } from '../db/driver.js';
 import { ENTITY_TYPES, schemaStatements } from '../schema/index.js';
 
 /** Creates every constraint and index the schema derives (idempotent) and waits for them. */
@@ -9,13 +9,7 @@ export async function applySchema(): Promise<void> {
 
 /** Deletes every node and relationship, in batches so a big graph does not exhaust memory. */
 export async function wipe(): Promise<void> {
-  // CALL ... IN TRANSACTIONS only runs in an auto-commit transaction, not a managed one.
-  const session = driver().session();
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
 }
 
 export type Counts = Record<string, number>;

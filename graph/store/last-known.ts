@@ -1,5 +1,6 @@
-import { driver } from '../db/driver.js';
+import { autoCommit } from '../db/driver.js';
 import type { Dataset, EntityType } from '../schema/index.js';
+import { chunks } from './batches.js';
 import type { Existing, Section, Step } from './load-plan.js';
 
 /**
@@ -25,9 +26,6 @@ export const SET_LAST_KNOWN = `CALL (p) {
     RETURN max(r[0]) AS earliest, max(r[1]) AS latest
   }
   SET p.lastKnownEarliest = earliest, p.lastKnownLatest = latest`;
-
-const chunks = <T>(rows: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 /**
  * Steps that bring the last-known dates up to date after a load, run after every other write.
@@ -60,17 +58,11 @@ export function lastKnownSteps(data: Dataset, labelOf: (id: string) => EntityTyp
  * Returns how many people it set.
  */
 export async function backfillLastKnown(): Promise<number> {
-  // CALL ... IN TRANSACTIONS only runs in an auto-commit transaction, not a managed one.
-  const session = driver().session();
-  try {
-    const result = await session.run(
-      `MATCH (p:Person) WHERE p.lastKnownLatest IS NULL
-         AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event) WHERE e.startLatest IS NOT NULL }
-       CALL (p) { ${SET_LAST_KNOWN} } IN TRANSACTIONS OF 10000 ROWS
-       RETURN count(p) AS people`,
-    );
-    return Number(result.records[0]?.get('people') ?? 0);
-  } finally {
-    await session.close();
-  }
+  const result = await autoCommit<{ people: number }>(
+    `MATCH (p:Person) WHERE p.lastKnownLatest IS NULL
+       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event) WHERE e.startLatest IS NOT NULL }
+     CALL (p) { ${SET_LAST_KNOWN} } IN TRANSACTIONS OF 10000 ROWS
+     RETURN count(p) AS people`,
+  );
+  return Number(result.records[0]?.get('people') ?? 0);
 }

@@ -1,5 +1,6 @@
 import { parseEdtf } from '../dates/edtf.js';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset, type EntityType } from '../schema/index.js';
+import { chunks } from './batches.js';
 import { lastKnownSteps } from './last-known.js';
 import { entityToProps, relationshipToProps } from './mapping.js';
 
@@ -26,8 +27,6 @@ export interface Existing {
 
 const IDENTIFYING_KINDS: string[] = ['birth', 'death'];
 
-const chunks = <T>(rows: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 function claimRows(about: string, aboutKind: 'Event' | 'Relationship', claims: Claim[]) {
   return claims.map((claim, seq) => {
