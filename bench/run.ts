@@ -12,7 +12,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.
 import { applySchema, wipe } from '../graph/store/admin.js';
 import type { Dataset } from '../graph/schema/index.js';
 import { generateDataset } from '../seeds/generate.js';
-import { kinlineImport, rawImport, type ImportRun } from './import-compare.js';
+import { kinlineImport, offlineImport, rawImport, type ImportRun } from './import-compare.js';
 import { load1, machine, median, rssMiB } from './measure.js';
 import { apiLoad, directLoad, routeSamples, startApi, type LoadFigures, type RouteSample, type Window } from './query-load.js';
 import { writeReport } from './report.js';
@@ -123,12 +123,15 @@ async function smallStage(data: Dataset) {
 async function largeStage(data: Dataset) {
   const raw = await withNeo4j('large-raw', (neo4j) => rawImport(data, neo4j.pid));
   log(`import ${LARGE} raw`, raw);
+  const offlineHome = `data/bench-${process.pid}-large-offline`;
+  const offline = await offlineImport(data, offlineHome).finally(() => rmSync(offlineHome, { recursive: true, force: true }));
+  log(`import ${LARGE} offline`, offline);
   return withNeo4j('large', async (neo4j) => {
     const kinline = await kinlineImport(data, neo4j.pid);
     log(`import ${LARGE} kinline`, kinline);
     const memory = { neo4jRssMiB: rssMiB(neo4j.pid), benchNodePeakRssMiB: rssMiB(process.pid, 'VmHWM') };
     const queries = await queryStage(neo4j.uri, await routeSamples(), [1, 32], true);
-    return { people: LARGE, import: { raw: medianRun([raw]), kinline: medianRun([kinline]) }, memory, queries };
+    return { people: LARGE, import: { raw: medianRun([raw]), kinline: medianRun([kinline]), offline }, memory, queries };
   });
 }
 

@@ -3,6 +3,9 @@ import { connect, disconnect } from '../graph/db/driver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
 import { applySchema } from '../graph/store/admin.js';
 
+/** True when an embedded Neo4j (e.g. of `kinline serve`) answers on this loopback port. */
+export const embeddedRunning = (port: number) => reachable(`bolt://127.0.0.1:${port}`);
+
 async function reachable(uri: string): Promise<boolean> {
   const probe = neo4j.driver(uri, undefined, { connectionTimeout: 1_000 });
   try {
@@ -15,9 +18,12 @@ async function reachable(uri: string): Promise<boolean> {
   }
 }
 
+/** The embedded Neo4j's data directory: KINLINE_NEO4J_DATA, default data/neo4j. */
+export const embeddedHome = () => process.env.KINLINE_NEO4J_DATA || 'data/neo4j';
+
 /**
  * NEO4J_URI when set; else the embedded Neo4j on KINLINE_NEO4J_PORT (default 7687) with its data
- * in data/neo4j, reusing it when `kinline serve` already runs it. Applies the schema.
+ * in embeddedHome(), reusing it when `kinline serve` already runs it. Applies the schema.
  */
 export async function openGraph(log: (line: string) => void): Promise<{ close(): Promise<void> }> {
   let embedded: EmbeddedNeo4j | undefined;
@@ -29,8 +35,8 @@ export async function openGraph(log: (line: string) => void): Promise<{ close():
     if (await reachable(uri)) {
       connect({ uri });
     } else {
-      log(`starting the embedded Neo4j (data/neo4j, port ${port})...`);
-      embedded = await startEmbeddedNeo4j({ home: 'data/neo4j', port, heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024) });
+      log(`starting the embedded Neo4j (${embeddedHome()}, port ${port})...`);
+      embedded = await startEmbeddedNeo4j({ home: embeddedHome(), port, heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024) });
       connect({ uri: embedded.uri });
     }
   }

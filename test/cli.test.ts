@@ -1,25 +1,16 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, inject, it } from 'vitest';
 import { counts } from '../graph/store/admin.js';
+import { runKinline } from './support/cli.js';
 import { freshGraph } from './support/graph.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kinline-cli-'));
 const KENNEDY = '../shared/data/gedcom/kennedy.ged';
 
-function kinline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') };
-    const child = spawn(process.execPath, ['bin/kinline.js', ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const kinline = (...args: string[]) =>
+  runKinline({ ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') }, args);
 
 beforeAll(freshGraph);
 

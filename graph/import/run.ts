@@ -1,3 +1,4 @@
+import type { Dataset } from '../schema/index.js';
 import { entityTypesOf, loadDataset } from '../store/load.js';
 import { validateDataset, ValidationError, type Problem } from '../store/validate.js';
 import { compareWithGraph, type ImportSummary } from './diff.js';
@@ -19,6 +20,8 @@ export interface ImportReport {
   written: boolean;
   records: number;
   seconds: number;
+  /** The validated, combined dataset, when nothing was rejected (for the offline import). */
+  dataset?: Dataset;
 }
 
 /** Adds the file, line and column of the record a validator problem is about. */
@@ -95,5 +98,5 @@ export async function importParsed(files: ParsedFile[], options: ImportOptions =
       onProgress: (done, total) => options.onProgress?.('write', done, total),
     });
   }
-  return { ...base, problems: [], summary, written: !options.dryRun && changed, seconds: (performance.now() - started) / 1000 };
+  return { ...base, problems: [], summary, written: !options.dryRun && changed, seconds: (performance.now() - started) / 1000, dataset: data };
 }

@@ -28,7 +28,8 @@ export interface Existing {
 const IDENTIFYING_KINDS: string[] = ['birth', 'death'];
 
 
-function claimRows(about: string, aboutKind: 'Event' | 'Relationship', claims: Claim[]) {
+/** A Claim node's id and properties, and the source it CITES; `seq` keeps the file's order. */
+export function claimRows(about: string, aboutKind: 'Event' | 'Relationship', claims: Claim[]) {
   return claims.map((claim, seq) => {
     const bounds = claim.date ? parseEdtf(claim.date) : null;
     const id = `${about}#${seq}`;
@@ -110,11 +111,16 @@ function relationshipSteps(data: Dataset, labelOf: (id: string) => EntityType, e
   return { rows: data.relationships.length, steps };
 }
 
-function claimSteps(data: Dataset, existing: Existing, batchSize: number): Section {
-  const facts = [
+/** Every fact a dataset makes claims about: its events and its relationships. */
+export function claimedFacts(data: Dataset) {
+  return [
     ...data.entities.flatMap((e) => (e.type === 'Event' ? [{ about: e.id, kind: 'Event' as const, claims: e.claims }] : [])),
     ...data.relationships.map((r) => ({ about: r.id, kind: 'Relationship' as const, claims: r.claims })),
   ];
+}
+
+function claimSteps(data: Dataset, existing: Existing, batchSize: number): Section {
+  const facts = claimedFacts(data);
   const fresh = facts.filter((f) => !existing.claimsAbout.has(f.about));
   const known = facts.filter((f) => existing.claimsAbout.has(f.about));
   const claimCount = (list: typeof facts) => list.reduce((n, f) => n + f.claims.length, 0);
@@ -165,7 +171,7 @@ function claimSteps(data: Dataset, existing: Existing, batchSize: number): Secti
  * withhold: such events are protected too, shown only as a pseudonym without a date. Events of
  * other kinds in this file are skipped; events only referenced here are checked by kind in Cypher.
  */
-function protectionSteps(data: Dataset, batchSize: number): Section {
+export function protectionSteps(data: Dataset, batchSize: number): Section {
   const kindOf = new Map(data.entities.flatMap((e) => (e.type === 'Event' ? [[e.id, e.kind] as const] : [])));
   const events = [...new Set([
     ...data.entities.filter((e) => e.type === 'Event' && IDENTIFYING_KINDS.includes(e.kind)).map((e) => e.id),

@@ -1,0 +1,13 @@
+import { spawn } from 'node:child_process';
+
+/** Runs the `kinline` command (bin/kinline.js) with this environment and collects its output. */
+export function runKinline(env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['bin/kinline.js', ...args], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('exit', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
