@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { connect, disconnect } from '../graph/db/driver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
+import { defaultHome, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
 import { applySchema } from '../graph/store/admin.js';
 
 /** True when an embedded Neo4j (e.g. of `kinline serve`) answers on this loopback port. */
@@ -18,12 +18,9 @@ async function reachable(uri: string): Promise<boolean> {
   }
 }
 
-/** The embedded Neo4j's data directory: KINLINE_NEO4J_DATA, default data/neo4j. */
-export const embeddedHome = () => process.env.KINLINE_NEO4J_DATA || 'data/neo4j';
-
 /**
  * NEO4J_URI when set; else the embedded Neo4j on KINLINE_NEO4J_PORT (default 7687) with its data
- * in embeddedHome(), reusing it when `kinline serve` already runs it. Applies the schema.
+ * in defaultHome(), reusing it when `kinline serve` already runs it. Applies the schema.
  */
 export async function openGraph(log: (line: string) => void): Promise<{ close(): Promise<void> }> {
   let embedded: EmbeddedNeo4j | undefined;
@@ -35,8 +32,8 @@ export async function openGraph(log: (line: string) => void): Promise<{ close():
     if (await reachable(uri)) {
       connect({ uri });
     } else {
-      log(`starting the embedded Neo4j (${embeddedHome()}, port ${port})...`);
-      embedded = await startEmbeddedNeo4j({ home: embeddedHome(), port, heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024) });
+      log(`starting the embedded Neo4j (${defaultHome()}, port ${port})...`);
+      embedded = await startEmbeddedNeo4j({ home: defaultHome(), port, heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024) });
       connect({ uri: embedded.uri });
     }
   }

@@ -15,7 +15,8 @@ import { loadDataset } from '../graph/store/load.js';
 import { ValidationError } from '../graph/store/validate.js';
 import { disconnect } from '../graph/db/driver.js';
 import { GraphNotEmptyError, nodeCount, offlineLoad } from '../graph/store/offline-load.js';
-import { embeddedHome, embeddedRunning, openGraph } from './connection.js';
+import { defaultHome } from '../graph/neo4j/embedded.js';
+import { embeddedRunning, openGraph } from './connection.js';
 import { Progress } from './progress.js';
 import { formatProblem, summaryTable } from './report.js';
 
@@ -112,7 +113,7 @@ async function offlineImportCommand(parsed: ParsedFile[]): Promise<number> {
   }
   log('building the database with Neo4j\'s offline importer...');
   const { neo4j, summary } = await offlineLoad(report.dataset, {
-    home: embeddedHome(), port, file: parsed.map((f) => f.file).join(', '), heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024), checkedEmpty: true,
+    home: defaultHome(), port, file: parsed.map((f) => f.file).join(', '), heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024), checkedEmpty: true,
   });
   await disconnect();
   await neo4j.stop();

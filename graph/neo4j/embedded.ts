@@ -11,8 +11,11 @@ const CLASSPATH_FILE = join(RUNTIME_DIR, 'classpath.txt');
 const POM = join(HERE, 'pom.xml');
 const LAUNCHER = join(HERE, 'Launcher.java');
 
+/** The app's data directory for the embedded Neo4j: KINLINE_NEO4J_DATA, default data/neo4j. */
+export const defaultHome = () => process.env.KINLINE_NEO4J_DATA || join('data', 'neo4j');
+
 export interface EmbeddedOptions {
-  /** Data directory; default data/neo4j. */
+  /** Data directory; default defaultHome(). */
   home?: string;
   /** Bolt port on 127.0.0.1; 0 picks a free one. */
   port?: number;
@@ -82,7 +85,7 @@ export function freePort(): Promise<number> {
 export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise<EmbeddedNeo4j> {
   const { classpath } = prepareEmbeddedNeo4j();
   const port = options.port || (await freePort());
-  const home = resolve(PROJECT_ROOT, options.home ?? join('data', 'neo4j'));
+  const home = resolve(PROJECT_ROOT, options.home ?? defaultHome());
   mkdirSync(home, { recursive: true });
   const log = options.log ?? (() => {});
   const child = spawn(
