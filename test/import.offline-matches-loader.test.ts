@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect, disconnect, read } from '../graph/db/driver.js';
 import { freePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
 import { loadDataset } from '../graph/store/load.js';
+import { storeIsAbsent } from '../graph/neo4j/offline-import.js';
 import { offlineLoad } from '../graph/store/offline-load.js';
 import { generateDataset } from '../seeds/generate.js';
 import { runKinline } from './support/cli.js';
@@ -35,6 +36,7 @@ const generated = generateDataset({ people: 800, seed: 11 });
 const dataset = { kinline: 1, entities: [...generated.entities, ...awkward.entities], relationships: [...generated.relationships, ...awkward.relationships] };
 const home = `data/test-neo4j-offline-${process.pid}`;
 const cliHome = `data/test-neo4j-offline-cli-${process.pid}`;
+const failHome = `data/test-neo4j-offline-fail-${process.pid}`;
 let cliPort = 0;
 let offline: EmbeddedNeo4j | undefined;
 
@@ -60,6 +62,7 @@ afterAll(async () => {
   await offline?.stop();
   rmSync(home, { recursive: true, force: true });
   rmSync(cliHome, { recursive: true, force: true });
+  rmSync(failHome, { recursive: true, force: true });
 });
 
 it('builds, in an empty database, the same graph as the loader: every label, type, property and value', async () => {
@@ -105,3 +108,11 @@ it('kinline import --offline builds a new database, then refuses to overwrite on
   const people = await read<{ id: string }>('MATCH (p:Person) RETURN p.id AS id ORDER BY id');
   expect(people.records.map((r) => r.get('id'))).toEqual(['off-p1', 'off-p2']);
 }, 300_000);
+
+it('leaves no half-built database behind when the importer fails', async () => {
+  // 40 MiB of heap: the importer creates the store files, then runs out of memory.
+  const error = await offlineLoad(generateDataset({ people: 300, seed: 2 }), { home: failHome, heapMiB: 40 }).then(() => null, (e: unknown) => e);
+  expect(String((error as Error | null)?.message)).toMatch(/offline importer failed/);
+  expect(storeIsAbsent(failHome)).toBe(true);
+  expect(readdirSync(failHome).filter((name) => name.startsWith('offline-import-'))).toEqual([]);
+}, 120_000);

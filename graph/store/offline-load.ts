@@ -98,12 +98,16 @@ export async function offlineLoad(input: unknown, options: OfflineLoadOptions): 
   try {
     const files = await writeImportFiles(data, staging);
     seconds.files = lap();
+    // All or nothing: a failure leaves no half-built store behind (it held nothing before). That
+    // includes the derived steps: without them a protected child's birth record would be public.
+    const removeStore = () => {
+      rmSync(storeDirectory(options.home), { recursive: true, force: true });
+      rmSync(join(home, 'data', 'transactions', 'neo4j'), { recursive: true, force: true });
+    };
     try {
       await runOfflineImport({ home: options.home, args: files.args, reportFile: join(staging, 'import.report'), heapMiB: options.heapMiB, replace });
     } catch (error) {
-      // All or nothing: a failed import leaves no half-built store behind.
-      rmSync(storeDirectory(options.home), { recursive: true, force: true });
-      rmSync(join(home, 'data', 'transactions', 'neo4j'), { recursive: true, force: true });
+      removeStore();
       throw error;
     }
     seconds.importer = lap();
@@ -125,6 +129,7 @@ export async function offlineLoad(input: unknown, options: OfflineLoadOptions): 
     } catch (error) {
       await disconnect();
       await neo4j.stop();
+      removeStore();
       throw error;
     }
     const claims = data.entities.reduce((n, e) => n + (e.type === 'Event' ? e.claims.length : 0), 0) + data.relationships.reduce((n, r) => n + r.claims.length, 0);
