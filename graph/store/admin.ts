@@ -14,6 +14,12 @@ export async function wipe(): Promise<void> {
 
 export type Counts = Record<string, number>;
 
+/** Every node in the database, from the count store (at once, whatever the size). */
+export async function nodeCount(): Promise<number> {
+  const result = await read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+  return Number(result.records[0]?.get('n') ?? 0);
+}
+
 /** Nodes per entity label, claims, and relationships per type. */
 export async function counts(): Promise<Counts> {
   const out: Counts = {};

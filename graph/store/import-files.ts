@@ -20,9 +20,6 @@ export interface ImportFiles {
   args: string[];
   nodeFixups: Map<string, Fixup[]>;
   relationshipFixups: Map<string, Fixup[]>;
-  /** Nodes and relationships in the files (claims and CITES included). */
-  nodes: number;
-  relationships: number;
 }
 
 /** The same property values loadDataset sends through the driver, as the importer's column types. */
@@ -127,14 +124,13 @@ export async function writeImportFiles(data: Dataset, dir: string): Promise<Impo
   mkdirSync(dir, { recursive: true });
   // Text may span lines; lists are split on a character no text uses (cellKeepsValue checks).
   const format = ['--multiline-fields=true', `--array-delimiter=U+${ARRAY_DELIMITER.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`];
-  const files: ImportFiles = { args: format, nodeFixups: new Map(), relationshipFixups: new Map(), nodes: 0, relationships: 0 };
+  const files: ImportFiles = { args: format, nodeFixups: new Map(), relationshipFixups: new Map() };
   for (const label of ENTITY_TYPES) {
     const rows = data.entities.filter((e) => e.type === label).map((e) => ({ id: e.id, props: entityToProps(e) }));
     if (rows.length === 0) continue;
     const path = join(dir, `${label}.csv`);
     files.nodeFixups.set(label, await writeGroup(path, rows, ['id:ID(Entity)'], false));
     files.args.push(`--nodes=Entity:${label}=${path}`);
-    files.nodes += rows.length;
   }
   for (const type of RELATIONSHIP_TYPES) {
     const rows = data.relationships.filter((r) => r.type === type).map((r) => ({ id: r.id, from: r.from, to: r.to, props: relationshipToProps(r) }));
@@ -142,7 +138,6 @@ export async function writeImportFiles(data: Dataset, dir: string): Promise<Impo
     const path = join(dir, `${type}.csv`);
     files.relationshipFixups.set(type, await writeGroup(path, rows, [':START_ID(Entity)', ':END_ID(Entity)', 'id'], true));
     files.args.push(`--relationships=${type}=${path}`);
-    files.relationships += rows.length;
   }
   const claims = claimedFacts(data).flatMap((fact) => claimRows(fact.about, fact.kind, fact.claims));
   if (claims.length > 0) {
@@ -156,8 +151,6 @@ export async function writeImportFiles(data: Dataset, dir: string): Promise<Impo
     }
     await cites.close();
     files.args.push(`--nodes=Claim=${claimPath}`, `--relationships=CITES=${join(dir, 'CITES.csv')}`);
-    files.nodes += claims.length;
-    files.relationships += claims.length;
   }
   return files;
 }

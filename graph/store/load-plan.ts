@@ -119,11 +119,13 @@ export function claimedFacts(data: Dataset) {
   ];
 }
 
+/** How many claims these facts make (claimedFacts). */
+export const claimCount = (facts: { claims: unknown[] }[]) => facts.reduce((n, f) => n + f.claims.length, 0);
+
 function claimSteps(data: Dataset, existing: Existing, batchSize: number): Section {
   const facts = claimedFacts(data);
   const fresh = facts.filter((f) => !existing.claimsAbout.has(f.about));
   const known = facts.filter((f) => existing.claimsAbout.has(f.about));
-  const claimCount = (list: typeof facts) => list.reduce((n, f) => n + f.claims.length, 0);
   /** Batches of about `batchSize` claims, whole facts at a time. */
   function* claimBatches(list: typeof facts): Generator<ReturnType<typeof claimRows>> {
     let batch: ReturnType<typeof claimRows> = [];

@@ -1,7 +1,8 @@
 import { read, write, writeTransaction } from '../db/driver.js';
+import { nodeCount } from './admin.js';
 import { NEW_GENERATION } from './generation.js';
 import { RELATIONSHIP_TYPES, type Dataset, type EntityType } from '../schema/index.js';
-import { loadPlan, type Existing } from './load-plan.js';
+import { claimCount, claimedFacts, loadPlan, type Existing } from './load-plan.js';
 import { validateDataset } from './validate.js';
 
 export interface LoadSummary {
@@ -58,8 +59,7 @@ async function idsFound(cypher: string, ids: string[]): Promise<string[]> {
 
 /** Which of the dataset's records the graph already holds; an empty graph answers at once (count store). */
 async function existingRecords(data: Dataset): Promise<Existing> {
-  const total = await read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
-  if ((total.records[0]?.get('n') ?? 0) === 0) return { entities: new Set(), relationships: new Set(), claimsAbout: new Set() };
+  if ((await nodeCount()) === 0) return { entities: new Set(), relationships: new Set(), claimsAbout: new Set() };
   const relationships: string[] = [];
   for (const type of RELATIONSHIP_TYPES) {
     const ids = data.relationships.filter((r) => r.type === type).map((r) => r.id);
@@ -121,7 +121,7 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
     file,
     entities: data.entities.length,
     relationships: data.relationships.length,
-    claims: data.entities.reduce((n, e) => n + (e.type === 'Event' ? e.claims.length : 0), 0) + data.relationships.reduce((n, r) => n + r.claims.length, 0),
+    claims: claimCount(claimedFacts(data)),
     created: { nodes: totals.nodesCreated, relationships: totals.relationshipsCreated },
     propertiesSet: totals.propertiesSet,
     transaction,

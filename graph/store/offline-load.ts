@@ -1,15 +1,15 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { connect, disconnect, read, write } from '../db/driver.js';
+import { connect, disconnect, write } from '../db/driver.js';
 import { PROJECT_ROOT, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../neo4j/embedded.js';
 import { runOfflineImport, storeDirectory, storeIsAbsent } from '../neo4j/offline-import.js';
 import type { Dataset, EntityType } from '../schema/index.js';
-import { applySchema } from './admin.js';
+import { applySchema, nodeCount } from './admin.js';
 import { chunks } from './batches.js';
 import { NEW_GENERATION } from './generation.js';
 import { writeImportFiles, type Fixup } from './import-files.js';
 import { lastKnownSteps } from './last-known.js';
-import { protectionSteps, type Step } from './load-plan.js';
+import { claimCount, claimedFacts, protectionSteps, type Step } from './load-plan.js';
 import { validateDataset } from './validate.js';
 
 export class GraphNotEmptyError extends Error {
@@ -41,11 +41,6 @@ export interface OfflineLoadSummary {
 }
 
 const BATCH = 10_000;
-
-export async function nodeCount(): Promise<number> {
-  const result = await read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
-  return Number(result.records[0]?.get('n') ?? 0);
-}
 
 /** Starts the embedded server on `home` and connects the driver to it. */
 async function open(options: OfflineLoadOptions): Promise<EmbeddedNeo4j> {
@@ -132,8 +127,7 @@ export async function offlineLoad(input: unknown, options: OfflineLoadOptions): 
       removeStore();
       throw error;
     }
-    const claims = data.entities.reduce((n, e) => n + (e.type === 'Event' ? e.claims.length : 0), 0) + data.relationships.reduce((n, r) => n + r.claims.length, 0);
-    return { neo4j, summary: { file, entities: data.entities.length, relationships: data.relationships.length, claims, seconds } };
+    return { neo4j, summary: { file, entities: data.entities.length, relationships: data.relationships.length, claims: claimCount(claimedFacts(data)), seconds } };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
