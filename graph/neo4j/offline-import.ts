@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT, prepareEmbeddedNeo4j } from './embedded.js';
 
@@ -39,6 +39,14 @@ export function runOfflineImport(options: { home: string; args: string[]; report
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done(output) : fail(new Error(`Neo4j's offline importer failed (exit ${code}):\n${output.slice(-4_000)}`))));
+    child.on('exit', (code) => {
+      if (code === 0) return done(output);
+      // Its output can quote input lines (names, ids): it stays beside the database's own logs,
+      // never in an error message that may be shown or logged elsewhere.
+      const logs = join(resolve(PROJECT_ROOT, options.home), 'logs');
+      mkdirSync(logs, { recursive: true });
+      writeFileSync(join(logs, 'offline-import.log'), output);
+      fail(new Error(`Neo4j's offline importer failed (exit ${code}); its output is in ${join(logs, 'offline-import.log')}`));
+    });
   });
 }
