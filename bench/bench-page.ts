@@ -27,8 +27,13 @@ export function serveBenchPage(dir: string): Promise<{ url: string; close(): voi
       res.writeHead(404).end();
     }
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    done({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, close: () => server.close() });
-  }));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      done({
+        url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`,
+        close: () => server.close(),
+      });
+    }),
+  );
 }

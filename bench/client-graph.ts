@@ -30,32 +30,56 @@ async function main(): Promise<void> {
     await page.goto(site.url);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     const timer = new Promise<null>((resolve) => setTimeout(() => resolve(null), RUN_TIMEOUT_MS));
-    const work = page.evaluate(([f, a]) => (window.bench as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>)[f as string]!(...(a as unknown[])), [fn, args] as const);
+    const work = page.evaluate(
+      ([f, a]) =>
+        (window.bench as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>)[f as string]!(
+          ...(a as unknown[]),
+        ),
+      [fn, args] as const,
+    );
     const result = await Promise.race([work, timer]);
     await page.close();
-    const row = { renderer: label, ...(result ?? { nodes: args[0], timedOut: true, budgetMillis: RUN_TIMEOUT_MS }) } as Record<string, unknown>;
+    const row = {
+      renderer: label,
+      ...(result ?? { nodes: args[0], timedOut: true, budgetMillis: RUN_TIMEOUT_MS }),
+    } as Record<string, unknown>;
     console.log(JSON.stringify(row));
     results.push(row);
   };
   try {
     for (const n of SIZES) {
       await run('kinline (canvas + d3-force worker)', 'runKinline', n);
-      await run(n <= COSE_LIMIT ? 'cytoscape.js (cose)' : 'cytoscape.js (grid, no force layout)', 'runCytoscape', n, n <= COSE_LIMIT ? 'cose' : 'grid');
+      await run(
+        n <= COSE_LIMIT ? 'cytoscape.js (cose)' : 'cytoscape.js (grid, no force layout)',
+        'runCytoscape',
+        n,
+        n <= COSE_LIMIT ? 'cose' : 'grid',
+      );
     }
   } finally {
     await chromium.close();
     site.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  const ours = results.find((r) => String(r.renderer).startsWith('kinline') && r.nodes === TARGET.nodes) as { settleMillis?: number; panZoomFps?: number } | undefined;
+  const ours = results.find((r) => String(r.renderer).startsWith('kinline') && r.nodes === TARGET.nodes) as
+    | { settleMillis?: number; panZoomFps?: number }
+    | undefined;
   const report = {
     measuredAt: new Date().toISOString(),
     // Other work on the machine slows the layout worker; the 1-minute load average says how much.
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] },
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadavg()[0],
+    },
     browser: 'Debian Chromium, headless, --disable-gpu',
-    method: 'settle: show() until the force layout rests (cytoscape: synchronous cose run); fps: requestAnimationFrame callbacks per second over 3 s while panning or zooming every frame',
+    method:
+      'settle: show() until the force layout rests (cytoscape: synchronous cose run); fps: requestAnimationFrame callbacks per second over 3 s while panning or zooming every frame',
     target: TARGET,
-    meetsTarget: Boolean(ours && (ours.settleMillis ?? Infinity) <= TARGET.settleMillis && (ours.panZoomFps ?? 0) >= TARGET.panZoomFps),
+    meetsTarget: Boolean(
+      ours && (ours.settleMillis ?? Infinity) <= TARGET.settleMillis && (ours.panZoomFps ?? 0) >= TARGET.panZoomFps,
+    ),
     results,
   };
   mkdirSync(join(here, 'results'), { recursive: true });

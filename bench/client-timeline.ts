@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { buildBenchPage, serveBenchPage } from './bench-page.js';
 import { launchChromium } from '../test/support/browser.js';
 
-const RUNS = [{ items: 1000, rows: 300 }, { items: 10_000, rows: 300 }];
+const RUNS = [
+  { items: 1000, rows: 300 },
+  { items: 10_000, rows: 300 },
+];
 const TARGET = { items: 10_000, openMillis: 1000 };
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -40,7 +43,8 @@ async function main(): Promise<void> {
     measuredAt: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model },
     browser: 'Debian Chromium, headless, --disable-gpu',
-    method: 'open: createTimelineView().show(items) until the second animation frame after; fps: requestAnimationFrame callbacks per second over 3 s while setWindow() zooms and scrolls every frame; beyond 500 items around the window, per-row summary bars (windowing.ts)',
+    method:
+      'open: createTimelineView().show(items) until the second animation frame after; fps: requestAnimationFrame callbacks per second over 3 s while setWindow() zooms and scrolls every frame; beyond 500 items around the window, per-row summary bars (windowing.ts)',
     target: TARGET,
     meetsTarget: Boolean(big && (big.openMillis ?? Infinity) < TARGET.openMillis),
     results,

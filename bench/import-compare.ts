@@ -30,7 +30,10 @@ export function rawStatements(data: Dataset): Statement[] {
     for (let i = 0; i < rows.length; i += BATCH) out.push({ cypher, rows: rows.slice(i, i + BATCH) });
   };
   for (const label of ENTITY_TYPES) {
-    push(`UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row`, data.entities.filter((e) => e.type === label).map(entityToProps));
+    push(
+      `UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row`,
+      data.entities.filter((e) => e.type === label).map(entityToProps),
+    );
   }
   const labelOf = new Map(data.entities.map((e) => [e.id, e.type]));
   const groups = new Map<string, unknown[]>();
@@ -41,17 +44,34 @@ export function rawStatements(data: Dataset): Statement[] {
   }
   for (const [key, rows] of groups) {
     const [type, from, to] = key.split(':');
-    push(`UNWIND $rows AS row MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to}) CREATE (a)-[r:${type}]->(b) SET r = row.props`, rows);
+    push(
+      `UNWIND $rows AS row MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to}) CREATE (a)-[r:${type}]->(b) SET r = row.props`,
+      rows,
+    );
   }
   const facts = [
-    ...data.entities.flatMap((e) => (e.type === 'Event' ? [{ about: e.id, aboutKind: 'Event', claims: e.claims }] : [])),
+    ...data.entities.flatMap((e) =>
+      e.type === 'Event' ? [{ about: e.id, aboutKind: 'Event', claims: e.claims }] : [],
+    ),
     ...data.relationships.map((r) => ({ about: r.id, aboutKind: 'Relationship', claims: r.claims })),
   ];
-  const claims = facts.flatMap((f) => f.claims.map((c, seq) => ({
-    id: `${f.about}#${seq}`, about: f.about, aboutKind: f.aboutKind, seq, sourceId: c.source, locator: c.locator,
-    excerpt: c.excerpt, confidence: c.confidence ?? 'probable', date: c.date ?? null,
-  })));
-  push('UNWIND $rows AS row MATCH (s:Source {id: row.sourceId}) CREATE (c:Claim) SET c = row CREATE (c)-[:CITES]->(s)', claims);
+  const claims = facts.flatMap((f) =>
+    f.claims.map((c, seq) => ({
+      id: `${f.about}#${seq}`,
+      about: f.about,
+      aboutKind: f.aboutKind,
+      seq,
+      sourceId: c.source,
+      locator: c.locator,
+      excerpt: c.excerpt,
+      confidence: c.confidence ?? 'probable',
+      date: c.date ?? null,
+    })),
+  );
+  push(
+    'UNWIND $rows AS row MATCH (s:Source {id: row.sourceId}) CREATE (c:Claim) SET c = row CREATE (c)-[:CITES]->(s)',
+    claims,
+  );
   return out;
 }
 
@@ -62,7 +82,12 @@ async function timed(neo4jPid: number, records: number, work: () => Promise<unkn
   const started = performance.now();
   await work();
   const seconds = (performance.now() - started) / 1000;
-  return { records, seconds, recordsPerSecond: Math.round(records / seconds), neo4jCpuSeconds: cpuSeconds(neo4jPid) - cpu };
+  return {
+    records,
+    seconds,
+    recordsPerSecond: Math.round(records / seconds),
+    neo4jCpuSeconds: cpuSeconds(neo4jPid) - cpu,
+  };
 }
 
 export function rawImport(data: Dataset, neo4jPid: number): Promise<ImportRun> {
@@ -91,9 +116,19 @@ export interface OfflineRun {
  */
 export async function offlineImport(data: Dataset, home: string): Promise<OfflineRun> {
   const started = performance.now();
-  const { neo4j, summary } = await offlineLoad(data, { home, file: `synthetic-${data.entities.length}`, heapMiB: 2048, pageCacheMiB: 1024 });
+  const { neo4j, summary } = await offlineLoad(data, {
+    home,
+    file: `synthetic-${data.entities.length}`,
+    heapMiB: 2048,
+    pageCacheMiB: 1024,
+  });
   const seconds = (performance.now() - started) / 1000;
   await disconnect();
   await neo4j.stop();
-  return { records: recordsOf(data), seconds, recordsPerSecond: Math.round(recordsOf(data) / seconds), phases: summary.seconds };
+  return {
+    records: recordsOf(data),
+    seconds,
+    recordsPerSecond: Math.round(recordsOf(data) / seconds),
+    phases: summary.seconds,
+  };
 }

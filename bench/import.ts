@@ -18,7 +18,10 @@ const { values } = parseArgs({ options: { people: { type: 'string' } } });
 const PEOPLE = Number(values.people ?? 100_000);
 const RUVTE: [string, string][] = [
   ['../shared/data/ruvte/victimas-accionar-represivo-ilegal.csv', 'graph/import/mappings/ruvte-victims.json'],
-  ['../shared/data/ruvte/victimas-accionar-represivo-ilegal-sin-denuncia-formal.csv', 'graph/import/mappings/ruvte-victims-no-complaint.json'],
+  [
+    '../shared/data/ruvte/victimas-accionar-represivo-ilegal-sin-denuncia-formal.csv',
+    'graph/import/mappings/ruvte-victims-no-complaint.json',
+  ],
   ['../shared/data/ruvte/centros_clandestinos_detencion.csv', 'graph/import/mappings/ruvte-centres.json'],
   ['../shared/data/ruvte/apodos.csv', 'graph/import/mappings/ruvte-aliases.json'],
 ];
@@ -38,7 +41,10 @@ try {
   const importSeconds = seconds(t);
   const ruvteRecords = parsed.reduce((n, p) => n + p.dataset.entities.length + p.dataset.relationships.length, 0);
   const ruvte = {
-    rows: report.records, graphRecords: ruvteRecords, parseSeconds, validateAndWriteSeconds: importSeconds,
+    rows: report.records,
+    graphRecords: ruvteRecords,
+    parseSeconds,
+    validateAndWriteSeconds: importSeconds,
     rowsPerSecond: Math.round(report.records / (parseSeconds + importSeconds)),
     graphRecordsPerSecond: Math.round(ruvteRecords / (parseSeconds + importSeconds)),
     problems: report.problems.length,
@@ -52,10 +58,21 @@ try {
   const summary = await loadDataset(data, { file: `synthetic-${PEOPLE}`, transaction: 'batched' });
   const loadSeconds = seconds(t);
   const records = summary.entities + summary.relationships;
-  const synthetic = { people: PEOPLE, entities: summary.entities, relationships: summary.relationships, claims: summary.claims, generateSeconds, loadSeconds, recordsPerSecond: Math.round(records / loadSeconds) };
+  const synthetic = {
+    people: PEOPLE,
+    entities: summary.entities,
+    relationships: summary.relationships,
+    claims: summary.claims,
+    generateSeconds,
+    loadSeconds,
+    recordsPerSecond: Math.round(records / loadSeconds),
+  };
   console.log('synthetic', synthetic);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/import.json', `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, loadavg: loadavg() }, ruvte, synthetic }, null, 2)}\n`);
+  writeFileSync(
+    'bench/results/import.json',
+    `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, loadavg: loadavg() }, ruvte, synthetic }, null, 2)}\n`,
+  );
 } finally {
   await disconnect();
   await neo4j.stop();

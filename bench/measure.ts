@@ -17,7 +17,9 @@ export const percentile = (values: number[], p: number): number => {
 
 /** Resident memory of a process in MiB (VmRSS), or its peak (VmHWM). */
 export function rssMiB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
   return Math.round(Number(line?.match(/\d+/)?.[0] ?? NaN) / 1024);
 }
 

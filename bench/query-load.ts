@@ -10,23 +10,48 @@ import type { RouteSpec } from '../server/routes/define.js';
 import { allRoutes } from '../server/routes/index.js';
 import { percentile } from './measure.js';
 
-export interface LoadFigures { requests: number; errors: number; p50: number; p95: number; p99: number; perSecond: number }
+export interface LoadFigures {
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  perSecond: number;
+}
 
 /** One benchmarked route: a name, and the request paths cycled through under load. */
-export interface RouteSample { name: string; paths: string[] }
+export interface RouteSample {
+  name: string;
+  paths: string[];
+}
 
 const ids = async (cypher: string, limit: number): Promise<string[]> =>
   (await read<{ id: string }>(cypher, { limit })).records.map((r) => r.get('id'));
 
 /** Requests for every measured route, on public (unprotected) records spread over the graph. */
 export async function routeSamples(): Promise<RouteSample[]> {
-  const people = await ids(`MATCH (p:Person) WHERE NOT p.protected AND EXISTS { (p)-[:PARENT_OF|PARTNER_OF|SIBLING_OF]-() }
-    WITH p ORDER BY p.id WITH collect(p.id) AS everyone UNWIND range(0, size(everyone) - 1, size(everyone) / toInteger($limit) + 1) AS i RETURN everyone[i] AS id`, 100);
-  const pairs = (await read<{ a: string; c: string }>(`MATCH (a:Person)-[:PARENT_OF]->(:Person)-[:PARENT_OF]->(c:Person)
-    WHERE NOT a.protected AND NOT c.protected RETURN a.id AS a, c.id AS c ORDER BY a, c LIMIT 100`)).records.map((r) => [r.get('a'), r.get('c')]);
-  const names = (await read<{ name: string }>('UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN split(p.name, " ")[1] AS name', { ids: people })).records.map((r) => r.get('name'));
-  const facilities = await ids('MATCH (f:Facility) WHERE EXISTS { (f)<-[:OCCURRED_AT]-() } RETURN f.id AS id ORDER BY id LIMIT toInteger($limit)', 20);
-  const crossings = await ids("MATCH (p:Place {kind: 'border-crossing'}) RETURN p.id AS id ORDER BY id LIMIT toInteger($limit)", 10);
+  const people = await ids(
+    `MATCH (p:Person) WHERE NOT p.protected AND EXISTS { (p)-[:PARENT_OF|PARTNER_OF|SIBLING_OF]-() }
+    WITH p ORDER BY p.id WITH collect(p.id) AS everyone UNWIND range(0, size(everyone) - 1, size(everyone) / toInteger($limit) + 1) AS i RETURN everyone[i] AS id`,
+    100,
+  );
+  const pairs = (
+    await read<{ a: string; c: string }>(`MATCH (a:Person)-[:PARENT_OF]->(:Person)-[:PARENT_OF]->(c:Person)
+    WHERE NOT a.protected AND NOT c.protected RETURN a.id AS a, c.id AS c ORDER BY a, c LIMIT 100`)
+  ).records.map((r) => [r.get('a'), r.get('c')]);
+  const names = (
+    await read<{ name: string }>('UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN split(p.name, " ")[1] AS name', {
+      ids: people,
+    })
+  ).records.map((r) => r.get('name'));
+  const facilities = await ids(
+    'MATCH (f:Facility) WHERE EXISTS { (f)<-[:OCCURRED_AT]-() } RETURN f.id AS id ORDER BY id LIMIT toInteger($limit)',
+    20,
+  );
+  const crossings = await ids(
+    "MATCH (p:Place {kind: 'border-crossing'}) RETURN p.id AS id ORDER BY id LIMIT toInteger($limit)",
+    10,
+  );
   const q = encodeURIComponent;
   return [
     { name: 'search', paths: names.map((n) => `/api/search?q=${q(n)}`) },
@@ -34,20 +59,44 @@ export async function routeSamples(): Promise<RouteSample[]> {
     { name: 'neighbourhood (depth 2)', paths: people.map((id) => `/api/neighbourhood?ids=${q(id)}&depth=2`) },
     { name: 'paths', paths: pairs.map(([a, c]) => `/api/paths?from=${q(a!)}&to=${q(c!)}&maxHops=4`) },
     { name: 'timeline', paths: people.map((id) => `/api/timeline?people=${q(id)}`) },
-    { name: 'pattern: orphaned-children', paths: ['2017-06-01', '2018-03-01', '2019-04-13', '2020-01-01'].map((d) => `/api/patterns/orphaned-children?date=${d}`) },
-    { name: 'pattern: crossing-detentions', paths: crossings.map((id) => `/api/patterns/crossing-detentions?crossing=${q(id)}&from=2014-01-01&to=2022-12-31&days=90`) },
-    { name: 'pattern: detention-cascades', paths: [30, 60, 90].map((d) => `/api/patterns/detention-cascades?days=${d}`) },
+    {
+      name: 'pattern: orphaned-children',
+      paths: ['2017-06-01', '2018-03-01', '2019-04-13', '2020-01-01'].map(
+        (d) => `/api/patterns/orphaned-children?date=${d}`,
+      ),
+    },
+    {
+      name: 'pattern: crossing-detentions',
+      paths: crossings.map(
+        (id) => `/api/patterns/crossing-detentions?crossing=${q(id)}&from=2014-01-01&to=2022-12-31&days=90`,
+      ),
+    },
+    {
+      name: 'pattern: detention-cascades',
+      paths: [30, 60, 90].map((d) => `/api/patterns/detention-cascades?days=${d}`),
+    },
     { name: 'pattern: co-detention', paths: facilities.map((id) => `/api/patterns/co-detention?facility=${q(id)}`) },
-    { name: 'pattern: stale-status', paths: [6, 12, 24].map((m) => `/api/patterns/stale-status?months=${m}&asOf=2025-01-01`) },
-    { name: 'pattern: aggregates', paths: ['facility-year', 'crossing'].map((by) => `/api/patterns/aggregates?by=${by}`) },
+    {
+      name: 'pattern: stale-status',
+      paths: [6, 12, 24].map((m) => `/api/patterns/stale-status?months=${m}&asOf=2025-01-01`),
+    },
+    {
+      name: 'pattern: aggregates',
+      paths: ['facility-year', 'crossing'].map((by) => `/api/patterns/aggregates?by=${by}`),
+    },
   ];
 }
 
-export interface ApiProcess { url: string; pid: number; stop(): void }
+export interface ApiProcess {
+  url: string;
+  pid: number;
+  stop(): void;
+}
 
 export function startApi(neo4jUri: string): Promise<ApiProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts'], {
-    env: { ...process.env, NEO4J_URI: neo4jUri }, stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, NEO4J_URI: neo4jUri },
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`API server exited (${code})`)));
@@ -60,22 +109,42 @@ export function startApi(neo4jUri: string): Promise<ApiProcess> {
 
 function figures(latencies: number[], errors: number, seconds: number): LoadFigures {
   const r = (x: number) => Math.round(x * 10) / 10;
-  return { requests: latencies.length, errors, p50: r(percentile(latencies, 50)), p95: r(percentile(latencies, 95)), p99: r(percentile(latencies, 99)), perSecond: r(latencies.length / seconds) };
+  return {
+    requests: latencies.length,
+    errors,
+    p50: r(percentile(latencies, 50)),
+    p95: r(percentile(latencies, 95)),
+    p99: r(percentile(latencies, 99)),
+    perSecond: r(latencies.length / seconds),
+  };
 }
 
 /** How long one measurement lasts: a time window, or (for slow routes) a number of requests. */
 export type Window = { seconds: number } | { requests: number };
 
 /** HTTP: autocannon with `connections` clients, cycling through the sample's paths. */
-export async function apiLoad(url: string, sample: RouteSample, connections: number, window: Window): Promise<LoadFigures> {
+export async function apiLoad(
+  url: string,
+  sample: RouteSample,
+  connections: number,
+  window: Window,
+): Promise<LoadFigures> {
   let next = 0;
   const latencies: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url, connections, timeout: 120, ...('seconds' in window ? { duration: window.seconds } : { amount: window.requests }),
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: sample.paths[next++ % sample.paths.length]! }) }],
-    }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        timeout: 120,
+        ...('seconds' in window ? { duration: window.seconds } : { amount: window.requests }),
+        requests: [
+          { method: 'GET', setupRequest: (req) => ({ ...req, path: sample.paths[next++ % sample.paths.length]! }) },
+        ],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
     instance.on('response', (_client, status, _bytes, ms) => {
       if (status >= 400) errors += 1;
       latencies.push(ms);
@@ -88,7 +157,9 @@ function routeFor(path: string): { spec: RouteSpec; params: Record<string, strin
   const url = new URL(path, 'http://x');
   for (const spec of allRoutes) {
     const names: string[] = [];
-    const pattern = new RegExp(`^/api${spec.path.replace(/:(\w+)/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`);
+    const pattern = new RegExp(
+      `^/api${spec.path.replace(/:(\w+)/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`,
+    );
     const match = pattern.exec(url.pathname);
     if (!match) continue;
     const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
@@ -99,25 +170,36 @@ function routeFor(path: string): { spec: RouteSpec; params: Record<string, strin
 
 /** The same requests straight to the route handlers (zod-parsed inputs, query function, driver). */
 export async function directLoad(sample: RouteSample, concurrency: number, window: Window): Promise<LoadFigures> {
-  const calls = sample.paths.map(routeFor).map(({ spec, params, query }) => () => spec.handler({
-    params: spec.params ? spec.params.parse(params) : {}, query: spec.query ? spec.query.parse(query) : {}, body: undefined,
-  }, undefined as never));
+  const calls = sample.paths.map(routeFor).map(
+    ({ spec, params, query }) =>
+      () =>
+        spec.handler(
+          {
+            params: spec.params ? spec.params.parse(params) : {},
+            query: spec.query ? spec.query.parse(query) : {},
+            body: undefined,
+          },
+          undefined as never,
+        ),
+  );
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const started = performance.now();
   const deadline = 'seconds' in window ? started + window.seconds * 1000 : Infinity;
   const budget = 'requests' in window ? window.requests : Infinity;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < deadline && next < budget) {
-      const t = performance.now();
-      try {
-        await calls[next++ % calls.length]!();
-      } catch {
-        errors += 1;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline && next < budget) {
+        const t = performance.now();
+        try {
+          await calls[next++ % calls.length]!();
+        } catch {
+          errors += 1;
+        }
+        latencies.push(performance.now() - t);
       }
-      latencies.push(performance.now() - t);
-    }
-  }));
+    }),
+  );
   return figures(latencies, errors, (performance.now() - started) / 1000);
 }

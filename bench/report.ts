@@ -6,9 +6,20 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** One line of the table: a figure, its value, the target (if any) and whether it is met. */
-export interface Row { figure: string; value: string; target?: string; met?: boolean }
+export interface Row {
+  figure: string;
+  value: string;
+  target?: string;
+  met?: boolean;
+}
 
-export interface Header { date: string; machine: Record<string, unknown>; loadAverage: { before: number; after: number; max: number }; minutes: number; notes: string[] }
+export interface Header {
+  date: string;
+  machine: Record<string, unknown>;
+  loadAverage: { before: number; after: number; max: number };
+  minutes: number;
+  notes: string[];
+}
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
@@ -20,7 +31,10 @@ export function markdown(header: Header, rows: Row[]): string {
     '',
     '| figure | value | target | met? |',
     '| --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${cell(r.figure)} | ${cell(r.value)} | ${cell(r.target ?? '')} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${cell(r.figure)} | ${cell(r.value)} | ${cell(r.target ?? '')} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`,
+    ),
     '',
     ...header.notes.map((n) => `- ${n}`),
   ].join('\n');

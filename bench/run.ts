@@ -14,11 +14,21 @@ import type { Dataset } from '../graph/schema/index.js';
 import { generateDataset } from '../seeds/generate.js';
 import { kinlineImport, offlineImport, rawImport, type ImportRun } from './import-compare.js';
 import { load1, machine, median, rssMiB } from './measure.js';
-import { apiLoad, directLoad, routeSamples, startApi, type LoadFigures, type RouteSample, type Window } from './query-load.js';
+import {
+  apiLoad,
+  directLoad,
+  routeSamples,
+  startApi,
+  type LoadFigures,
+  type RouteSample,
+  type Window,
+} from './query-load.js';
 import { writeReport } from './report.js';
 import { tableRows, type Results } from './table.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-client': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, 'skip-client': { type: 'boolean', default: false } },
+});
 const QUICK = values.quick;
 const SMALL = QUICK ? 1_000 : 10_000;
 const LARGE = QUICK ? 5_000 : 100_000;
@@ -30,7 +40,8 @@ const started = performance.now();
 const loadBefore = load1();
 let loadMax = loadBefore;
 const sampler = setInterval(() => (loadMax = Math.max(loadMax, load1())), 5_000);
-const log = (...args: unknown[]) => console.log(`[bench ${((performance.now() - started) / 60_000).toFixed(1)} min, load ${load1()}]`, ...args);
+const log = (...args: unknown[]) =>
+  console.log(`[bench ${((performance.now() - started) / 60_000).toFixed(1)} min, load ${load1()}]`, ...args);
 
 async function withNeo4j<T>(name: string, work: (neo4j: EmbeddedNeo4j) => Promise<T>): Promise<T> {
   const home = `data/bench-${process.pid}-${name}`;
@@ -48,14 +59,22 @@ async function withNeo4j<T>(name: string, work: (neo4j: EmbeddedNeo4j) => Promis
 
 function medianRun(runs: ImportRun[]): ImportRun & { runs: number[] } {
   return {
-    records: runs[0]!.records, seconds: median(runs.map((r) => r.seconds)), recordsPerSecond: Math.round(median(runs.map((r) => r.recordsPerSecond))),
-    neo4jCpuSeconds: median(runs.map((r) => r.neo4jCpuSeconds)), runs: runs.map((r) => r.recordsPerSecond),
+    records: runs[0]!.records,
+    seconds: median(runs.map((r) => r.seconds)),
+    recordsPerSecond: Math.round(median(runs.map((r) => r.recordsPerSecond))),
+    neo4jCpuSeconds: median(runs.map((r) => r.neo4jCpuSeconds)),
+    runs: runs.map((r) => r.recordsPerSecond),
   };
 }
 
 const medianFigures = (runs: LoadFigures[]): LoadFigures & { runs: number } => ({
-  requests: runs.reduce((n, r) => n + r.requests, 0), errors: runs.reduce((n, r) => n + r.errors, 0), runs: runs.length,
-  p50: median(runs.map((r) => r.p50)), p95: median(runs.map((r) => r.p95)), p99: median(runs.map((r) => r.p99)), perSecond: median(runs.map((r) => r.perSecond)),
+  requests: runs.reduce((n, r) => n + r.requests, 0),
+  errors: runs.reduce((n, r) => n + r.errors, 0),
+  runs: runs.length,
+  p50: median(runs.map((r) => r.p50)),
+  p95: median(runs.map((r) => r.p95)),
+  p99: median(runs.map((r) => r.p99)),
+  perSecond: median(runs.map((r) => r.perSecond)),
 });
 
 /**
@@ -72,7 +91,10 @@ function windowFor(warmMillis: number, clients: number): Window {
 async function queryStage(uri: string, samples: RouteSample[], concurrencies: number[], direct: boolean) {
   const api = await startApi(uri);
   try {
-    const out: Record<string, Record<string, { api: LoadFigures; direct?: LoadFigures; window: Window } | { skipped: string }>> = {};
+    const out: Record<
+      string,
+      Record<string, { api: LoadFigures; direct?: LoadFigures; window: Window } | { skipped: string }>
+    > = {};
     for (const sample of samples) {
       await apiLoad(api.url, sample, 1, { requests: 2 }); // warm-up: plans, page cache, JIT, lexicon
       const warm = await apiLoad(api.url, sample, 1, { requests: 2 });
@@ -80,7 +102,9 @@ async function queryStage(uri: string, samples: RouteSample[], concurrencies: nu
       for (const c of concurrencies) {
         // Neo4j has 2 cores: c requests of L ms each take about c * L / 2 ms, twice (API and direct).
         if (c > 1 && (warm.p50 * c) / 2 > 30_000) {
-          out[sample.name]![`c${c}`] = { skipped: `one round of ${c} requests would take ~${Math.round((warm.p50 * c) / 2000)} s (p50 ${Math.round(warm.p50)} ms at 1 client)` };
+          out[sample.name]![`c${c}`] = {
+            skipped: `one round of ${c} requests would take ~${Math.round((warm.p50 * c) / 2000)} s (p50 ${Math.round(warm.p50)} ms at 1 client)`,
+          };
           log(sample.name, `c=${c}`, 'skipped');
           continue;
         }
@@ -92,7 +116,11 @@ async function queryStage(uri: string, samples: RouteSample[], concurrencies: nu
           apiRuns.push(await apiLoad(api.url, sample, c, window));
           if (direct) directRuns.push(await directLoad(sample, c, window));
         }
-        out[sample.name]![`c${c}`] = { api: medianFigures(apiRuns), ...(direct ? { direct: medianFigures(directRuns) } : {}), window };
+        out[sample.name]![`c${c}`] = {
+          api: medianFigures(apiRuns),
+          ...(direct ? { direct: medianFigures(directRuns) } : {}),
+          window,
+        };
         log(sample.name, `c=${c}`, JSON.stringify(out[sample.name]![`c${c}`]));
       }
     }
@@ -116,7 +144,13 @@ async function smallStage(data: Dataset) {
     }
     const memory = { neo4jRssMiB: rssMiB(neo4j.pid), benchNodePeakRssMiB: rssMiB(process.pid, 'VmHWM') };
     const queries = await queryStage(neo4j.uri, await routeSamples(), [1], false);
-    return { people: SMALL, version: neo4j.version, import: { raw: medianRun(raw), kinline: medianRun(kinline) }, memory, queries };
+    return {
+      people: SMALL,
+      version: neo4j.version,
+      import: { raw: medianRun(raw), kinline: medianRun(kinline) },
+      memory,
+      queries,
+    };
   });
 }
 
@@ -124,14 +158,21 @@ async function largeStage(data: Dataset) {
   const raw = await withNeo4j('large-raw', (neo4j) => rawImport(data, neo4j.pid));
   log(`import ${LARGE} raw`, raw);
   const offlineHome = `data/bench-${process.pid}-large-offline`;
-  const offline = await offlineImport(data, offlineHome).finally(() => rmSync(offlineHome, { recursive: true, force: true }));
+  const offline = await offlineImport(data, offlineHome).finally(() =>
+    rmSync(offlineHome, { recursive: true, force: true }),
+  );
   log(`import ${LARGE} offline`, offline);
   return withNeo4j('large', async (neo4j) => {
     const kinline = await kinlineImport(data, neo4j.pid);
     log(`import ${LARGE} kinline`, kinline);
     const memory = { neo4jRssMiB: rssMiB(neo4j.pid), benchNodePeakRssMiB: rssMiB(process.pid, 'VmHWM') };
     const queries = await queryStage(neo4j.uri, await routeSamples(), [1, 32], true);
-    return { people: LARGE, import: { raw: medianRun([raw]), kinline: medianRun([kinline]), offline }, memory, queries };
+    return {
+      people: LARGE,
+      import: { raw: medianRun([raw]), kinline: medianRun([kinline]), offline },
+      memory,
+      queries,
+    };
   });
 }
 
@@ -153,9 +194,15 @@ function otherBenchesStage(): Record<string, unknown> {
       continue;
     }
     log(`running bench/${name}.ts ${args.join(' ')}`);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.ts`, ...args], { stdio: 'inherit', timeout: 8 * 60_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.ts`, ...args], {
+      stdio: 'inherit',
+      timeout: 8 * 60_000,
+    });
     const file = `bench/results/${name}.json`;
-    out[name] = run.status === 0 && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { failed: run.status ?? run.signal };
+    out[name] =
+      run.status === 0 && existsSync(file)
+        ? JSON.parse(readFileSync(file, 'utf8'))
+        : { failed: run.status ?? run.signal };
   }
   return out;
 }

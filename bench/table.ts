@@ -11,7 +11,11 @@ interface Stage {
   memory: { neo4jRssMiB: number; benchNodePeakRssMiB: number };
   queries: Queries;
 }
-export interface Results { small: Stage; large: Stage; others: Record<string, unknown> }
+export interface Results {
+  small: Stage;
+  large: Stage;
+  others: Record<string, unknown>;
+}
 
 const int = (x: number) => Math.round(x).toLocaleString('en');
 const ms = (x: number) => (x >= 100 ? int(x) : x.toFixed(1));
@@ -28,16 +32,35 @@ function importRows(stage: Stage, targets: boolean): Row[] {
   const { raw, kinline, offline } = stage.import;
   const n = int(stage.people);
   const ratio = kinline.recordsPerSecond / raw.recordsPerSecond;
-  const phases = offline ? Object.entries(offline.phases).map(([phase, s]) => `${phase} ${s.toFixed(1)}`).join(', ') : '';
+  const phases = offline
+    ? Object.entries(offline.phases)
+        .map(([phase, s]) => `${phase} ${s.toFixed(1)}`)
+        .join(', ')
+    : '';
   return [
-    ...(offline ? [{
-      figure: `Import ${n} people: Kinline offline import into an empty database (kinline import --offline)`,
-      value: `${int(offline.recordsPerSecond)} records/s (${int(offline.records)} records in ${offline.seconds.toFixed(1)} s: ${phases} s)`,
-      ...(targets ? { target: '>= 30,000 records/s', met: offline.recordsPerSecond >= 30_000 } : {}),
-    }] : []),
-    { figure: `Import ${n} people: Kinline loader (Bolt, into a running database)`, value: `${int(kinline.recordsPerSecond)} records/s (${int(kinline.records)} records in ${kinline.seconds.toFixed(1)} s; Neo4j CPU ${kinline.neo4jCpuSeconds.toFixed(0)} s)`, ...(targets ? { target: '>= 30,000 records/s', met: kinline.recordsPerSecond >= 30_000 } : {}) },
-    { figure: `Import ${n} people: raw UNWIND ... CREATE`, value: `${int(raw.recordsPerSecond)} records/s (${raw.seconds.toFixed(1)} s; Neo4j CPU ${raw.neo4jCpuSeconds.toFixed(0)} s)` },
-    { figure: `Import ${n} people: Kinline / raw`, value: ratio.toFixed(2), ...(targets ? { target: '>= 0.5', met: ratio >= 0.5 } : {}) },
+    ...(offline
+      ? [
+          {
+            figure: `Import ${n} people: Kinline offline import into an empty database (kinline import --offline)`,
+            value: `${int(offline.recordsPerSecond)} records/s (${int(offline.records)} records in ${offline.seconds.toFixed(1)} s: ${phases} s)`,
+            ...(targets ? { target: '>= 30,000 records/s', met: offline.recordsPerSecond >= 30_000 } : {}),
+          },
+        ]
+      : []),
+    {
+      figure: `Import ${n} people: Kinline loader (Bolt, into a running database)`,
+      value: `${int(kinline.recordsPerSecond)} records/s (${int(kinline.records)} records in ${kinline.seconds.toFixed(1)} s; Neo4j CPU ${kinline.neo4jCpuSeconds.toFixed(0)} s)`,
+      ...(targets ? { target: '>= 30,000 records/s', met: kinline.recordsPerSecond >= 30_000 } : {}),
+    },
+    {
+      figure: `Import ${n} people: raw UNWIND ... CREATE`,
+      value: `${int(raw.recordsPerSecond)} records/s (${raw.seconds.toFixed(1)} s; Neo4j CPU ${raw.neo4jCpuSeconds.toFixed(0)} s)`,
+    },
+    {
+      figure: `Import ${n} people: Kinline / raw`,
+      value: ratio.toFixed(2),
+      ...(targets ? { target: '>= 0.5', met: ratio >= 0.5 } : {}),
+    },
   ];
 }
 
@@ -48,50 +71,95 @@ function queryRows(stage: Stage): Row[] {
     for (const [c, measured] of Object.entries(byConcurrency)) {
       const target = p95Target(route);
       if ('skipped' in measured) {
-        rows.push({ figure: `API ${route}, ${c.slice(1)} client(s)`, value: `not measured: ${measured.skipped}`, ...(target ? { target: `p95 < ${target} ms`, met: false } : {}) });
+        rows.push({
+          figure: `API ${route}, ${c.slice(1)} client(s)`,
+          value: `not measured: ${measured.skipped}`,
+          ...(target ? { target: `p95 < ${target} ms`, met: false } : {}),
+        });
         continue;
       }
       const { api, direct } = measured;
       errors += api.errors + (direct?.errors ?? 0);
       rows.push({
         figure: `API ${route}, ${c.slice(1)} client(s): p50 / p95 / p99, throughput`,
-        value: `${ms(api.p50)} / ${ms(api.p95)} / ${ms(api.p99)} ms, ${api.perSecond} req/s` + (direct ? ` (direct: ${ms(direct.p50)} / ${ms(direct.p95)} / ${ms(direct.p99)} ms, ${direct.perSecond}/s)` : ''),
+        value:
+          `${ms(api.p50)} / ${ms(api.p95)} / ${ms(api.p99)} ms, ${api.perSecond} req/s` +
+          (direct
+            ? ` (direct: ${ms(direct.p50)} / ${ms(direct.p95)} / ${ms(direct.p99)} ms, ${direct.perSecond}/s)`
+            : ''),
         ...(target ? { target: `p95 < ${target} ms`, met: api.p95 < target } : {}),
       });
       if (direct) {
         const ratio = api.p50 / direct.p50;
-        rows.push({ figure: `API ${route}, ${c.slice(1)} client(s): API p50 / direct p50`, value: ratio.toFixed(2), target: '<= 1.3', met: ratio <= 1.3 });
+        rows.push({
+          figure: `API ${route}, ${c.slice(1)} client(s): API p50 / direct p50`,
+          value: ratio.toFixed(2),
+          target: '<= 1.3',
+          met: ratio <= 1.3,
+        });
       }
     }
   }
-  rows.push({ figure: `Query API errors under load (${int(stage.people)} people)`, value: String(errors), target: '0', met: errors === 0 });
+  rows.push({
+    figure: `Query API errors under load (${int(stage.people)} people)`,
+    value: String(errors),
+    target: '0',
+    met: errors === 0,
+  });
   return rows;
 }
 
 function otherRows(client: Record<string, unknown>): Row[] {
   const rows: Row[] = [];
-  const graph = client['client-graph'] as { results?: { renderer: string; nodes: number; settleMillis?: number; panZoomFps?: number; timedOut?: boolean; budgetMillis?: number }[] } | undefined;
+  const graph = client['client-graph'] as
+    | {
+        results?: {
+          renderer: string;
+          nodes: number;
+          settleMillis?: number;
+          panZoomFps?: number;
+          timedOut?: boolean;
+          budgetMillis?: number;
+        }[];
+      }
+    | undefined;
   for (const r of graph?.results ?? []) {
     const ours = r.renderer.startsWith('kinline');
     rows.push({
       figure: `Graph view ${int(r.nodes)} nodes: ${r.renderer}`,
-      value: r.timedOut ? `did not settle within ${int((r.budgetMillis ?? NaN) / 1000)} s` : `settle ${int(r.settleMillis ?? NaN)} ms, pan/zoom ${r.panZoomFps} fps`,
+      value: r.timedOut
+        ? `did not settle within ${int((r.budgetMillis ?? NaN) / 1000)} s`
+        : `settle ${int(r.settleMillis ?? NaN)} ms, pan/zoom ${r.panZoomFps} fps`,
       ...(ours && r.nodes === 5000 ? { target: '>= 30 fps (interactive)', met: (r.panZoomFps ?? 0) >= 30 } : {}),
     });
   }
-  const timeline = client['client-timeline'] as { results?: { items: number; openMillis: number; panZoomFps: number }[] } | undefined;
+  const timeline = client['client-timeline'] as
+    | { results?: { items: number; openMillis: number; panZoomFps: number }[] }
+    | undefined;
   for (const r of timeline?.results ?? []) {
     rows.push({
-      figure: `Timeline ${int(r.items)} items`, value: `open ${int(r.openMillis)} ms, zoom/scroll ${r.panZoomFps} fps`,
+      figure: `Timeline ${int(r.items)} items`,
+      value: `open ${int(r.openMillis)} ms, zoom/scroll ${r.panZoomFps} fps`,
       ...(r.items === 10_000 ? { target: 'open < 1,000 ms', met: r.openMillis < 1000 } : {}),
     });
   }
-  const ruvte = (client.import as { ruvte?: { rows: number; rowsPerSecond: number; graphRecordsPerSecond: number; problems: number } } | undefined)?.ruvte;
+  const ruvte = (
+    client.import as
+      | { ruvte?: { rows: number; rowsPerSecond: number; graphRecordsPerSecond: number; problems: number } }
+      | undefined
+  )?.ruvte;
   if (ruvte) {
-    rows.push({ figure: 'RUVTE register import, 4 CSV files (bench/import.ts)', value: `${int(ruvte.rowsPerSecond)} rows/s, ${int(ruvte.graphRecordsPerSecond)} graph records/s (${int(ruvte.rows)} rows, ${ruvte.problems} problems)` });
+    rows.push({
+      figure: 'RUVTE register import, 4 CSV files (bench/import.ts)',
+      value: `${int(ruvte.rowsPerSecond)} rows/s, ${int(ruvte.graphRecordsPerSecond)} graph records/s (${int(ruvte.rows)} rows, ${ruvte.problems} problems)`,
+    });
   }
   for (const [name, value] of Object.entries(client)) {
-    if ((value as { skipped?: boolean; failed?: unknown }).skipped || (value as { failed?: unknown }).failed !== undefined) rows.push({ figure: `bench/${name}.ts`, value: JSON.stringify(value) });
+    if (
+      (value as { skipped?: boolean; failed?: unknown }).skipped ||
+      (value as { failed?: unknown }).failed !== undefined
+    )
+      rows.push({ figure: `bench/${name}.ts`, value: JSON.stringify(value) });
   }
   return rows;
 }

@@ -33,7 +33,11 @@ export async function openGraph(log: (line: string) => void): Promise<{ close():
       connect({ uri });
     } else {
       log(`starting the embedded Neo4j (${defaultHome()}, port ${port})...`);
-      embedded = await startEmbeddedNeo4j({ home: defaultHome(), port, heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024) });
+      embedded = await startEmbeddedNeo4j({
+        home: defaultHome(),
+        port,
+        heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024),
+      });
       connect({ uri: embedded.uri });
     }
   }

@@ -45,15 +45,25 @@ type ImportFlags = { format?: string; mapping?: string[]; 'dry-run'?: boolean; b
 
 async function importCommand(files: string[], values: ImportFlags): Promise<number> {
   if (files.length === 0) throw new UsageError('import needs at least one FILE');
-  if (values.offline && (values.batched || values['dry-run'])) throw new UsageError('--offline writes a new database in one go: it does not combine with --batched or --dry-run');
-  if (values.offline && process.env.NEO4J_URI) throw new UsageError('--offline builds the embedded database (KINLINE_NEO4J_DATA, default data/neo4j); with NEO4J_URI set, import without it');
-  if (values.format && !IMPORT_FORMATS.includes(values.format as ImportFormat)) throw new UsageError(`unknown --format ${values.format}`);
+  if (values.offline && (values.batched || values['dry-run']))
+    throw new UsageError('--offline writes a new database in one go: it does not combine with --batched or --dry-run');
+  if (values.offline && process.env.NEO4J_URI)
+    throw new UsageError(
+      '--offline builds the embedded database (KINLINE_NEO4J_DATA, default data/neo4j); with NEO4J_URI set, import without it',
+    );
+  if (values.format && !IMPORT_FORMATS.includes(values.format as ImportFormat))
+    throw new UsageError(`unknown --format ${values.format}`);
   const csvFiles = files.filter((f) => (values.format ?? (f.toLowerCase().endsWith('.csv') ? 'csv' : '')) === 'csv');
   const parsed: ParsedFile[] = [];
   const reading = new Progress('reading', files.length, 'files');
   try {
     for (const file of files) {
-      parsed.push(await parseFile(file, { format: values.format as ImportFormat | undefined, mapping: mappingFor(file, csvFiles.indexOf(file), values.mapping ?? []) }));
+      parsed.push(
+        await parseFile(file, {
+          format: values.format as ImportFormat | undefined,
+          mapping: mappingFor(file, csvFiles.indexOf(file), values.mapping ?? []),
+        }),
+      );
       reading.update(parsed.length);
     }
   } catch (error) {
@@ -71,14 +81,26 @@ async function importCommand(files: string[], values: ImportFlags): Promise<numb
     const report = await importParsed(parsed, {
       dryRun: values['dry-run'],
       transaction: values.batched ? 'batched' : 'single',
-      onProgress: (_phase, done, total) => { writing ??= new Progress('writing', total); writing.update(done); },
+      onProgress: (_phase, done, total) => {
+        writing ??= new Progress('writing', total);
+        writing.update(done);
+      },
     });
     writing?.finish();
     for (const warning of report.warnings) process.stderr.write(`${formatProblem(warning, 'warning')}\n`);
     for (const problem of report.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     process.stdout.write(`${summaryTable(report)}\n`);
-    const verb = report.problems.length > 0 ? 'rejected: nothing was written' : values['dry-run'] ? 'dry run: nothing was written' : report.written ? 'written' : 'nothing changed';
-    process.stdout.write(`${report.records} input records in ${report.seconds.toFixed(1)} s (${Math.round(report.records / Math.max(report.seconds, 0.001))} records/s); ${verb}\n`);
+    const verb =
+      report.problems.length > 0
+        ? 'rejected: nothing was written'
+        : values['dry-run']
+          ? 'dry run: nothing was written'
+          : report.written
+            ? 'written'
+            : 'nothing changed';
+    process.stdout.write(
+      `${report.records} input records in ${report.seconds.toFixed(1)} s (${Math.round(report.records / Math.max(report.seconds, 0.001))} records/s); ${verb}\n`,
+    );
     return report.problems.length > 0 ? 1 : 0;
   } finally {
     await graph.close();
@@ -94,7 +116,9 @@ async function offlineImportCommand(parsed: ParsedFile[]): Promise<number> {
   const started = performance.now();
   const port = Number(process.env.KINLINE_NEO4J_PORT ?? 7687);
   if (await embeddedRunning(port)) {
-    throw new UsageError(`--offline needs the embedded database stopped, and it answers on port ${port}: stop \`kinline serve\` / \`npm start\` first`);
+    throw new UsageError(
+      `--offline needs the embedded database stopped, and it answers on port ${port}: stop \`kinline serve\` / \`npm start\` first`,
+    );
   }
   const graph = await openGraph(log);
   let report;
@@ -112,23 +136,37 @@ async function offlineImportCommand(parsed: ParsedFile[]): Promise<number> {
     process.stdout.write(`${report.records} input records; rejected: nothing was written\n`);
     return 1;
   }
-  log('building the database with Neo4j\'s offline importer...');
+  log("building the database with Neo4j's offline importer...");
   const { neo4j, summary } = await offlineLoad(report.dataset, {
-    home: defaultHome(), port, file: parsed.map((f) => f.file).join(', '), heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024), checkedEmpty: true,
+    home: defaultHome(),
+    port,
+    file: parsed.map((f) => f.file).join(', '),
+    heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024),
+    checkedEmpty: true,
   });
   await disconnect();
   await neo4j.stop();
   const seconds = (performance.now() - started) / 1000;
   const records = summary.entities + summary.relationships;
-  process.stdout.write(`${records} graph records in ${seconds.toFixed(1)} s (${Math.round(records / seconds)} records/s); written\n`);
+  process.stdout.write(
+    `${records} graph records in ${seconds.toFixed(1)} s (${Math.round(records / seconds)} records/s); written\n`,
+  );
   return 0;
 }
 
-async function exportCommand(values: { format?: string; out?: string; 'include-protected'?: boolean }): Promise<number> {
+async function exportCommand(values: {
+  format?: string;
+  out?: string;
+  'include-protected'?: boolean;
+}): Promise<number> {
   const format = (values.format ?? 'json') as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown --format ${values.format}`);
-  if (format === 'csv' && !values.out) throw new UsageError('export --format csv writes one file per type: give --out DIR');
-  if (values['include-protected']) log('WARNING: --include-protected: this export names protected people (minors, confidential witnesses); keep it under clearance');
+  if (format === 'csv' && !values.out)
+    throw new UsageError('export --format csv writes one file per type: give --out DIR');
+  if (values['include-protected'])
+    log(
+      'WARNING: --include-protected: this export names protected people (minors, confidential witnesses); keep it under clearance',
+    );
   const graph = await openGraph(log);
   try {
     const files = renderExport(format, await exportDataset(), { includeProtected: values['include-protected'] });
@@ -153,20 +191,32 @@ async function seedCommand(values: { synthetic?: string }): Promise<number> {
     if (values.synthetic === undefined) {
       const { loadSeedCase } = await import('../seeds/index.js');
       const summary = await loadSeedCase();
-      process.stdout.write(`seed case: ${summary.entities} entities, ${summary.relationships} relationships, ${summary.created.nodes} nodes created\n`);
+      process.stdout.write(
+        `seed case: ${summary.entities} entities, ${summary.relationships} relationships, ${summary.created.nodes} nodes created\n`,
+      );
       return 0;
     }
     const people = Number(values.synthetic);
-    if (!Number.isSafeInteger(people) || people < 1) throw new UsageError('--synthetic needs a positive number of people');
+    if (!Number.isSafeInteger(people) || people < 1)
+      throw new UsageError('--synthetic needs a positive number of people');
     const { generateDataset } = await import('../seeds/generate.js');
     const data = generateDataset({ people });
     const started = performance.now();
     const progress = new Progress('writing', 1);
-    const summary = await loadDataset(data, { file: `synthetic-${people}`, transaction: 'batched', onProgress: (done, total) => { (progress as unknown as { total: number }).total = total; progress.update(done); } });
+    const summary = await loadDataset(data, {
+      file: `synthetic-${people}`,
+      transaction: 'batched',
+      onProgress: (done, total) => {
+        (progress as unknown as { total: number }).total = total;
+        progress.update(done);
+      },
+    });
     progress.finish();
     const seconds = (performance.now() - started) / 1000;
     const records = summary.entities + summary.relationships;
-    process.stdout.write(`synthetic: ${summary.entities} entities, ${summary.relationships} relationships in ${seconds.toFixed(1)} s (${Math.round(records / seconds)} records/s)\n`);
+    process.stdout.write(
+      `synthetic: ${summary.entities} entities, ${summary.relationships} relationships in ${seconds.toFixed(1)} s (${Math.round(records / seconds)} records/s)\n`,
+    );
     return 0;
   } finally {
     await graph.close();
@@ -195,22 +245,39 @@ export async function main(argv: string[]): Promise<number> {
     args: rest,
     allowPositionals: true,
     options: {
-      format: { type: 'string' }, mapping: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, batched: { type: 'boolean' }, offline: { type: 'boolean' },
-      out: { type: 'string' }, 'include-protected': { type: 'boolean' }, synthetic: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      format: { type: 'string' },
+      mapping: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+      batched: { type: 'boolean' },
+      offline: { type: 'boolean' },
+      out: { type: 'string' },
+      'include-protected': { type: 'boolean' },
+      synthetic: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) { process.stdout.write(`${USAGE}\n`); return 0; }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   switch (command) {
-    case 'import': return importCommand(positionals, values);
-    case 'export': return exportCommand(values);
-    case 'seed': return seedCommand(values);
-    case 'serve': return serveCommand();
-    default: throw new UsageError(`unknown command "${command}"`);
+    case 'import':
+      return importCommand(positionals, values);
+    case 'export':
+      return exportCommand(values);
+    case 'seed':
+      return seedCommand(values);
+    case 'serve':
+      return serveCommand();
+    default:
+      throw new UsageError(`unknown command "${command}"`);
   }
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`kinline: ${(error as Error).message}\n${USAGE}\n`);

@@ -7,7 +7,12 @@ export class Progress {
   private lastDraw = 0;
   private done = 0;
 
-  constructor(private readonly label: string, private readonly total: number, private readonly unit = 'rows', private readonly stream: NodeJS.WriteStream = process.stderr) {}
+  constructor(
+    private readonly label: string,
+    private readonly total: number,
+    private readonly unit = 'rows',
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+  ) {}
 
   update(done: number): void {
     this.done = done;

@@ -3,7 +3,9 @@ import type { Problem } from '../graph/import/types.js';
 
 /** "file:line:column: reason", the form editors and CI annotate. */
 export function formatProblem(problem: Problem, prefix = 'error'): string {
-  const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined && part !== '').join(':');
+  const where = [problem.file, problem.line, problem.column]
+    .filter((part) => part !== undefined && part !== '')
+    .join(':');
   const what = problem.record ? ` [${problem.record}]` : '';
   const path = problem.path && !/^(line|row) /.test(problem.path) ? ` (${problem.path})` : '';
   return `${where}: ${prefix}: ${problem.message}${what}${path}`;
@@ -16,6 +18,7 @@ export function summaryTable(report: Pick<ImportReport, 'summary'>): string {
   const head = ['type', 'created', 'updated', 'unchanged', 'rejected'];
   const body = rows.map(([type, s]) => [type, s.created, s.updated, s.unchanged, s.rejected].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(head), ...body.map(line)].join('\n');
 }

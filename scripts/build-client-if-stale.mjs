@@ -25,7 +25,10 @@ export function clientIsStale() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (clientIsStale()) {
     console.log('[kinline] building the client (vite)...');
-    const result = spawnSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    const result = spawnSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     process.exit(result.status ?? 1);
   }
 }

@@ -20,7 +20,8 @@ function integer(name: string, text: string | undefined, fallback?: number): num
     throw new Error(`--${name} is required\n${USAGE}`);
   }
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`--${name} must be a non-negative integer, not "${text}"\n${USAGE}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`--${name} must be a non-negative integer, not "${text}"\n${USAGE}`);
   return value;
 }
 
@@ -46,7 +47,12 @@ function* jsonLines(data: ReturnType<typeof generateDataset>): Generator<string>
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { people: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      people: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -63,7 +69,9 @@ async function main(): Promise<void> {
   if (values.out) {
     out.end();
     await once(out, 'finish');
-    process.stderr.write(`wrote ${data.entities.length} entities and ${data.relationships.length} relationships to ${values.out} (generated in ${Math.round(generatedMs)} ms)\n`);
+    process.stderr.write(
+      `wrote ${data.entities.length} entities and ${data.relationships.length} relationships to ${values.out} (generated in ${Math.round(generatedMs)} ms)\n`,
+    );
   }
 }
 

@@ -10,7 +10,17 @@
  * Same input -> byte-identical output: one seeded PRNG (mulberry32) drives every choice, and no
  * clock, Map iteration order over unordered keys, or locale-dependent call is used.
  */
-import type { Claim, Dataset, Entity, EventRecord, Name, PersonRecord, Relationship, RelationshipType, SourceRecord } from '../graph/schema/index.js';
+import type {
+  Claim,
+  Dataset,
+  Entity,
+  EventRecord,
+  Name,
+  PersonRecord,
+  Relationship,
+  RelationshipType,
+  SourceRecord,
+} from '../graph/schema/index.js';
 
 export interface GenerateOptions {
   /** Exact number of Person entities. */
@@ -101,7 +111,8 @@ const MONTH_TABLE = (() => {
   }
   return table;
 })();
-const monthKey = (days: number): number => (days >= MONTH_TABLE_FROM && days - MONTH_TABLE_FROM < MONTH_TABLE.length ? MONTH_TABLE[days - MONTH_TABLE_FROM]! : -1);
+const monthKey = (days: number): number =>
+  days >= MONTH_TABLE_FROM && days - MONTH_TABLE_FROM < MONTH_TABLE.length ? MONTH_TABLE[days - MONTH_TABLE_FROM]! : -1;
 const yearOf = (days: number) => ymd(days)[0];
 /** Seasons in EDTF level 1: 21 spring, 22 summer, 23 autumn (winter spans two years: month). */
 const season = (days: number) => {
@@ -120,8 +131,34 @@ function fuzzyDate(rng: Rng, days: number, exactShare = 0.55): string {
   return `${isoMonth(days)}?`;
 }
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTHS_RU_IN = ['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTHS_RU_IN = [
+  'январе',
+  'феврале',
+  'марте',
+  'апреле',
+  'мае',
+  'июне',
+  'июле',
+  'августе',
+  'сентябре',
+  'октябре',
+  'ноябре',
+  'декабре',
+];
 const monthYearEn = (days: number) => `${MONTHS_EN[ymd(days)[1] - 1]} ${yearOf(days)}`;
 const monthYearRu = (days: number) => `в ${MONTHS_RU_IN[ymd(days)[1] - 1]} ${yearOf(days)} года`;
 
@@ -131,34 +168,75 @@ const monthYearRu = (days: number) => `в ${MONTHS_RU_IN[ymd(days)[1] - 1]} ${ye
 type NameRow = readonly [string, string, string, string];
 
 const KAZAKH_MALE: readonly NameRow[] = [
-  ['Erlan', 'Ерлан', 'ئەرلان', '叶尔兰'], ['Nurlan', 'Нұрлан', 'نۇرلان', '努尔兰'], ['Serik', 'Серік', 'سېرىك', '赛力克'],
-  ['Askar', 'Асқар', 'ئاسقار', '阿斯卡尔'], ['Bakhyt', 'Бақыт', 'باقىت', '巴合提'], ['Kairat', 'Қайрат', 'قايرات', '凯拉特'],
-  ['Marat', 'Марат', 'مارات', '马拉提'], ['Nurbol', 'Нұрбол', 'نۇربول', '努尔波力'], ['Zhanibek', 'Жәнібек', 'جانىبەك', '加尼别克'],
-  ['Arman', 'Арман', 'ئارمان', '阿尔曼'], ['Daulet', 'Дәулет', 'داۋلەت', '道来提'], ['Yerbol', 'Ербол', 'ئەربول', '叶尔波力'],
-  ['Kanat', 'Қанат', 'قانات', '哈那提'], ['Bolat', 'Болат', 'بولات', '波拉提'], ['Murat', 'Мұрат', 'مۇرات', '木拉提'],
-  ['Sultan', 'Сұлтан', 'سۇلتان', '苏力坦'], ['Kasym', 'Қасым', 'قاسىم', '哈斯木'], ['Amanbek', 'Аманбек', 'ئامانبەك', '阿曼别克'],
-  ['Zharkyn', 'Жарқын', 'جارقىن', '加尔肯'], ['Talgat', 'Талғат', 'تالغات', '塔力哈提'],
+  ['Erlan', 'Ерлан', 'ئەرلان', '叶尔兰'],
+  ['Nurlan', 'Нұрлан', 'نۇرلان', '努尔兰'],
+  ['Serik', 'Серік', 'سېرىك', '赛力克'],
+  ['Askar', 'Асқар', 'ئاسقار', '阿斯卡尔'],
+  ['Bakhyt', 'Бақыт', 'باقىت', '巴合提'],
+  ['Kairat', 'Қайрат', 'قايرات', '凯拉特'],
+  ['Marat', 'Марат', 'مارات', '马拉提'],
+  ['Nurbol', 'Нұрбол', 'نۇربول', '努尔波力'],
+  ['Zhanibek', 'Жәнібек', 'جانىبەك', '加尼别克'],
+  ['Arman', 'Арман', 'ئارمان', '阿尔曼'],
+  ['Daulet', 'Дәулет', 'داۋلەت', '道来提'],
+  ['Yerbol', 'Ербол', 'ئەربول', '叶尔波力'],
+  ['Kanat', 'Қанат', 'قانات', '哈那提'],
+  ['Bolat', 'Болат', 'بولات', '波拉提'],
+  ['Murat', 'Мұрат', 'مۇرات', '木拉提'],
+  ['Sultan', 'Сұлтан', 'سۇلتان', '苏力坦'],
+  ['Kasym', 'Қасым', 'قاسىم', '哈斯木'],
+  ['Amanbek', 'Аманбек', 'ئامانبەك', '阿曼别克'],
+  ['Zharkyn', 'Жарқын', 'جارقىن', '加尔肯'],
+  ['Talgat', 'Талғат', 'تالغات', '塔力哈提'],
 ];
 const KAZAKH_FEMALE: readonly NameRow[] = [
-  ['Aygul', 'Айгүл', 'ئايگۈل', '阿依古丽'], ['Gulnar', 'Гүлнар', 'گۈلنار', '古丽娜尔'], ['Sayragul', 'Сайрагүл', 'سايراگۈل', '萨依拉古丽'],
-  ['Zhanar', 'Жанар', 'جانار', '加娜尔'], ['Asel', 'Әсел', 'ئاسەل', '阿赛勒'], ['Madina', 'Мәдина', 'مەدىنە', '麦迪娜'],
-  ['Aliya', 'Әлия', 'ئالىيە', '阿丽亚'], ['Dina', 'Дина', 'دىنا', '迪娜'], ['Nursulu', 'Нұрсұлу', 'نۇرسۇلۇ', '努尔苏鲁'],
-  ['Gulzhan', 'Гүлжан', 'گۈلجان', '古丽娟'], ['Ainur', 'Айнұр', 'ئاينۇر', '阿依努尔'], ['Bakytgul', 'Бақытгүл', 'باقىتگۈل', '巴合提古丽'],
-  ['Saule', 'Сәуле', 'ساۋلە', '萨吾列'], ['Raushan', 'Раушан', 'راۋشان', '劳山'], ['Zhuldyz', 'Жұлдыз', 'جۇلدىز', '居勒德孜'],
+  ['Aygul', 'Айгүл', 'ئايگۈل', '阿依古丽'],
+  ['Gulnar', 'Гүлнар', 'گۈلنار', '古丽娜尔'],
+  ['Sayragul', 'Сайрагүл', 'سايراگۈل', '萨依拉古丽'],
+  ['Zhanar', 'Жанар', 'جانار', '加娜尔'],
+  ['Asel', 'Әсел', 'ئاسەل', '阿赛勒'],
+  ['Madina', 'Мәдина', 'مەدىنە', '麦迪娜'],
+  ['Aliya', 'Әлия', 'ئالىيە', '阿丽亚'],
+  ['Dina', 'Дина', 'دىنا', '迪娜'],
+  ['Nursulu', 'Нұрсұлу', 'نۇرسۇلۇ', '努尔苏鲁'],
+  ['Gulzhan', 'Гүлжан', 'گۈلجان', '古丽娟'],
+  ['Ainur', 'Айнұр', 'ئاينۇر', '阿依努尔'],
+  ['Bakytgul', 'Бақытгүл', 'باقىتگۈل', '巴合提古丽'],
+  ['Saule', 'Сәуле', 'ساۋلە', '萨吾列'],
+  ['Raushan', 'Раушан', 'راۋشان', '劳山'],
+  ['Zhuldyz', 'Жұлдыз', 'جۇلدىز', '居勒德孜'],
   ['Kulpan', 'Құлпан', 'قۇلپان', '库勒潘'],
 ];
 const UYGHUR_MALE: readonly NameRow[] = [
-  ['Mehmet', 'Мәмәт', 'مەھمەت', '买买提'], ['Abdurehim', 'Абдурехим', 'ئابدۇرېھىم', '阿不都热合木'], ['Tursun', 'Турсун', 'تۇرسۇن', '吐尔逊'],
-  ['Adil', 'Адил', 'ئادىل', '阿迪力'], ['Ablikim', 'Абликим', 'ئابلىكىم', '阿不力克木'], ['Ilham', 'Илһам', 'ئىلھام', '伊力哈木'],
-  ['Erkin', 'Әркин', 'ئەركىن', '艾尔肯'], ['Ekber', 'Әкбәр', 'ئەكبەر', '艾克拜尔'], ['Perhat', 'Пәрһат', 'پەرھات', '帕尔哈提'],
-  ['Memtimin', 'Мәмтимин', 'مەمتىمىن', '买买提明'], ['Yusup', 'Юсуп', 'يۇسۇپ', '玉素甫'], ['Rozi', 'Рози', 'روزى', '肉孜'],
-  ['Nurmemet', 'Нурмәмәт', 'نۇرمەمەت', '努尔买买提'], ['Abdulla', 'Абдулла', 'ئابدۇللا', '阿不都拉'], ['Qurban', 'Курбан', 'قۇربان', '库尔班'],
+  ['Mehmet', 'Мәмәт', 'مەھمەت', '买买提'],
+  ['Abdurehim', 'Абдурехим', 'ئابدۇرېھىم', '阿不都热合木'],
+  ['Tursun', 'Турсун', 'تۇرسۇن', '吐尔逊'],
+  ['Adil', 'Адил', 'ئادىل', '阿迪力'],
+  ['Ablikim', 'Абликим', 'ئابلىكىم', '阿不力克木'],
+  ['Ilham', 'Илһам', 'ئىلھام', '伊力哈木'],
+  ['Erkin', 'Әркин', 'ئەركىن', '艾尔肯'],
+  ['Ekber', 'Әкбәр', 'ئەكبەر', '艾克拜尔'],
+  ['Perhat', 'Пәрһат', 'پەرھات', '帕尔哈提'],
+  ['Memtimin', 'Мәмтимин', 'مەمتىمىن', '买买提明'],
+  ['Yusup', 'Юсуп', 'يۇسۇپ', '玉素甫'],
+  ['Rozi', 'Рози', 'روزى', '肉孜'],
+  ['Nurmemet', 'Нурмәмәт', 'نۇرمەمەت', '努尔买买提'],
+  ['Abdulla', 'Абдулла', 'ئابدۇللا', '阿不都拉'],
+  ['Qurban', 'Курбан', 'قۇربان', '库尔班'],
 ];
 const UYGHUR_FEMALE: readonly NameRow[] = [
-  ['Mihrigul', 'Михригүл', 'مىھرىگۈل', '米日古丽'], ['Gulbahar', 'Гүлбаһар', 'گۈلباھار', '古丽巴哈尔'], ['Zumret', 'Зумрәт', 'زۇمرەت', '祖木热提'],
-  ['Patigul', 'Пәтигүл', 'پاتىگۈل', '帕提古丽'], ['Rahile', 'Раһилә', 'راھىلە', '热依拉'], ['Aynur', 'Айнур', 'ئاينۇر', '阿依努尔'],
-  ['Zulhumar', 'Зулһумар', 'زۇلھۇمار', '祖力胡玛尔'], ['Nurgul', 'Нургүл', 'نۇرگۈل', '努尔古丽'], ['Subinur', 'Субинур', 'سۇبىنۇر', '苏比努尔'],
-  ['Dilnur', 'Дилнур', 'دىلنۇر', '迪丽努尔'], ['Ayshem', 'Айшәм', 'ئايشەم', '阿依夏木'], ['Tursunay', 'Турсунай', 'تۇرسۇناي', '吐尔逊阿依'],
+  ['Mihrigul', 'Михригүл', 'مىھرىگۈل', '米日古丽'],
+  ['Gulbahar', 'Гүлбаһар', 'گۈلباھار', '古丽巴哈尔'],
+  ['Zumret', 'Зумрәт', 'زۇمرەت', '祖木热提'],
+  ['Patigul', 'Пәтигүл', 'پاتىگۈل', '帕提古丽'],
+  ['Rahile', 'Раһилә', 'راھىلە', '热依拉'],
+  ['Aynur', 'Айнур', 'ئاينۇر', '阿依努尔'],
+  ['Zulhumar', 'Зулһумар', 'زۇلھۇمار', '祖力胡玛尔'],
+  ['Nurgul', 'Нургүл', 'نۇرگۈل', '努尔古丽'],
+  ['Subinur', 'Субинур', 'سۇبىنۇر', '苏比努尔'],
+  ['Dilnur', 'Дилнур', 'دىلنۇر', '迪丽努尔'],
+  ['Ayshem', 'Айшәм', 'ئايشەم', '阿依夏木'],
+  ['Tursunay', 'Турсунай', 'تۇرسۇناي', '吐尔逊阿依'],
   ['Gulnisa', 'Гүлниса', 'گۈلنىسا', '古丽尼沙'],
 ];
 
@@ -173,8 +251,15 @@ function personNames(rng: Rng, ethnicity: Ethnicity, gender: Gender, given: Name
       { value: `${given[0]} ${root[0]}${fem ? 'ova' : 'ov'}`, kind: 'primary', script: 'Latn', lang: 'kk-Latn' },
       { value: `${given[1]} ${root[1]}${fem ? 'ова' : 'ов'}`, kind: 'alias', script: 'Cyrl', lang: 'kk' },
     ];
-    if (rng.chance(0.35)) names.push({ value: `${given[3]}·${root[3]}`, kind: 'transliteration', script: 'Hans', lang: 'zh' });
-    if (rng.chance(0.15)) names.push({ value: `${given[0]} ${root[0]}${fem ? 'ova' : 'ov'}`.replace(/kh/g, 'h').replace(/zh/g, 'j'), kind: 'transliteration', script: 'Latn', lang: 'kk-Latn' });
+    if (rng.chance(0.35))
+      names.push({ value: `${given[3]}·${root[3]}`, kind: 'transliteration', script: 'Hans', lang: 'zh' });
+    if (rng.chance(0.15))
+      names.push({
+        value: `${given[0]} ${root[0]}${fem ? 'ova' : 'ov'}`.replace(/kh/g, 'h').replace(/zh/g, 'j'),
+        kind: 'transliteration',
+        script: 'Latn',
+        lang: 'kk-Latn',
+      });
     return names;
   }
   const names: Name[] = [
@@ -182,7 +267,8 @@ function personNames(rng: Rng, ethnicity: Ethnicity, gender: Gender, given: Name
     { value: `${given[1]} ${root[1]}`, kind: 'alias', script: 'Cyrl', lang: 'ug-Cyrl' },
   ];
   if (rng.chance(0.6)) names.push({ value: `${given[2]} ${root[2]}`, kind: 'alias', script: 'Arab', lang: 'ug' });
-  if (rng.chance(0.35)) names.push({ value: `${given[3]}·${root[3]}`, kind: 'transliteration', script: 'Hans', lang: 'zh' });
+  if (rng.chance(0.35))
+    names.push({ value: `${given[3]}·${root[3]}`, kind: 'transliteration', script: 'Hans', lang: 'zh' });
   return names;
 }
 
@@ -203,22 +289,198 @@ interface CityRow {
 }
 
 const XINJIANG_CITIES: readonly CityRow[] = [
-  { slug: 'urumqi', en: 'Urumqi', kk: 'Үрімші', ug: 'ئۈرۈمچى', zh: '乌鲁木齐', ruIn: 'Урумчи', lat: 43.825, lon: 87.617, kazakh: 6, uyghur: 6 },
-  { slug: 'ghulja', en: 'Ghulja (Yining)', kk: 'Құлжа', ug: 'غۇلجا', zh: '伊宁', ruIn: 'Кульдже', lat: 43.909, lon: 81.278, kazakh: 12, uyghur: 5 },
-  { slug: 'tacheng', en: 'Tacheng (Chuguchak)', kk: 'Шәуешек', ug: 'چۆچەك', zh: '塔城', ruIn: 'Чугучаке', lat: 46.746, lon: 82.979, kazakh: 8, uyghur: 1 },
-  { slug: 'altay', en: 'Altay', kk: 'Алтай', ug: 'ئالتاي', zh: '阿勒泰', ruIn: 'Алтае', lat: 47.845, lon: 88.141, kazakh: 8, uyghur: 0.5 },
-  { slug: 'karamay', en: 'Karamay', kk: 'Қарамай', ug: 'قاراماي', zh: '克拉玛依', ruIn: 'Карамае', lat: 45.58, lon: 84.889, kazakh: 2, uyghur: 1 },
-  { slug: 'bole', en: 'Bole (Bortala)', kk: 'Бортала', ug: 'بۆرتالا', zh: '博乐', ruIn: 'Боле', lat: 44.903, lon: 82.072, kazakh: 3, uyghur: 1 },
-  { slug: 'changji', en: 'Changji', kk: 'Санжы', ug: 'سانجى', zh: '昌吉', ruIn: 'Чанцзи', lat: 44.011, lon: 87.304, kazakh: 4, uyghur: 2 },
-  { slug: 'turpan', en: 'Turpan', kk: 'Тұрпан', ug: 'تۇرپان', zh: '吐鲁番', ruIn: 'Турфане', lat: 42.951, lon: 89.19, kazakh: 0.3, uyghur: 4 },
-  { slug: 'hami', en: 'Hami (Kumul)', kk: 'Құмыл', ug: 'قۇمۇل', zh: '哈密', ruIn: 'Хами', lat: 42.828, lon: 93.515, kazakh: 1, uyghur: 2 },
-  { slug: 'korla', en: 'Korla', kk: 'Корла', ug: 'كورلا', zh: '库尔勒', ruIn: 'Корле', lat: 41.726, lon: 86.174, kazakh: 0.3, uyghur: 4 },
-  { slug: 'aksu', en: 'Aksu', kk: 'Ақсу', ug: 'ئاقسۇ', zh: '阿克苏', ruIn: 'Аксу', lat: 41.168, lon: 80.263, kazakh: 0.3, uyghur: 6 },
-  { slug: 'kashgar', en: 'Kashgar', kk: 'Қашқар', ug: 'قەشقەر', zh: '喀什', ruIn: 'Кашгаре', lat: 39.467, lon: 75.99, kazakh: 0.2, uyghur: 12 },
-  { slug: 'hotan', en: 'Hotan', kk: 'Хотан', ug: 'خوتەن', zh: '和田', ruIn: 'Хотане', lat: 37.114, lon: 79.922, kazakh: 0.1, uyghur: 9 },
-  { slug: 'atush', en: 'Atush (Artux)', kk: 'Артыш', ug: 'ئاتۇش', zh: '阿图什', ruIn: 'Артуше', lat: 39.716, lon: 76.168, kazakh: 0.1, uyghur: 3 },
-  { slug: 'shihezi', en: 'Shihezi', kk: 'Шихэцзы', ug: 'شىخەنزە', zh: '石河子', ruIn: 'Шихэцзы', lat: 44.306, lon: 86.08, kazakh: 1, uyghur: 0.5 },
-  { slug: 'kuytun', en: 'Kuytun', kk: 'Күйтүн', ug: 'كۈيتۇن', zh: '奎屯', ruIn: 'Куйтуне', lat: 44.426, lon: 84.903, kazakh: 2, uyghur: 1 },
+  {
+    slug: 'urumqi',
+    en: 'Urumqi',
+    kk: 'Үрімші',
+    ug: 'ئۈرۈمچى',
+    zh: '乌鲁木齐',
+    ruIn: 'Урумчи',
+    lat: 43.825,
+    lon: 87.617,
+    kazakh: 6,
+    uyghur: 6,
+  },
+  {
+    slug: 'ghulja',
+    en: 'Ghulja (Yining)',
+    kk: 'Құлжа',
+    ug: 'غۇلجا',
+    zh: '伊宁',
+    ruIn: 'Кульдже',
+    lat: 43.909,
+    lon: 81.278,
+    kazakh: 12,
+    uyghur: 5,
+  },
+  {
+    slug: 'tacheng',
+    en: 'Tacheng (Chuguchak)',
+    kk: 'Шәуешек',
+    ug: 'چۆچەك',
+    zh: '塔城',
+    ruIn: 'Чугучаке',
+    lat: 46.746,
+    lon: 82.979,
+    kazakh: 8,
+    uyghur: 1,
+  },
+  {
+    slug: 'altay',
+    en: 'Altay',
+    kk: 'Алтай',
+    ug: 'ئالتاي',
+    zh: '阿勒泰',
+    ruIn: 'Алтае',
+    lat: 47.845,
+    lon: 88.141,
+    kazakh: 8,
+    uyghur: 0.5,
+  },
+  {
+    slug: 'karamay',
+    en: 'Karamay',
+    kk: 'Қарамай',
+    ug: 'قاراماي',
+    zh: '克拉玛依',
+    ruIn: 'Карамае',
+    lat: 45.58,
+    lon: 84.889,
+    kazakh: 2,
+    uyghur: 1,
+  },
+  {
+    slug: 'bole',
+    en: 'Bole (Bortala)',
+    kk: 'Бортала',
+    ug: 'بۆرتالا',
+    zh: '博乐',
+    ruIn: 'Боле',
+    lat: 44.903,
+    lon: 82.072,
+    kazakh: 3,
+    uyghur: 1,
+  },
+  {
+    slug: 'changji',
+    en: 'Changji',
+    kk: 'Санжы',
+    ug: 'سانجى',
+    zh: '昌吉',
+    ruIn: 'Чанцзи',
+    lat: 44.011,
+    lon: 87.304,
+    kazakh: 4,
+    uyghur: 2,
+  },
+  {
+    slug: 'turpan',
+    en: 'Turpan',
+    kk: 'Тұрпан',
+    ug: 'تۇرپان',
+    zh: '吐鲁番',
+    ruIn: 'Турфане',
+    lat: 42.951,
+    lon: 89.19,
+    kazakh: 0.3,
+    uyghur: 4,
+  },
+  {
+    slug: 'hami',
+    en: 'Hami (Kumul)',
+    kk: 'Құмыл',
+    ug: 'قۇمۇل',
+    zh: '哈密',
+    ruIn: 'Хами',
+    lat: 42.828,
+    lon: 93.515,
+    kazakh: 1,
+    uyghur: 2,
+  },
+  {
+    slug: 'korla',
+    en: 'Korla',
+    kk: 'Корла',
+    ug: 'كورلا',
+    zh: '库尔勒',
+    ruIn: 'Корле',
+    lat: 41.726,
+    lon: 86.174,
+    kazakh: 0.3,
+    uyghur: 4,
+  },
+  {
+    slug: 'aksu',
+    en: 'Aksu',
+    kk: 'Ақсу',
+    ug: 'ئاقسۇ',
+    zh: '阿克苏',
+    ruIn: 'Аксу',
+    lat: 41.168,
+    lon: 80.263,
+    kazakh: 0.3,
+    uyghur: 6,
+  },
+  {
+    slug: 'kashgar',
+    en: 'Kashgar',
+    kk: 'Қашқар',
+    ug: 'قەشقەر',
+    zh: '喀什',
+    ruIn: 'Кашгаре',
+    lat: 39.467,
+    lon: 75.99,
+    kazakh: 0.2,
+    uyghur: 12,
+  },
+  {
+    slug: 'hotan',
+    en: 'Hotan',
+    kk: 'Хотан',
+    ug: 'خوتەن',
+    zh: '和田',
+    ruIn: 'Хотане',
+    lat: 37.114,
+    lon: 79.922,
+    kazakh: 0.1,
+    uyghur: 9,
+  },
+  {
+    slug: 'atush',
+    en: 'Atush (Artux)',
+    kk: 'Артыш',
+    ug: 'ئاتۇش',
+    zh: '阿图什',
+    ruIn: 'Артуше',
+    lat: 39.716,
+    lon: 76.168,
+    kazakh: 0.1,
+    uyghur: 3,
+  },
+  {
+    slug: 'shihezi',
+    en: 'Shihezi',
+    kk: 'Шихэцзы',
+    ug: 'شىخەنزە',
+    zh: '石河子',
+    ruIn: 'Шихэцзы',
+    lat: 44.306,
+    lon: 86.08,
+    kazakh: 1,
+    uyghur: 0.5,
+  },
+  {
+    slug: 'kuytun',
+    en: 'Kuytun',
+    kk: 'Күйтүн',
+    ug: 'كۈيتۇن',
+    zh: '奎屯',
+    ruIn: 'Куйтуне',
+    lat: 44.426,
+    lon: 84.903,
+    kazakh: 2,
+    uyghur: 1,
+  },
 ];
 
 interface CrossingRow {
@@ -236,7 +498,13 @@ interface CrossingRow {
 /** The real Kazakhstan-China crossings (approximate coordinates). */
 const BORDER_CROSSINGS: readonly CrossingRow[] = [
   {
-    slug: 'khorgos', en: 'Khorgos', ru: 'Хоргос', lat: 44.21, lon: 80.41, city: 'ghulja', weight: 10,
+    slug: 'khorgos',
+    en: 'Khorgos',
+    ru: 'Хоргос',
+    lat: 44.21,
+    lon: 80.41,
+    city: 'ghulja',
+    weight: 10,
     names: [
       { value: 'Khorgos', kind: 'primary', script: 'Latn', lang: 'en' },
       { value: 'Korgas', kind: 'alias', script: 'Latn', lang: 'en' },
@@ -250,7 +518,13 @@ const BORDER_CROSSINGS: readonly CrossingRow[] = [
     ],
   },
   {
-    slug: 'dostyk-alashankou', en: 'Dostyk', ru: 'Достык', lat: 45.21, lon: 82.52, city: 'bole', weight: 5,
+    slug: 'dostyk-alashankou',
+    en: 'Dostyk',
+    ru: 'Достык',
+    lat: 45.21,
+    lon: 82.52,
+    city: 'bole',
+    weight: 5,
     names: [
       { value: 'Dostyk', kind: 'primary', script: 'Latn', lang: 'en' },
       { value: 'Alashankou', kind: 'alias', script: 'Latn', lang: 'zh-Latn' },
@@ -262,7 +536,13 @@ const BORDER_CROSSINGS: readonly CrossingRow[] = [
     ],
   },
   {
-    slug: 'bakhty-tacheng', en: 'Bakhty', ru: 'Бахты', lat: 46.68, lon: 82.77, city: 'tacheng', weight: 5,
+    slug: 'bakhty-tacheng',
+    en: 'Bakhty',
+    ru: 'Бахты',
+    lat: 46.68,
+    lon: 82.77,
+    city: 'tacheng',
+    weight: 5,
     names: [
       { value: 'Bakhty', kind: 'primary', script: 'Latn', lang: 'en' },
       { value: 'Baketu', kind: 'alias', script: 'Latn', lang: 'zh-Latn' },
@@ -274,7 +554,13 @@ const BORDER_CROSSINGS: readonly CrossingRow[] = [
     ],
   },
   {
-    slug: 'maikapchagai-jeminay', en: 'Maikapchagai', ru: 'Майкапчагай', lat: 47.45, lon: 85.6, city: 'altay', weight: 3,
+    slug: 'maikapchagai-jeminay',
+    en: 'Maikapchagai',
+    ru: 'Майкапчагай',
+    lat: 47.45,
+    lon: 85.6,
+    city: 'altay',
+    weight: 3,
     names: [
       { value: 'Maikapchagai', kind: 'primary', script: 'Latn', lang: 'en' },
       { value: 'Maykapshagay', kind: 'transliteration', script: 'Latn', lang: 'kk-Latn' },
@@ -286,7 +572,13 @@ const BORDER_CROSSINGS: readonly CrossingRow[] = [
     ],
   },
   {
-    slug: 'kalzhat-dulata', en: 'Kalzhat', ru: 'Кольжат', lat: 43.55, lon: 80.6, city: 'ghulja', weight: 3,
+    slug: 'kalzhat-dulata',
+    en: 'Kalzhat',
+    ru: 'Кольжат',
+    lat: 43.55,
+    lon: 80.6,
+    city: 'ghulja',
+    weight: 3,
     names: [
       { value: 'Kalzhat', kind: 'primary', script: 'Latn', lang: 'en' },
       { value: 'Kolzhat', kind: 'transliteration', script: 'Latn', lang: 'ru-Latn' },
@@ -300,11 +592,32 @@ const BORDER_CROSSINGS: readonly CrossingRow[] = [
 ];
 
 const FACILITY_KINDS = [
-  { kind: 'camp', weight: 45, en: 'Vocational Skills Education and Training Centre', zh: '职业技能教育培训中心', ru: 'лагерь', tiers: [1, 3] },
-  { kind: 'detention-centre', weight: 20, en: 'Detention Centre', zh: '看守所', ru: 'следственный изолятор', tiers: [2, 3] },
+  {
+    kind: 'camp',
+    weight: 45,
+    en: 'Vocational Skills Education and Training Centre',
+    zh: '职业技能教育培训中心',
+    ru: 'лагерь',
+    tiers: [1, 3],
+  },
+  {
+    kind: 'detention-centre',
+    weight: 20,
+    en: 'Detention Centre',
+    zh: '看守所',
+    ru: 'следственный изолятор',
+    tiers: [2, 3],
+  },
   { kind: 'prison', weight: 15, en: 'Prison', zh: '监狱', ru: 'тюрьму', tiers: [3, 4] },
   { kind: 'police-station', weight: 15, en: 'Police Station', zh: '派出所', ru: 'полицейский участок', tiers: [0, 1] },
-  { kind: 'clandestine-centre', weight: 5, en: 'Unmarked Holding Site', zh: '未登记羁押点', ru: 'секретное место содержания', tiers: [2, 4] },
+  {
+    kind: 'clandestine-centre',
+    weight: 5,
+    en: 'Unmarked Holding Site',
+    zh: '未登记羁押点',
+    ru: 'секретное место содержания',
+    tiers: [2, 4],
+  },
 ] as const;
 type FacilityKind = (typeof FACILITY_KINDS)[number]['kind'];
 
@@ -314,12 +627,22 @@ type FacilityKind = (typeof FACILITY_KINDS)[number]['kind'];
 type Relation = 'self' | 'partner' | 'child' | 'parent' | 'sibling' | 'grandchild' | 'relative';
 
 const REL_EN: Record<Relation, [string, string]> = {
-  self: ['I', 'I'], partner: ['My husband', 'My wife'], child: ['My son', 'My daughter'], parent: ['My father', 'My mother'],
-  sibling: ['My brother', 'My sister'], grandchild: ['My grandson', 'My granddaughter'], relative: ['My relative', 'My relative'],
+  self: ['I', 'I'],
+  partner: ['My husband', 'My wife'],
+  child: ['My son', 'My daughter'],
+  parent: ['My father', 'My mother'],
+  sibling: ['My brother', 'My sister'],
+  grandchild: ['My grandson', 'My granddaughter'],
+  relative: ['My relative', 'My relative'],
 };
 const REL_RU: Record<Relation, [string, string]> = {
-  self: ['Я', 'Я'], partner: ['Мой муж', 'Моя жена'], child: ['Мой сын', 'Моя дочь'], parent: ['Мой отец', 'Моя мать'],
-  sibling: ['Мой брат', 'Моя сестра'], grandchild: ['Мой внук', 'Моя внучка'], relative: ['Мой родственник', 'Моя родственница'],
+  self: ['Я', 'Я'],
+  partner: ['Мой муж', 'Моя жена'],
+  child: ['Мой сын', 'Моя дочь'],
+  parent: ['Мой отец', 'Моя мать'],
+  sibling: ['Мой брат', 'Моя сестра'],
+  grandchild: ['Мой внук', 'Моя внучка'],
+  relative: ['Мой родственник', 'Моя родственница'],
 };
 
 interface ExcerptContext {
@@ -389,24 +712,42 @@ function writeExcerpt(kind: EventKind | RelationshipType, lang: Lang, c: Excerpt
   const year = yearOf(c.days);
   const en = (): string => {
     switch (kind) {
-      case 'crossing': return `${whoEn} crossed the border at ${c.crossing?.en ?? 'Khorgos'} in ${monthYearEn(c.days)} to visit relatives.`;
-      case 'detention': return `${whoEn} was taken to a ${fk.en.toLowerCase()} in ${cityEn} in ${monthYearEn(c.days)}.`;
-      case 'passport-confiscation': return `At the police station in ${cityEn} they took the passport, in ${monthYearEn(c.days)}.`;
-      case 'blocked-exit': return `${whoEn} was not allowed to leave China at ${c.crossing?.en ?? 'the border'}.`;
-      case 'release': return `${whoEn} was released in ${monthYearEn(c.days)} but cannot leave ${cityEn}.`;
-      case 'transfer': return `In ${monthYearEn(c.days)} ${whoEn === 'I' ? 'I was' : `${whoEn.toLowerCase()} was`} moved to a prison.`;
-      case 'trial': return `The trial in ${cityEn} took place without a lawyer, in ${monthYearEn(c.days)}.`;
-      case 'sentence': return `${whoEn} was sentenced to ${c.years ?? 7} years.`;
-      case 'disappearance': return `We have had no news since ${monthYearEn(c.days)}.`;
-      case 'death': return `${whoEn} died in custody in ${monthYearEn(c.days)}.`;
-      case 'marriage': return `They married in ${year} in ${cityEn}.`;
-      case 'testimony': return 'I am speaking so that the world knows what happened to my family.';
-      case 'PARENT_OF': return `The children grew up with their father and mother in ${cityEn}.`;
-      case 'PARTNER_OF': return `They have been married since ${year} and lived in ${cityEn}.`;
-      case 'SIBLING_OF': return `The brothers and sisters grew up together in ${cityEn}.`;
-      case 'MEMBER_OF': return `The household was registered in ${cityEn}.`;
-      case 'GUARDIAN_OF': return `Since the parents were taken, a relative has cared for the children.`;
-      default: return `Recorded in ${cityEn}, ${monthYearEn(c.days)}.`;
+      case 'crossing':
+        return `${whoEn} crossed the border at ${c.crossing?.en ?? 'Khorgos'} in ${monthYearEn(c.days)} to visit relatives.`;
+      case 'detention':
+        return `${whoEn} was taken to a ${fk.en.toLowerCase()} in ${cityEn} in ${monthYearEn(c.days)}.`;
+      case 'passport-confiscation':
+        return `At the police station in ${cityEn} they took the passport, in ${monthYearEn(c.days)}.`;
+      case 'blocked-exit':
+        return `${whoEn} was not allowed to leave China at ${c.crossing?.en ?? 'the border'}.`;
+      case 'release':
+        return `${whoEn} was released in ${monthYearEn(c.days)} but cannot leave ${cityEn}.`;
+      case 'transfer':
+        return `In ${monthYearEn(c.days)} ${whoEn === 'I' ? 'I was' : `${whoEn.toLowerCase()} was`} moved to a prison.`;
+      case 'trial':
+        return `The trial in ${cityEn} took place without a lawyer, in ${monthYearEn(c.days)}.`;
+      case 'sentence':
+        return `${whoEn} was sentenced to ${c.years ?? 7} years.`;
+      case 'disappearance':
+        return `We have had no news since ${monthYearEn(c.days)}.`;
+      case 'death':
+        return `${whoEn} died in custody in ${monthYearEn(c.days)}.`;
+      case 'marriage':
+        return `They married in ${year} in ${cityEn}.`;
+      case 'testimony':
+        return 'I am speaking so that the world knows what happened to my family.';
+      case 'PARENT_OF':
+        return `The children grew up with their father and mother in ${cityEn}.`;
+      case 'PARTNER_OF':
+        return `They have been married since ${year} and lived in ${cityEn}.`;
+      case 'SIBLING_OF':
+        return `The brothers and sisters grew up together in ${cityEn}.`;
+      case 'MEMBER_OF':
+        return `The household was registered in ${cityEn}.`;
+      case 'GUARDIAN_OF':
+        return `Since the parents were taken, a relative has cared for the children.`;
+      default:
+        return `Recorded in ${cityEn}, ${monthYearEn(c.days)}.`;
     }
   };
   if (lang === 'en') return { excerpt: en() };
@@ -417,24 +758,42 @@ function writeExcerpt(kind: EventKind | RelationshipType, lang: Lang, c: Excerpt
   }
   const ru = (): string => {
     switch (kind) {
-      case 'crossing': return `${whoRu} пересёк${g ? 'ла' : ''} границу через ${c.crossing?.ru ?? 'Хоргос'} ${monthYearRu(c.days)}, чтобы навестить родных.`;
-      case 'detention': return `${whoRu} был${a} задержан${a} ${monthYearRu(c.days)} и отправлен${a} в ${fk.ru} в ${cityRu}.`;
-      case 'passport-confiscation': return `Паспорт забрали в полиции в ${cityRu} ${monthYearRu(c.days)}.`;
-      case 'blocked-exit': return `${whoRu} не смог${la} выехать из Китая через ${c.crossing?.ru ?? 'границу'}.`;
-      case 'release': return `${whoRu} был${a} освобожден${a} ${monthYearRu(c.days)}, но выехать не может.`;
-      case 'transfer': return `Потом ${whoRu.toLowerCase()} был${a} переведен${a} в тюрьму.`;
-      case 'trial': return `Суд в ${cityRu} прошёл без адвоката.`;
-      case 'sentence': return `${whoRu} был${a} приговорен${a} к ${c.years ?? 7} годам лишения свободы.`;
-      case 'disappearance': return `С тех пор нет никаких вестей. Последний раз связь была ${monthYearRu(c.days)}.`;
-      case 'death': return `${whoRu} умер${la} под стражей.`;
-      case 'marriage': return `Они поженились в ${year} году.`;
-      case 'testimony': return 'Я говорю, чтобы мир узнал, что случилось с моей семьёй.';
-      case 'PARENT_OF': return `Дети росли с отцом и матерью в ${cityRu}.`;
-      case 'PARTNER_OF': return `Они женаты с ${year} года и жили в ${cityRu}.`;
-      case 'SIBLING_OF': return `Братья и сёстры выросли вместе в ${cityRu}.`;
-      case 'MEMBER_OF': return `Семья была прописана в ${cityRu}.`;
-      case 'GUARDIAN_OF': return 'После того как родителей забрали, за детьми смотрят родственники.';
-      default: return `Записано в ${cityRu}.`;
+      case 'crossing':
+        return `${whoRu} пересёк${g ? 'ла' : ''} границу через ${c.crossing?.ru ?? 'Хоргос'} ${monthYearRu(c.days)}, чтобы навестить родных.`;
+      case 'detention':
+        return `${whoRu} был${a} задержан${a} ${monthYearRu(c.days)} и отправлен${a} в ${fk.ru} в ${cityRu}.`;
+      case 'passport-confiscation':
+        return `Паспорт забрали в полиции в ${cityRu} ${monthYearRu(c.days)}.`;
+      case 'blocked-exit':
+        return `${whoRu} не смог${la} выехать из Китая через ${c.crossing?.ru ?? 'границу'}.`;
+      case 'release':
+        return `${whoRu} был${a} освобожден${a} ${monthYearRu(c.days)}, но выехать не может.`;
+      case 'transfer':
+        return `Потом ${whoRu.toLowerCase()} был${a} переведен${a} в тюрьму.`;
+      case 'trial':
+        return `Суд в ${cityRu} прошёл без адвоката.`;
+      case 'sentence':
+        return `${whoRu} был${a} приговорен${a} к ${c.years ?? 7} годам лишения свободы.`;
+      case 'disappearance':
+        return `С тех пор нет никаких вестей. Последний раз связь была ${monthYearRu(c.days)}.`;
+      case 'death':
+        return `${whoRu} умер${la} под стражей.`;
+      case 'marriage':
+        return `Они поженились в ${year} году.`;
+      case 'testimony':
+        return 'Я говорю, чтобы мир узнал, что случилось с моей семьёй.';
+      case 'PARENT_OF':
+        return `Дети росли с отцом и матерью в ${cityRu}.`;
+      case 'PARTNER_OF':
+        return `Они женаты с ${year} года и жили в ${cityRu}.`;
+      case 'SIBLING_OF':
+        return `Братья и сёстры выросли вместе в ${cityRu}.`;
+      case 'MEMBER_OF':
+        return `Семья была прописана в ${cityRu}.`;
+      case 'GUARDIAN_OF':
+        return 'После того как родителей забрали, за детьми смотрят родственники.';
+      default:
+        return `Записано в ${cityRu}.`;
     }
   };
   return { excerpt: ru(), translation };
@@ -501,7 +860,13 @@ export function generateDataset(options: GenerateOptions): Dataset {
 
   let relSeq = 0;
   const relPrefix = new Map<RelationshipType, string>();
-  const relate = (type: RelationshipType, from: string, to: string, claims: Claim[], extra?: { role?: string; relation?: string; date?: string }) => {
+  const relate = (
+    type: RelationshipType,
+    from: string,
+    to: string,
+    claims: Claim[],
+    extra?: { role?: string; relation?: string; date?: string },
+  ) => {
     relSeq += 1;
     let prefix = relPrefix.get(type);
     if (!prefix) relPrefix.set(type, (prefix = `syn-rel-${type.toLowerCase().replace(/_/g, '-')}-`));
@@ -522,9 +887,13 @@ export function generateDataset(options: GenerateOptions): Dataset {
     sourceSeq += 1;
     const id = `syn-source-${pad(sourceSeq, 6)}`;
     const source: SourceRecord = {
-      id, type: 'Source', names: [{ value: `[SYNTHETIC] ${title}`, kind: 'primary', script: 'Latn', lang: 'en' }],
+      id,
+      type: 'Source',
+      names: [{ value: `[SYNTHETIC] ${title}`, kind: 'primary', script: 'Latn', lang: 'en' }],
       description: 'Invented source in a synthetic test dataset; it quotes no real person.',
-      synthetic: true, kind, ...extra,
+      synthetic: true,
+      kind,
+      ...extra,
       url: `https://example.org/kinline-synthetic/${id}`,
     };
     sources.push(source);
@@ -532,12 +901,29 @@ export function generateDataset(options: GenerateOptions): Dataset {
   };
 
   const ngoNames = ['Steppe Rights Monitor', 'Border Families Initiative', 'Open Testimony Archive'];
-  const mediaNames = ['Synthetic Steppe Times', 'Synthetic Almaty Courier', 'Synthetic Asia Wire', 'Synthetic Radio East'];
+  const mediaNames = [
+    'Synthetic Steppe Times',
+    'Synthetic Almaty Courier',
+    'Synthetic Asia Wire',
+    'Synthetic Radio East',
+  ];
   for (const [i, name] of ngoNames.entries()) {
-    orgs.push({ id: `syn-org-ngo-${i + 1}`, type: 'Organisation', names: [{ value: `${name} (synthetic)`, kind: 'primary', script: 'Latn', lang: 'en' }], synthetic: true, kind: 'ngo' });
+    orgs.push({
+      id: `syn-org-ngo-${i + 1}`,
+      type: 'Organisation',
+      names: [{ value: `${name} (synthetic)`, kind: 'primary', script: 'Latn', lang: 'en' }],
+      synthetic: true,
+      kind: 'ngo',
+    });
   }
   for (const [i, name] of mediaNames.entries()) {
-    orgs.push({ id: `syn-org-media-${i + 1}`, type: 'Organisation', names: [{ value: name, kind: 'primary', script: 'Latn', lang: 'en' }], synthetic: true, kind: 'media' });
+    orgs.push({
+      id: `syn-org-media-${i + 1}`,
+      type: 'Organisation',
+      names: [{ value: name, kind: 'primary', script: 'Latn', lang: 'en' }],
+      synthetic: true,
+      kind: 'media',
+    });
   }
 
   const reportCount = Math.max(3, Math.ceil(peopleTarget / 1000));
@@ -545,41 +931,141 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const officialCount = Math.max(2, Math.ceil(peopleTarget / 300));
   const reports = Array.from({ length: reportCount }, (_, i) =>
     addSource('report', `Report on detentions of Kazakhs and Uyghurs, part ${i + 1}`, {
-      authors: [`Researcher ${String.fromCharCode(65 + (i % 26))}. (synthetic)`], publisher: orgs[i % ngoNames.length]!.names[0]!.value,
-      date: isoMonth(day(2018, 6, 1) + rng.int(0, 5 * 365)), language: 'en', reliability: 'high',
-    }));
+      authors: [`Researcher ${String.fromCharCode(65 + (i % 26))}. (synthetic)`],
+      publisher: orgs[i % ngoNames.length]!.names[0]!.value,
+      date: isoMonth(day(2018, 6, 1) + rng.int(0, 5 * 365)),
+      language: 'en',
+      reliability: 'high',
+    }),
+  );
   const articles = Array.from({ length: articleCount }, (_, i) => {
     const lang = rng.chance(0.5) ? 'ru' : 'en';
     return addSource('article', `News article ${i + 1} on families separated by the border`, {
-      publisher: mediaNames[i % mediaNames.length], date: isoDay(day(2018, 1, 1) + rng.int(0, 6 * 365)), language: lang, reliability: 'medium',
+      publisher: mediaNames[i % mediaNames.length],
+      date: isoDay(day(2018, 1, 1) + rng.int(0, 6 * 365)),
+      language: lang,
+      reliability: 'medium',
     });
   });
   const officials = Array.from({ length: officialCount }, (_, i) =>
     addSource('official-document', `Leaked county list ${i + 1} of detained residents`, {
-      date: isoMonth(day(2017, 3, 1) + rng.int(0, 3 * 365)), language: 'zh', reliability: 'medium',
-    }));
-  const facilitySurvey = addSource('dataset', 'Facility survey (ASPI-style numbering)', { date: '2020-09', language: 'en', reliability: 'high', publisher: orgs[2]!.names[0]!.value });
-  const gazetteer = addSource('official-document', 'Gazetteer of places and border crossings', { date: '2019', language: 'en', reliability: 'high' });
+      date: isoMonth(day(2017, 3, 1) + rng.int(0, 3 * 365)),
+      language: 'zh',
+      reliability: 'medium',
+    }),
+  );
+  const facilitySurvey = addSource('dataset', 'Facility survey (ASPI-style numbering)', {
+    date: '2020-09',
+    language: 'en',
+    reliability: 'high',
+    publisher: orgs[2]!.names[0]!.value,
+  });
+  const gazetteer = addSource('official-document', 'Gazetteer of places and border crossings', {
+    date: '2019',
+    language: 'en',
+    reliability: 'high',
+  });
   for (const [i, source] of [...reports, facilitySurvey].entries()) {
-    relate('PUBLISHED', orgs[i % ngoNames.length]!.id, source.id, [{ source: gazetteer.id, locator: `entry ${i + 1}`, excerpt: 'Publisher as listed in the source.', confidence: 'confirmed' }]);
+    relate('PUBLISHED', orgs[i % ngoNames.length]!.id, source.id, [
+      {
+        source: gazetteer.id,
+        locator: `entry ${i + 1}`,
+        excerpt: 'Publisher as listed in the source.',
+        confidence: 'confirmed',
+      },
+    ]);
   }
   for (const [i, source] of articles.entries()) {
-    relate('PUBLISHED', orgs[ngoNames.length + (i % mediaNames.length)]!.id, source.id, [{ source: source.id, locator: 'masthead', excerpt: 'Published by the outlet named in the masthead.', confidence: 'confirmed' }]);
+    relate('PUBLISHED', orgs[ngoNames.length + (i % mediaNames.length)]!.id, source.id, [
+      {
+        source: source.id,
+        locator: 'masthead',
+        excerpt: 'Published by the outlet named in the masthead.',
+        confidence: 'confirmed',
+      },
+    ]);
   }
-  const reportClaim = (excerpt: { excerpt: string; translation?: string }, confidence: Claim['confidence'] = 'probable'): Claim => ({
-    source: rng.pick(reports).id, locator: `p. ${rng.int(3, 180)}, para ${rng.int(1, 9)}`, excerpt: excerpt.excerpt, confidence,
+  const reportClaim = (
+    excerpt: { excerpt: string; translation?: string },
+    confidence: Claim['confidence'] = 'probable',
+  ): Claim => ({
+    source: rng.pick(reports).id,
+    locator: `p. ${rng.int(3, 180)}, para ${rng.int(1, 9)}`,
+    excerpt: excerpt.excerpt,
+    confidence,
   });
 
   // --- Places --------------------------------------------------------------------------------
-  const gazClaim = (n: number): Claim[] => [{ source: gazetteer.id, locator: `entry ${n}`, excerpt: 'Listed in the gazetteer.', confidence: 'confirmed' }];
-  const china: PlaceRecord = { id: 'syn-place-china', type: 'Place', names: [{ value: 'China', kind: 'primary', script: 'Latn', lang: 'en' }, { value: '中国', kind: 'alias', script: 'Hans', lang: 'zh' }, { value: 'Қытай', kind: 'alias', script: 'Cyrl', lang: 'kk' }], synthetic: true, kind: 'country', country: 'CN' };
-  const kazakhstan: PlaceRecord = { id: 'syn-place-kazakhstan', type: 'Place', names: [{ value: 'Kazakhstan', kind: 'primary', script: 'Latn', lang: 'en' }, { value: 'Қазақстан', kind: 'alias', script: 'Cyrl', lang: 'kk' }, { value: '哈萨克斯坦', kind: 'alias', script: 'Hans', lang: 'zh' }], synthetic: true, kind: 'country', country: 'KZ' };
-  const xinjiang: PlaceRecord = {
-    id: 'syn-place-xinjiang', type: 'Place', synthetic: true, kind: 'region', country: 'CN', latitude: 43.8, longitude: 87.6,
-    names: [{ value: 'Xinjiang Uyghur Autonomous Region', kind: 'primary', script: 'Latn', lang: 'en' }, { value: 'East Turkistan', kind: 'alias', script: 'Latn', lang: 'en' }, { value: 'Шыңжаң', kind: 'alias', script: 'Cyrl', lang: 'kk' }, { value: 'شىنجاڭ', kind: 'alias', script: 'Arab', lang: 'ug' }, { value: '新疆', kind: 'alias', script: 'Hans', lang: 'zh' }],
+  const gazClaim = (n: number): Claim[] => [
+    { source: gazetteer.id, locator: `entry ${n}`, excerpt: 'Listed in the gazetteer.', confidence: 'confirmed' },
+  ];
+  const china: PlaceRecord = {
+    id: 'syn-place-china',
+    type: 'Place',
+    names: [
+      { value: 'China', kind: 'primary', script: 'Latn', lang: 'en' },
+      { value: '中国', kind: 'alias', script: 'Hans', lang: 'zh' },
+      { value: 'Қытай', kind: 'alias', script: 'Cyrl', lang: 'kk' },
+    ],
+    synthetic: true,
+    kind: 'country',
+    country: 'CN',
   };
-  const almaty: PlaceRecord = { id: 'syn-place-almaty', type: 'Place', synthetic: true, kind: 'city', country: 'KZ', latitude: 43.238, longitude: 76.889, names: [{ value: 'Almaty', kind: 'primary', script: 'Latn', lang: 'en' }, { value: 'Алматы', kind: 'alias', script: 'Cyrl', lang: 'kk' }, { value: '阿拉木图', kind: 'alias', script: 'Hans', lang: 'zh' }] };
-  const zharkent: PlaceRecord = { id: 'syn-place-zharkent', type: 'Place', synthetic: true, kind: 'city', country: 'KZ', latitude: 44.162, longitude: 80.0, names: [{ value: 'Zharkent', kind: 'primary', script: 'Latn', lang: 'en' }, { value: 'Жаркент', kind: 'alias', script: 'Cyrl', lang: 'kk' }] };
+  const kazakhstan: PlaceRecord = {
+    id: 'syn-place-kazakhstan',
+    type: 'Place',
+    names: [
+      { value: 'Kazakhstan', kind: 'primary', script: 'Latn', lang: 'en' },
+      { value: 'Қазақстан', kind: 'alias', script: 'Cyrl', lang: 'kk' },
+      { value: '哈萨克斯坦', kind: 'alias', script: 'Hans', lang: 'zh' },
+    ],
+    synthetic: true,
+    kind: 'country',
+    country: 'KZ',
+  };
+  const xinjiang: PlaceRecord = {
+    id: 'syn-place-xinjiang',
+    type: 'Place',
+    synthetic: true,
+    kind: 'region',
+    country: 'CN',
+    latitude: 43.8,
+    longitude: 87.6,
+    names: [
+      { value: 'Xinjiang Uyghur Autonomous Region', kind: 'primary', script: 'Latn', lang: 'en' },
+      { value: 'East Turkistan', kind: 'alias', script: 'Latn', lang: 'en' },
+      { value: 'Шыңжаң', kind: 'alias', script: 'Cyrl', lang: 'kk' },
+      { value: 'شىنجاڭ', kind: 'alias', script: 'Arab', lang: 'ug' },
+      { value: '新疆', kind: 'alias', script: 'Hans', lang: 'zh' },
+    ],
+  };
+  const almaty: PlaceRecord = {
+    id: 'syn-place-almaty',
+    type: 'Place',
+    synthetic: true,
+    kind: 'city',
+    country: 'KZ',
+    latitude: 43.238,
+    longitude: 76.889,
+    names: [
+      { value: 'Almaty', kind: 'primary', script: 'Latn', lang: 'en' },
+      { value: 'Алматы', kind: 'alias', script: 'Cyrl', lang: 'kk' },
+      { value: '阿拉木图', kind: 'alias', script: 'Hans', lang: 'zh' },
+    ],
+  };
+  const zharkent: PlaceRecord = {
+    id: 'syn-place-zharkent',
+    type: 'Place',
+    synthetic: true,
+    kind: 'city',
+    country: 'KZ',
+    latitude: 44.162,
+    longitude: 80.0,
+    names: [
+      { value: 'Zharkent', kind: 'primary', script: 'Latn', lang: 'en' },
+      { value: 'Жаркент', kind: 'alias', script: 'Cyrl', lang: 'kk' },
+    ],
+  };
   places.push(china, kazakhstan, xinjiang, almaty, zharkent);
   let gazEntry = 0;
   relate('LOCATED_IN', xinjiang.id, china.id, gazClaim(++gazEntry));
@@ -587,8 +1073,19 @@ export function generateDataset(options: GenerateOptions): Dataset {
   relate('LOCATED_IN', zharkent.id, kazakhstan.id, gazClaim(++gazEntry));
   const cityPlaces = XINJIANG_CITIES.map((c) => {
     const place: PlaceRecord = {
-      id: `syn-place-${c.slug}`, type: 'Place', synthetic: true, kind: 'city', country: 'CN', latitude: c.lat, longitude: c.lon,
-      names: [{ value: c.en, kind: 'primary', script: 'Latn', lang: 'en' }, { value: c.kk, kind: 'alias', script: 'Cyrl', lang: 'kk' }, { value: c.ug, kind: 'alias', script: 'Arab', lang: 'ug' }, { value: c.zh, kind: 'alias', script: 'Hans', lang: 'zh' }],
+      id: `syn-place-${c.slug}`,
+      type: 'Place',
+      synthetic: true,
+      kind: 'city',
+      country: 'CN',
+      latitude: c.lat,
+      longitude: c.lon,
+      names: [
+        { value: c.en, kind: 'primary', script: 'Latn', lang: 'en' },
+        { value: c.kk, kind: 'alias', script: 'Cyrl', lang: 'kk' },
+        { value: c.ug, kind: 'alias', script: 'Arab', lang: 'ug' },
+        { value: c.zh, kind: 'alias', script: 'Hans', lang: 'zh' },
+      ],
     };
     places.push(place);
     relate('LOCATED_IN', place.id, xinjiang.id, gazClaim(++gazEntry));
@@ -597,8 +1094,15 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const cityIndex = new Map(XINJIANG_CITIES.map((c, i) => [c.slug, i]));
   const crossingPlaces = BORDER_CROSSINGS.map((c) => {
     const place: PlaceRecord = {
-      id: `syn-place-crossing-${c.slug}`, type: 'Place', synthetic: true, kind: 'border-crossing', latitude: c.lat, longitude: c.lon, names: c.names.map((n) => ({ ...n })),
-      description: 'Real Kazakhstan-China border crossing (approximate coordinates), used as an anchor in a synthetic dataset.',
+      id: `syn-place-crossing-${c.slug}`,
+      type: 'Place',
+      synthetic: true,
+      kind: 'border-crossing',
+      latitude: c.lat,
+      longitude: c.lon,
+      names: c.names.map((n) => ({ ...n })),
+      description:
+        'Real Kazakhstan-China border crossing (approximate coordinates), used as an anchor in a synthetic dataset.',
     };
     places.push(place);
     relate('LOCATED_IN', place.id, kazakhstan.id, gazClaim(++gazEntry));
@@ -610,7 +1114,21 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const uyghurCityWeights = cumulate(XINJIANG_CITIES.map((c) => c.uyghur));
 
   XINJIANG_CITIES.forEach((c, i) => {
-    const court: OrganisationRecord = { id: `syn-org-court-${c.slug}`, type: 'Organisation', synthetic: true, kind: 'court', names: [{ value: `${c.en} Intermediate People's Court (synthetic record)`, kind: 'primary', script: 'Latn', lang: 'en' }, { value: `${c.zh}中级人民法院`, kind: 'alias', script: 'Hans', lang: 'zh' }] };
+    const court: OrganisationRecord = {
+      id: `syn-org-court-${c.slug}`,
+      type: 'Organisation',
+      synthetic: true,
+      kind: 'court',
+      names: [
+        {
+          value: `${c.en} Intermediate People's Court (synthetic record)`,
+          kind: 'primary',
+          script: 'Latn',
+          lang: 'en',
+        },
+        { value: `${c.zh}中级人民法院`, kind: 'alias', script: 'Hans', lang: 'zh' },
+      ],
+    };
     orgs.push(court);
     relate('LOCATED_IN', court.id, cityPlaces[i]!.id, gazClaim(++gazEntry));
   });
@@ -630,7 +1148,10 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const number = facilitiesByCity[city]!.length + 1;
     const id = `syn-facility-${pad(i + 1, 4)}`;
     const facility: FacilityRecord = {
-      id, type: 'Facility', synthetic: true, kind: k.kind,
+      id,
+      type: 'Facility',
+      synthetic: true,
+      kind: k.kind,
       names: [
         { value: `${c.en.replace(/ \(.*\)$/, '')} ${k.en} No. ${number}`, kind: 'primary', script: 'Latn', lang: 'en' },
         { value: `${c.zh}第${number}${k.zh}`, kind: 'alias', script: 'Hans', lang: 'zh' },
@@ -645,7 +1166,14 @@ export function generateDataset(options: GenerateOptions): Dataset {
     facilitiesByCity[city]!.push(i);
     facilityKindOf.push(k.kind);
     facilityCity.push(city);
-    relate('LOCATED_IN', id, cityPlaces[city]!.id, [{ source: facilitySurvey.id, locator: `row ${i + 1}`, excerpt: `Facility ASPI-${1000 + i}, ${c.en}.`, confidence: rng.chance(0.8) ? 'confirmed' : 'probable' }]);
+    relate('LOCATED_IN', id, cityPlaces[city]!.id, [
+      {
+        source: facilitySurvey.id,
+        locator: `row ${i + 1}`,
+        excerpt: `Facility ASPI-${1000 + i}, ${c.en}.`,
+        confidence: rng.chance(0.8) ? 'confirmed' : 'probable',
+      },
+    ]);
   }
   /** A facility in the city, skewed towards a few big ones (so co-detention happens). */
   const facilityIn = (city: number, kinds?: readonly FacilityKind[]): number => {
@@ -666,13 +1194,48 @@ export function generateDataset(options: GenerateOptions): Dataset {
     if (x < 0.9) return String(yearOf(days));
     return `${yearOf(days)}~`;
   };
-  const occupations = ['farmer', 'herder', 'teacher', 'driver', 'trader', 'doctor', 'nurse', 'engineer', 'imam', 'student', 'accountant', 'shopkeeper', 'construction worker', 'journalist', 'retired'];
-  const newPerson = (ethnicity: Ethnicity, gender: Gender, birth: number, root: NameRow, birthFamily: number, city: number, livesInKazakhstan: boolean): PersonState => {
+  const occupations = [
+    'farmer',
+    'herder',
+    'teacher',
+    'driver',
+    'trader',
+    'doctor',
+    'nurse',
+    'engineer',
+    'imam',
+    'student',
+    'accountant',
+    'shopkeeper',
+    'construction worker',
+    'journalist',
+    'retired',
+  ];
+  const newPerson = (
+    ethnicity: Ethnicity,
+    gender: Gender,
+    birth: number,
+    root: NameRow,
+    birthFamily: number,
+    city: number,
+    livesInKazakhstan: boolean,
+  ): PersonState => {
     const idx = people.length;
-    const givens = ethnicity === 'Kazakh' ? (gender === 'male' ? KAZAKH_MALE : KAZAKH_FEMALE) : gender === 'male' ? UYGHUR_MALE : UYGHUR_FEMALE;
+    const givens =
+      ethnicity === 'Kazakh'
+        ? gender === 'male'
+          ? KAZAKH_MALE
+          : KAZAKH_FEMALE
+        : gender === 'male'
+          ? UYGHUR_MALE
+          : UYGHUR_FEMALE;
     const record: PersonRecord = {
-      id: `syn-person-${pad(idx + 1, 6)}`, type: 'Person', names: personNames(rng, ethnicity, gender, rng.pick(givens), root), synthetic: true,
-      gender, birthDate: birthDate(birth),
+      id: `syn-person-${pad(idx + 1, 6)}`,
+      type: 'Person',
+      names: personNames(rng, ethnicity, gender, rng.pick(givens), root),
+      synthetic: true,
+      gender,
+      birthDate: birthDate(birth),
     };
     if (rng.chance(0.5)) record.birthPlace = cityPlaces[city]!.id;
     if (birth >= MINOR_FROM) record.minor = true;
@@ -685,8 +1248,20 @@ export function generateDataset(options: GenerateOptions): Dataset {
       if (rng.chance(0.03)) record.disclosure = 'confidential';
     }
     const person: PersonState = {
-      idx, record, gender, birth, ethnicity, birthFamily, ownFamily: -1, partner: -1, parents: [], children: [], livesInKazakhstan,
-      detainedFrom: -1, detainedUntil: -1, homeCity: city,
+      idx,
+      record,
+      gender,
+      birth,
+      ethnicity,
+      birthFamily,
+      ownFamily: -1,
+      partner: -1,
+      parents: [],
+      children: [],
+      livesInKazakhstan,
+      detainedFrom: -1,
+      detainedUntil: -1,
+      homeCity: city,
     };
     people.push(person);
     return person;
@@ -734,32 +1309,71 @@ export function generateDataset(options: GenerateOptions): Dataset {
     return 'relative';
   };
   let testimonyLocator = 0;
-  const familyClaim = (family: FamilyState, kind: EventKind | RelationshipType, subject: PersonState, days: number, extra: Partial<ExcerptContext> = {}, confidence?: Claim['confidence']): Claim => {
-    const ctx: ExcerptContext = { relation: relationTo(family.witness, subject.idx), gender: subject.gender, days, city: extra.city ?? XINJIANG_CITIES[family.city], facilityKind: extra.facilityKind, crossing: extra.crossing, years: extra.years };
+  const familyClaim = (
+    family: FamilyState,
+    kind: EventKind | RelationshipType,
+    subject: PersonState,
+    days: number,
+    extra: Partial<ExcerptContext> = {},
+    confidence?: Claim['confidence'],
+  ): Claim => {
+    const ctx: ExcerptContext = {
+      relation: relationTo(family.witness, subject.idx),
+      gender: subject.gender,
+      days,
+      city: extra.city ?? XINJIANG_CITIES[family.city],
+      facilityKind: extra.facilityKind,
+      crossing: extra.crossing,
+      years: extra.years,
+    };
     if (family.testimony) {
       testimonyLocator = (testimonyLocator + 37) % 3600;
       const text = excerptFor(kind, family.testimonyLang, ctx);
-      const claim: Claim = { source: family.testimony.id, locator: `00:${pad(Math.floor(testimonyLocator / 60), 2)}:${pad(testimonyLocator % 60, 2)}`, excerpt: text.excerpt, confidence: confidence ?? (rng.chance(0.75) ? 'probable' : 'confirmed') };
+      const claim: Claim = {
+        source: family.testimony.id,
+        locator: `00:${pad(Math.floor(testimonyLocator / 60), 2)}:${pad(testimonyLocator % 60, 2)}`,
+        excerpt: text.excerpt,
+        confidence: confidence ?? (rng.chance(0.75) ? 'probable' : 'confirmed'),
+      };
       if (text.translation) claim.translation = text.translation;
       return claim;
     }
-    return reportClaim(excerptFor(kind, 'en', { ...ctx, relation: null }), confidence ?? (rng.chance(0.6) ? 'probable' : 'possible'));
+    return reportClaim(
+      excerptFor(kind, 'en', { ...ctx, relation: null }),
+      confidence ?? (rng.chance(0.6) ? 'probable' : 'possible'),
+    );
   };
 
   const newFamily = (ethnicity: Ethnicity, root: NameRow, city: number): FamilyState => {
     const idx = families.length;
     const surname = ethnicity === 'Kazakh' ? `${root[0]}ov` : root[0];
     const record: FamilyRecord = {
-      id: `syn-family-${pad(idx + 1, 6)}`, type: 'Family', synthetic: true,
+      id: `syn-family-${pad(idx + 1, 6)}`,
+      type: 'Family',
+      synthetic: true,
       names: [{ value: `${surname} family (K-${pad(idx + 1, 5)})`, kind: 'primary', script: 'Latn', lang: 'en' }],
     };
     const family: FamilyState = {
-      idx, record, ethnicity, root, city, members: [], children: [], father: -1, mother: -1, testimony: null,
-      testimonyLang: familySourceLang(ethnicity), witness: -1, lastEventDay: day(2018, 1, 1),
+      idx,
+      record,
+      ethnicity,
+      root,
+      city,
+      members: [],
+      children: [],
+      father: -1,
+      mother: -1,
+      testimony: null,
+      testimonyLang: familySourceLang(ethnicity),
+      witness: -1,
+      lastEventDay: day(2018, 1, 1),
     };
     if (rng.chance(0.6)) {
       family.testimony = addSource('testimony', `Video testimony ${idx + 1} of a family member`, {
-        authors: ['Interviewer (synthetic)'], publisher: orgs[idx % ngoNames.length]!.names[0]!.value, language: family.testimonyLang, reliability: rng.chance(0.7) ? 'medium' : 'high',
+        authors: ['Interviewer (synthetic)'],
+        publisher: orgs[idx % ngoNames.length]!.names[0]!.value,
+        language: family.testimonyLang,
+        reliability: rng.chance(0.7) ? 'medium' : 'high',
       });
     }
     families.push(family);
@@ -768,15 +1382,34 @@ export function generateDataset(options: GenerateOptions): Dataset {
 
   // --- Events --------------------------------------------------------------------------------
   let eventSeq = 0;
-  function addEvent(kind: EventKind, participants: [number, string][], date: string | undefined, at: string | undefined, claims: Claim[], title: string): EventRecord {
+  function addEvent(
+    kind: EventKind,
+    participants: [number, string][],
+    date: string | undefined,
+    at: string | undefined,
+    claims: Claim[],
+    title: string,
+  ): EventRecord {
     eventSeq += 1;
     const id = `syn-event-${pad(eventSeq, 7)}`;
-    const event: EventRecord = { id, type: 'Event', names: [{ value: `${title} #${eventSeq}`, kind: 'primary', script: 'Latn', lang: 'en' }], synthetic: true, kind, claims };
+    const event: EventRecord = {
+      id,
+      type: 'Event',
+      names: [{ value: `${title} #${eventSeq}`, kind: 'primary', script: 'Latn', lang: 'en' }],
+      synthetic: true,
+      kind,
+      claims,
+    };
     if (date) event.date = date;
     events.push(event);
     // The first claim, without a date of its own, also backs the participation and the place.
     const first = claims[0]!;
-    const participation: Claim = { source: first.source, locator: first.locator, excerpt: first.excerpt, confidence: first.confidence };
+    const participation: Claim = {
+      source: first.source,
+      locator: first.locator,
+      excerpt: first.excerpt,
+      confidence: first.confidence,
+    };
     if (first.translation) participation.translation = first.translation;
     for (const [p, role] of participants) {
       relate('PARTICIPATED_IN', people[p]!.record.id, id, [participation], { role });
@@ -792,16 +1425,44 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const elder = singles.male.length < 4 || singles.female.length < 4 || rng.chance(0.3);
     // Founders: elders are new people; younger couples are often adult children of earlier families.
     let husband = elder ? -1 : rng.chance(0.75) ? takeSingle('male', ethnicity, -1) : -1;
-    const root: NameRow = husband >= 0 ? rootOf(people[husband]!) : rng.pick(ethnicity === 'Kazakh' ? KAZAKH_MALE : UYGHUR_MALE);
+    const root: NameRow =
+      husband >= 0 ? rootOf(people[husband]!) : rng.pick(ethnicity === 'Kazakh' ? KAZAKH_MALE : UYGHUR_MALE);
     const family = newFamily(ethnicity, root, husband >= 0 ? people[husband]!.homeCity : city);
     const emigrated = ethnicity === 'Kazakh' && !elder && rng.chance(0.45);
-    const fatherBirth = husband >= 0 ? people[husband]!.birth : elder ? day(1942, 1, 1) + rng.int(0, 30 * 365) : day(1968, 1, 1) + rng.int(0, 32 * 365);
-    if (husband < 0) husband = newPerson(ethnicity, 'male', fatherBirth, rng.pick(ethnicity === 'Kazakh' ? KAZAKH_MALE : UYGHUR_MALE), -1, family.city, emigrated).idx;
-    if (full()) { people[husband]!.ownFamily = family.idx; family.father = husband; linkFounder(family, husband, 'parent'); break; }
+    const fatherBirth =
+      husband >= 0
+        ? people[husband]!.birth
+        : elder
+          ? day(1942, 1, 1) + rng.int(0, 30 * 365)
+          : day(1968, 1, 1) + rng.int(0, 32 * 365);
+    if (husband < 0)
+      husband = newPerson(
+        ethnicity,
+        'male',
+        fatherBirth,
+        rng.pick(ethnicity === 'Kazakh' ? KAZAKH_MALE : UYGHUR_MALE),
+        -1,
+        family.city,
+        emigrated,
+      ).idx;
+    if (full()) {
+      people[husband]!.ownFamily = family.idx;
+      family.father = husband;
+      linkFounder(family, husband, 'parent');
+      break;
+    }
     let wife = elder ? -1 : rng.chance(0.7) ? takeSingle('female', ethnicity, people[husband]!.birthFamily) : -1;
     if (wife < 0) {
       const wifeBirth = Math.min(fatherBirth + rng.int(-3 * 365, 8 * 365), day(2003, 1, 1));
-      wife = newPerson(ethnicity, 'female', wifeBirth, rng.pick(ethnicity === 'Kazakh' ? KAZAKH_MALE : UYGHUR_MALE), -1, family.city, emigrated).idx;
+      wife = newPerson(
+        ethnicity,
+        'female',
+        wifeBirth,
+        rng.pick(ethnicity === 'Kazakh' ? KAZAKH_MALE : UYGHUR_MALE),
+        -1,
+        family.city,
+        emigrated,
+      ).idx;
     }
     const h = people[husband]!;
     const w = people[wife]!;
@@ -809,7 +1470,10 @@ export function generateDataset(options: GenerateOptions): Dataset {
     w.partner = husband;
     h.ownFamily = family.idx;
     w.ownFamily = family.idx;
-    if (emigrated) { h.livesInKazakhstan = true; w.livesInKazakhstan = true; }
+    if (emigrated) {
+      h.livesInKazakhstan = true;
+      w.livesInKazakhstan = true;
+    }
     family.father = husband;
     family.mother = wife;
     // The family member who gives the testimony: a founder, chosen now so that every quote is
@@ -824,7 +1488,10 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const marriedYear = Math.min(Math.max(h.birth, w.birth) + rng.int(19 * 365, 28 * 365), day(2025, 6, 1));
     const divorced = rng.chance(0.04);
     const divorcedIn = Math.min(yearOf(marriedYear) + rng.int(2, 15), 2025);
-    relate('PARTNER_OF', h.record.id, w.record.id, [familyClaim(family, 'PARTNER_OF', w, marriedYear)], { role: divorced ? 'divorced' : 'married', date: `${yearOf(marriedYear)}/${divorced ? divorcedIn : '..'}` });
+    relate('PARTNER_OF', h.record.id, w.record.id, [familyClaim(family, 'PARTNER_OF', w, marriedYear)], {
+      role: divorced ? 'divorced' : 'married',
+      date: `${yearOf(marriedYear)}/${divorced ? divorcedIn : '..'}`,
+    });
     // Grandparents join the young couple's household record.
     if (!elder) {
       for (const gp of h.parents) if (rng.chance(0.5)) memberOf(family, gp, 'grandparent');
@@ -836,7 +1503,15 @@ export function generateDataset(options: GenerateOptions): Dataset {
     for (let k = 0; k < childCount && !full(); k++) {
       if (childBirth > day(2025, 9, 1)) break;
       const gender: Gender = rng.chance(0.5) ? 'male' : 'female';
-      const child = newPerson(ethnicity, gender, childBirth, root, family.idx, family.city, h.livesInKazakhstan && rng.chance(0.9));
+      const child = newPerson(
+        ethnicity,
+        gender,
+        childBirth,
+        root,
+        family.idx,
+        family.city,
+        h.livesInKazakhstan && rng.chance(0.9),
+      );
       // One passage per child names both parents, another the siblings.
       const parentClaim = [familyClaim(family, 'PARENT_OF', child, child.birth)];
       for (const parent of [h, w]) {
@@ -855,7 +1530,17 @@ export function generateDataset(options: GenerateOptions): Dataset {
     }
     if (rng.chance(0.6)) {
       const year = yearOf(marriedYear);
-      addEvent('marriage', [[h.idx, 'subject'], [w.idx, 'subject']], String(year), cityPlaces[family.city]!.id, [familyClaim(family, 'marriage', w, marriedYear)], `Marriage (${year})`);
+      addEvent(
+        'marriage',
+        [
+          [h.idx, 'subject'],
+          [w.idx, 'subject'],
+        ],
+        String(year),
+        cityPlaces[family.city]!.id,
+        [familyClaim(family, 'marriage', w, marriedYear)],
+        `Marriage (${year})`,
+      );
     }
   }
 
@@ -868,7 +1553,9 @@ export function generateDataset(options: GenerateOptions): Dataset {
   }
 
   const familyOf = (p: PersonState): FamilyState => families[p.ownFamily >= 0 ? p.ownFamily : p.birthFamily]!;
-  const touch = (family: FamilyState, days: number) => { if (days > family.lastEventDay) family.lastEventDay = days; };
+  const touch = (family: FamilyState, days: number) => {
+    if (days > family.lastEventDay) family.lastEventDay = days;
+  };
   const DETENTION_WINDOW = [day(2016, 9, 1), day(2019, 10, 1)] as const;
 
   /** A detention and what follows it; returns the day it starts. */
@@ -899,19 +1586,40 @@ export function generateDataset(options: GenerateOptions): Dataset {
     p.detainedFrom = start;
     p.detainedUntil = end;
     touch(family, end >= 0 ? end : start);
-    const claims: Claim[] = [familyClaim(family, 'detention', p, start, { facilityKind: facilityKindOf[facility], city: facCity })];
+    const claims: Claim[] = [
+      familyClaim(family, 'detention', p, start, { facilityKind: facilityKindOf[facility], city: facCity }),
+    ];
     if (conflict) {
       // Two sources disagree on when it began: both claims are kept, each with its own date.
       const other = start + rng.int(35, 160) * (rng.chance(0.5) ? 1 : -1);
       claims[0]!.date = startText.replace(/[~?]$/, '').length === 10 ? isoDay(start) : isoMonth(start);
       const article = rng.pick(articles);
-      const text = excerptFor('detention', article.language === 'ru' ? 'ru' : 'en', { relation: null, gender: p.gender, days: other, facilityKind: facilityKindOf[facility], city: facCity });
-      const second: Claim = { source: article.id, locator: `para ${rng.int(2, 14)}`, excerpt: text.excerpt, confidence: 'possible', date: isoMonth(other), note: 'Date differs from the family testimony.' };
+      const text = excerptFor('detention', article.language === 'ru' ? 'ru' : 'en', {
+        relation: null,
+        gender: p.gender,
+        days: other,
+        facilityKind: facilityKindOf[facility],
+        city: facCity,
+      });
+      const second: Claim = {
+        source: article.id,
+        locator: `para ${rng.int(2, 14)}`,
+        excerpt: text.excerpt,
+        confidence: 'possible',
+        date: isoMonth(other),
+        note: 'Date differs from the family testimony.',
+      };
       if (text.translation) second.translation = text.translation;
       claims.push(second);
     } else if (rng.chance(0.3)) {
       const official = rng.pick(officials);
-      claims.push({ source: official.id, locator: `item ${rng.int(1, 900)}`, excerpt: `${facCity.zh}：已收押。`, translation: `${facCity.en}: taken into custody.`, confidence: 'confirmed' });
+      claims.push({
+        source: official.id,
+        locator: `item ${rng.int(1, 900)}`,
+        excerpt: `${facCity.zh}：已收押。`,
+        translation: `${facCity.en}: taken into custody.`,
+        confidence: 'confirmed',
+      });
     }
     addEvent('detention', [[p.idx, 'subject']], date, fac.id, claims, `Detention at ${fac.names[0]!.value}`);
     // What follows.
@@ -919,30 +1627,88 @@ export function generateDataset(options: GenerateOptions): Dataset {
     if (rng.chance(0.25)) {
       cursor = start + rng.int(60, 400);
       const prison = facilityIn(facilityCity[facility]!, ['prison']);
-      addEvent('transfer', [[p.idx, 'subject']], fuzzyDate(rng, cursor, 0.3), facilities[prison]!.id, [familyClaim(family, 'transfer', p, cursor)], 'Transfer to prison');
+      addEvent(
+        'transfer',
+        [[p.idx, 'subject']],
+        fuzzyDate(rng, cursor, 0.3),
+        facilities[prison]!.id,
+        [familyClaim(family, 'transfer', p, cursor)],
+        'Transfer to prison',
+      );
       if (rng.chance(0.6)) {
         const trial = cursor + rng.int(20, 200);
         const years = rng.int(2, 20);
-        addEvent('trial', [[p.idx, 'subject']], fuzzyDate(rng, trial, 0.4), cityPlaces[facilityCity[facility]!]!.id, [familyClaim(family, 'trial', p, trial), { source: rng.pick(officials).id, locator: `item ${rng.int(1, 900)}`, excerpt: '判决已生效。', translation: 'The verdict has taken effect.', confidence: 'confirmed' }], 'Trial');
-        addEvent('sentence', [[p.idx, 'subject']], isoMonth(trial + rng.int(0, 30)), cityPlaces[facilityCity[facility]!]!.id, [familyClaim(family, 'sentence', p, trial, { years })], `Sentence of ${years} years`);
+        addEvent(
+          'trial',
+          [[p.idx, 'subject']],
+          fuzzyDate(rng, trial, 0.4),
+          cityPlaces[facilityCity[facility]!]!.id,
+          [
+            familyClaim(family, 'trial', p, trial),
+            {
+              source: rng.pick(officials).id,
+              locator: `item ${rng.int(1, 900)}`,
+              excerpt: '判决已生效。',
+              translation: 'The verdict has taken effect.',
+              confidence: 'confirmed',
+            },
+          ],
+          'Trial',
+        );
+        addEvent(
+          'sentence',
+          [[p.idx, 'subject']],
+          isoMonth(trial + rng.int(0, 30)),
+          cityPlaces[facilityCity[facility]!]!.id,
+          [familyClaim(family, 'sentence', p, trial, { years })],
+          `Sentence of ${years} years`,
+        );
         touch(family, trial);
       }
     }
     if (end >= 0) {
-      addEvent('release', [[p.idx, 'subject']], endText.endsWith('~') ? endText : isoMonth(end), fac.id, [familyClaim(family, 'release', p, end)], 'Release');
+      addEvent(
+        'release',
+        [[p.idx, 'subject']],
+        endText.endsWith('~') ? endText : isoMonth(end),
+        fac.id,
+        [familyClaim(family, 'release', p, end)],
+        'Release',
+      );
       if (rng.chance(0.3)) {
         const blocked = end + rng.int(30, 400);
         const crossing = rng.weighted(crossingWeights);
-        addEvent('blocked-exit', [[p.idx, 'subject']], fuzzyDate(rng, blocked, 0.4), crossingPlaces[crossing]!.id, [familyClaim(family, 'blocked-exit', p, blocked, { crossing: BORDER_CROSSINGS[crossing] })], 'Exit refused');
+        addEvent(
+          'blocked-exit',
+          [[p.idx, 'subject']],
+          fuzzyDate(rng, blocked, 0.4),
+          crossingPlaces[crossing]!.id,
+          [familyClaim(family, 'blocked-exit', p, blocked, { crossing: BORDER_CROSSINGS[crossing] })],
+          'Exit refused',
+        );
         touch(family, blocked);
       }
     } else if (endText === '' && rng.chance(0.8)) {
       const last = Math.max(cursor, start) + rng.int(30, 500);
-      addEvent('disappearance', [[p.idx, 'subject']], rng.chance(0.5) ? `../${isoMonth(last)}` : `${yearOf(last)}~`, cityPlaces[facilityCity[facility]!]!.id, [familyClaim(family, 'disappearance', p, last)], 'Disappearance');
+      addEvent(
+        'disappearance',
+        [[p.idx, 'subject']],
+        rng.chance(0.5) ? `../${isoMonth(last)}` : `${yearOf(last)}~`,
+        cityPlaces[facilityCity[facility]!]!.id,
+        [familyClaim(family, 'disappearance', p, last)],
+        'Disappearance',
+      );
       touch(family, last);
     } else if (rng.chance(0.02)) {
       const died = start + rng.int(60, 900);
-      addEvent('death', [[p.idx, 'subject']], fuzzyDate(rng, died, 0.3), fac.id, [familyClaim(family, 'death', p, died)], 'Death in custody');
+      addEvent(
+        'death',
+        [[p.idx, 'subject']],
+        fuzzyDate(rng, died, 0.3),
+        fac.id,
+        [familyClaim(family, 'death', p, died)],
+        'Death in custody',
+      );
       p.record.deathDate = `${isoMonth(died)}?`;
       touch(family, died);
     }
@@ -977,18 +1743,43 @@ export function generateDataset(options: GenerateOptions): Dataset {
       const crossingAt = DETENTION_WINDOW[0] - 120 + rng.int(0, 3 * 365);
       const crossing = rng.weighted(crossingWeights);
       const row = BORDER_CROSSINGS[crossing]!;
-      addEvent('crossing', [[p.idx, 'subject']], fuzzyDate(rng, crossingAt, 0.7), crossingPlaces[crossing]!.id, [familyClaim(family, 'crossing', p, crossingAt, { crossing: row })], `Border crossing at ${row.en}`);
+      addEvent(
+        'crossing',
+        [[p.idx, 'subject']],
+        fuzzyDate(rng, crossingAt, 0.7),
+        crossingPlaces[crossing]!.id,
+        [familyClaim(family, 'crossing', p, crossingAt, { crossing: row })],
+        `Border crossing at ${row.en}`,
+      );
       touch(family, crossingAt);
       if (rng.chance(0.3)) {
         const taken = crossingAt + rng.int(1, 14);
         const station = facilityIn(cityIndex.get(row.city) ?? family.city, ['police-station']);
-        addEvent('passport-confiscation', [[p.idx, 'subject']], fuzzyDate(rng, taken, 0.5), facilities[station]!.id, [familyClaim(family, 'passport-confiscation', p, taken, { city: XINJIANG_CITIES[cityIndex.get(row.city) ?? family.city] })], 'Passport confiscated');
+        addEvent(
+          'passport-confiscation',
+          [[p.idx, 'subject']],
+          fuzzyDate(rng, taken, 0.5),
+          facilities[station]!.id,
+          [
+            familyClaim(family, 'passport-confiscation', p, taken, {
+              city: XINJIANG_CITIES[cityIndex.get(row.city) ?? family.city],
+            }),
+          ],
+          'Passport confiscated',
+        );
       }
       if (rng.chance(0.5)) detentionStart = crossingAt + rng.int(3, 120);
       else if (rng.chance(0.2)) {
         const blocked = crossingAt + rng.int(30, 240);
         const back = rng.weighted(crossingWeights);
-        addEvent('blocked-exit', [[p.idx, 'subject']], fuzzyDate(rng, blocked, 0.4), crossingPlaces[back]!.id, [familyClaim(family, 'blocked-exit', p, blocked, { crossing: BORDER_CROSSINGS[back] })], 'Exit refused');
+        addEvent(
+          'blocked-exit',
+          [[p.idx, 'subject']],
+          fuzzyDate(rng, blocked, 0.4),
+          crossingPlaces[back]!.id,
+          [familyClaim(family, 'blocked-exit', p, blocked, { crossing: BORDER_CROSSINGS[back] })],
+          'Exit refused',
+        );
         touch(family, blocked);
       }
     } else if (!p.livesInKazakhstan && rng.chance(p.ethnicity === 'Uyghur' ? 0.3 : 0.22)) {
@@ -1010,14 +1801,21 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const father = people[family.father]!;
     const mother = people[family.mother]!;
     const candidates = [
-      ...father.parents, ...mother.parents,
+      ...father.parents,
+      ...mother.parents,
       ...family.children.filter((c) => people[c]!.record.minor !== true),
       ...(held.length === 1 ? held.map((m) => (m === family.father ? family.mother : family.father)) : []),
     ].filter((c) => people[c]!.detainedFrom < 0);
     if (candidates.length === 0) continue;
     const guardian = people[rng.pick(candidates)]!;
     for (const child of minors) {
-      relate('GUARDIAN_OF', guardian.record.id, people[child]!.record.id, [familyClaim(family, 'GUARDIAN_OF', people[child]!, since)], { role: rng.chance(0.7) ? 'caregiver' : 'legal', date: `${isoMonth(since)}/..` });
+      relate(
+        'GUARDIAN_OF',
+        guardian.record.id,
+        people[child]!.record.id,
+        [familyClaim(family, 'GUARDIAN_OF', people[child]!, since)],
+        { role: rng.chance(0.7) ? 'caregiver' : 'legal', date: `${isoMonth(since)}/..` },
+      );
     }
     if (!family.members.includes(guardian.idx)) memberOf(family, guardian.idx, 'guardian');
   }
@@ -1027,7 +1825,10 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const source = family.testimony;
     if (!source) continue;
     const adults = family.members.filter((m) => people[m]!.record.minor !== true && people[m]!.detainedFrom < 0);
-    const witness = family.witness >= 0 ? family.witness : adults.find((m) => people[m]!.livesInKazakhstan) ?? adults[0] ?? family.members[0];
+    const witness =
+      family.witness >= 0
+        ? family.witness
+        : (adults.find((m) => people[m]!.livesInKazakhstan) ?? adults[0] ?? family.members[0]);
     const when = Math.min(family.lastEventDay + rng.int(20, 400), day(2025, 6, 1));
     source.date = isoDay(when);
     if (witness === undefined) continue;
@@ -1037,15 +1838,49 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const text = excerptFor('testimony', family.testimonyLang, { relation: 'self', gender: w.gender, days: when });
     const claim: Claim = { source: source.id, locator: '00:00:10', excerpt: text.excerpt, confidence: 'confirmed' };
     if (text.translation) claim.translation = text.translation;
-    const event = addEvent('testimony', [[witness, 'witness']], isoDay(when), almaty.id, [claim], 'Video testimony recorded in Almaty');
+    const event = addEvent(
+      'testimony',
+      [[witness, 'witness']],
+      isoDay(when),
+      almaty.id,
+      [claim],
+      'Video testimony recorded in Almaty',
+    );
     relate('MENTIONS', source.id, event.id, [claim]);
     if (rng.chance(0.35)) {
       // A public appeal, organised by the NGO that recorded the testimony.
       const appeal = Math.min(when + rng.int(7, 200), day(2025, 12, 1));
       const ngo = orgs[family.idx % ngoNames.length]!;
       const article = rng.pick(articles);
-      const advocacy = addEvent('advocacy', [[witness, 'presenter']], fuzzyDate(rng, appeal, 0.8), almaty.id, [{ source: article.id, locator: `para ${rng.int(1, 12)}`, excerpt: 'Relatives of the detained appealed publicly for their release.', confidence: 'confirmed' }], 'Public appeal in Almaty');
-      relate('PARTICIPATED_IN', ngo.id, advocacy.id, [{ source: article.id, locator: `para ${rng.int(1, 12)}`, excerpt: 'The appeal was organised by a rights group.', confidence: 'probable' }], { role: 'organiser' });
+      const advocacy = addEvent(
+        'advocacy',
+        [[witness, 'presenter']],
+        fuzzyDate(rng, appeal, 0.8),
+        almaty.id,
+        [
+          {
+            source: article.id,
+            locator: `para ${rng.int(1, 12)}`,
+            excerpt: 'Relatives of the detained appealed publicly for their release.',
+            confidence: 'confirmed',
+          },
+        ],
+        'Public appeal in Almaty',
+      );
+      relate(
+        'PARTICIPATED_IN',
+        ngo.id,
+        advocacy.id,
+        [
+          {
+            source: article.id,
+            locator: `para ${rng.int(1, 12)}`,
+            excerpt: 'The appeal was organised by a rights group.',
+            confidence: 'probable',
+          },
+        ],
+        { role: 'organiser' },
+      );
     }
   }
 
@@ -1053,7 +1888,15 @@ export function generateDataset(options: GenerateOptions): Dataset {
     kinline: 1,
     title: `[SYNTHETIC] Kinline generated test dataset: ${peopleTarget} invented people (seed ${options.seed ?? 1})`,
     synthetic: true,
-    entities: [...places, ...orgs, ...facilities, ...sources, ...families.map((f) => f.record), ...people.map((p) => p.record), ...events],
+    entities: [
+      ...places,
+      ...orgs,
+      ...facilities,
+      ...sources,
+      ...families.map((f) => f.record),
+      ...people.map((p) => p.record),
+      ...events,
+    ],
     relationships,
   };
 }

@@ -17,7 +17,13 @@ export async function loadSeedCase(options: Omit<LoadOptions, 'file'> = {}): Pro
   try {
     input = JSON.parse(text);
   } catch (error) {
-    throw new ValidationError([{ file: seedCaseFile, path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+    throw new ValidationError([
+      {
+        file: seedCaseFile,
+        path: '',
+        message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ]);
   }
   return loadDataset(input, { ...options, file: seedCaseFile });
 }

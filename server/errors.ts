@@ -5,16 +5,25 @@ import { formatPath, ValidationError } from '../graph/store/validate.js';
 
 /** A domain error with an HTTP status; its message must never carry a protected person's data. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
   }
 }
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `No ${what} with that id.`);
 
-interface ErrorBody { error: { code: string; message: string; details?: unknown } }
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
 
-const body = (code: string, message: string, details?: unknown): ErrorBody => ({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+const body = (code: string, message: string, details?: unknown): ErrorBody => ({
+  error: { code, message, ...(details === undefined ? {} : { details }) },
+});
 
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -22,7 +31,9 @@ export const RETRY_AFTER_SECONDS = 5;
 export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   if (error instanceof z.ZodError) {
     const details = error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-    res.status(400).json(body('invalid_request', `Invalid ${details.map((d) => d.path || 'request').join(', ')}`, details));
+    res
+      .status(400)
+      .json(body('invalid_request', `Invalid ${details.map((d) => d.path || 'request').join(', ')}`, details));
     return;
   }
   if (error instanceof ApiError) {
@@ -34,18 +45,32 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
     return;
   }
   if (error instanceof DatabaseUnavailableError) {
-    res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json(body('database_unavailable', 'The database is unreachable; try again shortly.'));
+    res
+      .status(503)
+      .set('Retry-After', String(RETRY_AFTER_SECONDS))
+      .json(body('database_unavailable', 'The database is unreachable; try again shortly.'));
     return;
   }
-  const status = (error as { status?: number; statusCode?: number } | null)?.status ?? (error as { statusCode?: number } | null)?.statusCode;
+  const status =
+    (error as { status?: number; statusCode?: number } | null)?.status ??
+    (error as { statusCode?: number } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // body-parser and friends: malformed JSON, too large, wrong charset
     const type = (error as { type?: string }).type ?? 'bad_request';
-    res.status(status).json(body(type.replace(/\./g, '_'), status === 413 ? 'The request body is too large.' : 'The request could not be read.'));
+    res
+      .status(status)
+      .json(
+        body(
+          type.replace(/\./g, '_'),
+          status === 413 ? 'The request body is too large.' : 'The request could not be read.',
+        ),
+      );
     return;
   }
   // Log the kind of failure only: messages may quote data, and logs must not leak protected people.
-  console.error(`[kinline] internal error: ${(error as Error | null)?.name ?? 'unknown'} ${(error as { code?: string } | null)?.code ?? ''}`.trim());
+  console.error(
+    `[kinline] internal error: ${(error as Error | null)?.name ?? 'unknown'} ${(error as { code?: string } | null)?.code ?? ''}`.trim(),
+  );
   res.status(500).json(body('internal_error', 'Something went wrong on our side.'));
 };
 

@@ -7,7 +7,12 @@ import { backfillLastKnown } from '../graph/store/last-known.js';
 import { isEmpty, loadSeedCase } from '../seeds/index.js';
 import { createApp } from './app.js';
 
-export interface Running { server: Server; url: string; neo4j?: EmbeddedNeo4j; stop(): Promise<void> }
+export interface Running {
+  server: Server;
+  url: string;
+  neo4j?: EmbeddedNeo4j;
+  stop(): Promise<void>;
+}
 
 /**
  * Starts Kinline: NEO4J_URI when set, else the embedded Neo4j (data/neo4j); applies the schema,
@@ -29,7 +34,8 @@ export async function startServer(options: { port?: number; seed?: boolean } = {
   }
   await applySchema();
   const backfilled = await backfillLastKnown();
-  if (backfilled > 0) console.log(`[kinline] set the last-known date of ${backfilled} people (graph loaded before it existed)`);
+  if (backfilled > 0)
+    console.log(`[kinline] set the last-known date of ${backfilled} people (graph loaded before it existed)`);
   if (options.seed !== false && (await isEmpty())) {
     const summary = await loadSeedCase();
     console.log(`[kinline] loaded the seed case: ${summary.entities} entities, ${summary.relationships} relationships`);
@@ -40,7 +46,9 @@ export async function startServer(options: { port?: number; seed?: boolean } = {
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
   return {
-    server, url, neo4j,
+    server,
+    url,
+    neo4j,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await disconnect();
@@ -58,7 +66,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       process.once('SIGTERM', stop);
     })
     .catch((error: unknown) => {
-      console.error(error instanceof JavaMissingError ? error.message : `[kinline] could not start: ${(error as Error).message}`);
+      console.error(
+        error instanceof JavaMissingError ? error.message : `[kinline] could not start: ${(error as Error).message}`,
+      );
       process.exit(1);
     });
 }

@@ -21,8 +21,8 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
 
 const errorResponse = { description: 'Error: `{error: {code, message, details?}}`' };
 
-function byPath(): Map<string, typeof allRoutes[number][]> {
-  const groups = new Map<string, typeof allRoutes[number][]>();
+function byPath(): Map<string, (typeof allRoutes)[number][]> {
+  const groups = new Map<string, (typeof allRoutes)[number][]>();
   for (const spec of allRoutes) {
     const path = spec.path.replace(/:(\w+)/g, '{$1}');
     groups.set(path, [...(groups.get(path) ?? []), spec]);
@@ -36,21 +36,39 @@ let cached: unknown;
 export function openApiDocument(): unknown {
   cached ??= {
     openapi: '3.1.0',
-    info: { title: 'Kinline API', version: '0.1.0', description: 'Knowledge graph and timelines of detentions, with every claim cited.' },
+    info: {
+      title: 'Kinline API',
+      version: '0.1.0',
+      description: 'Knowledge graph and timelines of detentions, with every claim cited.',
+    },
     components: { schemas: { Dataset: jsonSchema(Dataset) } },
     paths: Object.fromEntries(
       [...byPath().entries()].map(([path, specs]) => [
         `/api${path}`,
-        Object.fromEntries(specs.map((spec) => [spec.method, {
-          summary: spec.summary,
-          tags: [spec.tag],
-          parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
-          ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } } : {}),
-          responses: {
-            200: { description: 'OK', content: Object.fromEntries(['application/json', ...(spec.produces ?? [])].map((type) => [type, {}])) },
-            400: errorResponse, 404: errorResponse, 503: errorResponse,
-          },
-        }])),
+        Object.fromEntries(
+          specs.map((spec) => [
+            spec.method,
+            {
+              summary: spec.summary,
+              tags: [spec.tag],
+              parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
+              ...(spec.body
+                ? {
+                    requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } },
+                  }
+                : {}),
+              responses: {
+                200: {
+                  description: 'OK',
+                  content: Object.fromEntries(['application/json', ...(spec.produces ?? [])].map((type) => [type, {}])),
+                },
+                400: errorResponse,
+                404: errorResponse,
+                503: errorResponse,
+              },
+            },
+          ]),
+        ),
       ]),
     ),
   };

@@ -18,7 +18,15 @@ const tiny = {
     { type: 'Person', id: 'person-a', names: [{ value: 'Aiman Umarova', kind: 'primary' }] },
     { type: 'Person', id: 'person-b', names: [{ value: 'Hidden Child' }], minor: true },
   ],
-  relationships: [{ id: 'rel-a-b', type: 'GUARDIAN_OF', from: 'person-a', to: 'person-b', claims: [{ source: 'src-a', locator: 'p. 1', excerpt: 'takes care of' }] }],
+  relationships: [
+    {
+      id: 'rel-a-b',
+      type: 'GUARDIAN_OF',
+      from: 'person-a',
+      to: 'person-b',
+      claims: [{ source: 'src-a', locator: 'p. 1', excerpt: 'takes care of' }],
+    },
+  ],
 };
 
 beforeAll(async () => {

@@ -13,25 +13,69 @@ afterAll(() => api?.close());
 // Strings an attacker or a careless script would send: Cypher and Lucene injection, huge and
 // negative numbers, wrong types, unicode oddities, path tricks.
 const HOSTILE = [
-  "' OR 1=1 //", '"}) MATCH (n) DETACH DELETE n //', '`) DETACH DELETE n //', 'x} RETURN 1 UNION MATCH (n) DELETE n //',
-  'CALL db.labels()', '$limit', '*', '?', '~', '"', 'AND OR NOT', '(((', 'a:b:c', '\\', '\u0000', '\u202e\u0041', '\ud83d\ude00'.repeat(50),
-  'x'.repeat(5000), '-1', '0', '1e309', '99999999999999999999', 'NaN', 'Infinity', '3.5', 'true', 'null', '[]', '{}',
-  '../../etc/passwd', '%00', '<script>alert(1)</script>', 'Ｕｍａｒｏｖａ', 'İ', 'ß', '\t\n', ' ', '',
-  '2019-02-30', '2019-13-01', '0000-00-00', '9999-99-99', 'PARENT_OF|CITES', 'Person,Claim', 'anon-' + 'f'.repeat(16),
+  "' OR 1=1 //",
+  '"}) MATCH (n) DETACH DELETE n //',
+  '`) DETACH DELETE n //',
+  'x} RETURN 1 UNION MATCH (n) DELETE n //',
+  'CALL db.labels()',
+  '$limit',
+  '*',
+  '?',
+  '~',
+  '"',
+  'AND OR NOT',
+  '(((',
+  'a:b:c',
+  '\\',
+  '\u0000',
+  '\u202e\u0041',
+  '\ud83d\ude00'.repeat(50),
+  'x'.repeat(5000),
+  '-1',
+  '0',
+  '1e309',
+  '99999999999999999999',
+  'NaN',
+  'Infinity',
+  '3.5',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  '../../etc/passwd',
+  '%00',
+  '<script>alert(1)</script>',
+  'Ｕｍａｒｏｖａ',
+  'İ',
+  'ß',
+  '\t\n',
+  ' ',
+  '',
+  '2019-02-30',
+  '2019-13-01',
+  '0000-00-00',
+  '9999-99-99',
+  'PARENT_OF|CITES',
+  'Person,Claim',
+  'anon-' + 'f'.repeat(16),
 ];
 
 function fuzzPaths(): string[] {
   const paths: string[] = [];
   for (const spec of allRoutes) {
-    const shape = (spec.query as { shape?: Record<string, unknown> } | undefined)?.shape
-      ?? ((spec.query as { def?: { in?: { shape?: Record<string, unknown> } } } | undefined)?.def?.in?.shape) ?? {};
+    const shape =
+      (spec.query as { shape?: Record<string, unknown> } | undefined)?.shape ??
+      (spec.query as { def?: { in?: { shape?: Record<string, unknown> } } } | undefined)?.def?.in?.shape ??
+      {};
     const keys = [...Object.keys(shape), 'unknownField'];
     const base = spec.path.replace(/:(\w+)/g, 'person-aiman-umarova');
     for (const [i, value] of HOSTILE.entries()) {
       const key = keys[i % keys.length]!;
       const pathValue = encodeURIComponent(value) || 'x';
       const withHostileId = spec.path.includes(':') ? spec.path.replace(/:(\w+)/g, pathValue) : base;
-      paths.push(`/api${i % 2 === 0 ? base : withHostileId}?${key}=${encodeURIComponent(value)}&${key}=${encodeURIComponent(value)}`);
+      paths.push(
+        `/api${i % 2 === 0 ? base : withHostileId}?${key}=${encodeURIComponent(value)}&${key}=${encodeURIComponent(value)}`,
+      );
       paths.push(`/api${withHostileId}?${keys.map((k) => `${k}=${encodeURIComponent(value)}`).join('&')}`);
     }
   }

@@ -53,20 +53,37 @@ describe('neighbourhood', () => {
   });
 
   it('shows the protected child as a pseudonym at depth 2, never by real id or name', async () => {
-    const { body } = await get('/neighbourhood?ids=kairat&depth=2&relTypes=PARENT_OF,SIBLING_OF,PARTNER_OF,GUARDIAN_OF');
+    const { body } = await get(
+      '/neighbourhood?ids=kairat&depth=2&relTypes=PARENT_OF,SIBLING_OF,PARTNER_OF,GUARDIAN_OF',
+    );
     const child = body.nodes.find((n: { id: string }) => n.id === secret);
-    expect(child).toEqual({ id: secret, type: 'Person', name: expect.stringMatching(/^Protected person/), protected: true });
-    expect(body.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['fedor', 'mira', 'gp-pavel', 'gulmira']));
+    expect(child).toEqual({
+      id: secret,
+      type: 'Person',
+      name: expect.stringMatching(/^Protected person/),
+      protected: true,
+    });
+    expect(body.nodes.map((n: { id: string }) => n.id)).toEqual(
+      expect.arrayContaining(['fedor', 'mira', 'gp-pavel', 'gulmira']),
+    );
     const toChild = body.edges.filter((e: { target: string }) => e.target === secret);
     expect(toChild.length).toBeGreaterThanOrEqual(3);
-    expect(toChild.every((e: { id: string; date?: string }) => e.id.startsWith('anon-') && e.date === undefined)).toBe(true);
+    expect(toChild.every((e: { id: string; date?: string }) => e.id.startsWith('anon-') && e.date === undefined)).toBe(
+      true,
+    );
   });
 
   it('filters by relationship type, entity type, confidence and date window', async () => {
     const parents = await get('/neighbourhood?ids=fedor&relTypes=PARENT_OF');
-    expect(parents.body.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['fedor', 'gp-galina', 'gp-pavel', 'kairat', secret].sort());
+    expect(parents.body.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
+      ['fedor', 'gp-galina', 'gp-pavel', 'kairat', secret].sort(),
+    );
     const events = await get('/neighbourhood?ids=fedor&types=Event');
-    expect(events.body.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['event-detention-fedor', 'event-trial-1999', 'fedor']);
+    expect(events.body.nodes.map((n: { id: string }) => n.id).sort()).toEqual([
+      'event-detention-fedor',
+      'event-trial-1999',
+      'fedor',
+    ]);
     expect(events.body.hiddenNeighbours.fedor).toBeUndefined();
     const window = await get('/neighbourhood?ids=fedor&types=Event&from=2017-06-01&to=2017-12-31');
     expect(window.body.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['event-detention-fedor', 'fedor']);
@@ -113,7 +130,12 @@ describe('paths and kinship names', () => {
     expect(path.edges).toHaveLength(path.nodes.length - 1);
     expect((await get('/paths?from=ulan&to=kairat&kinshipOnly=true&maxHops=2')).body.paths).toEqual([]);
     const viaHub = await get('/paths?from=member-001&to=kairat');
-    expect(viaHub.body.paths[0].nodes.map((n: { id: string }) => n.id)).toEqual(['member-001', HUB.id, 'fedor', 'kairat']);
+    expect(viaHub.body.paths[0].nodes.map((n: { id: string }) => n.id)).toEqual([
+      'member-001',
+      HUB.id,
+      'fedor',
+      'kairat',
+    ]);
     expect(viaHub.body.paths[0].relation).toBeUndefined();
     expect((await get('/paths?from=member-001&to=kairat&kinshipOnly=true')).body.paths).toEqual([]);
     expect((await get('/paths?from=nobody&to=kairat')).status).toBe(404);
@@ -126,14 +148,37 @@ describe('family', () => {
     const { status, body } = await get('/family/kairat?generations=2');
     expect(status).toBe(200);
     const gen = Object.fromEntries(body.people.map((p: { id: string; generation: number }) => [p.id, p.generation]));
-    expect(gen).toMatchObject({ kairat: 0, fedor: -1, mira: -1, anna: -1, ulan: -1, 'gp-pavel': -2, 'gp-marina': -2, cora: 0, [secret]: 0, gulmira: -1 });
+    expect(gen).toMatchObject({
+      kairat: 0,
+      fedor: -1,
+      mira: -1,
+      anna: -1,
+      ulan: -1,
+      'gp-pavel': -2,
+      'gp-marina': -2,
+      cora: 0,
+      [secret]: 0,
+      gulmira: -1,
+    });
     expect(gen[HUB.id]).toBeUndefined();
     expect(body.root).toEqual({ id: 'kairat', type: 'Person', name: 'Kairat Son' });
-    expect(body.families).toEqual([{
-      id: 'family-main', name: 'Household of Fedor and Mira',
-      members: expect.arrayContaining([{ id: 'fedor', role: 'parent' }, { id: 'mira', role: 'parent' }, { id: 'kairat', role: 'child' }, { id: secret, role: 'child' }]),
-    }]);
-    expect(body.edges.some((e: { type: string; source: string; target: string }) => e.type === 'PARTNER_OF' && e.source === 'fedor')).toBe(true);
+    expect(body.families).toEqual([
+      {
+        id: 'family-main',
+        name: 'Household of Fedor and Mira',
+        members: expect.arrayContaining([
+          { id: 'fedor', role: 'parent' },
+          { id: 'mira', role: 'parent' },
+          { id: 'kairat', role: 'child' },
+          { id: secret, role: 'child' },
+        ]),
+      },
+    ]);
+    expect(
+      body.edges.some(
+        (e: { type: string; source: string; target: string }) => e.type === 'PARTNER_OF' && e.source === 'fedor',
+      ),
+    ).toBe(true);
     const one = await get('/family/kairat?generations=1');
     expect(one.body.people.map((p: { id: string }) => p.id)).not.toContain('gp-pavel');
     expect(one.body.people.map((p: { id: string }) => p.id)).toContain('anna');
@@ -154,15 +199,26 @@ describe('safety', () => {
     ]);
     expect(raw).toContain(secret);
     for (const body of [raw, ...bodies]) {
-      for (const term of [PROTECTED.id, PROTECTED.name, 'Secretname', PROTECTED.alias, PROTECTED.birthDate]) expect(body).not.toContain(term);
+      for (const term of [PROTECTED.id, PROTECTED.name, 'Secretname', PROTECTED.alias, PROTECTED.birthDate])
+        expect(body).not.toContain(term);
     }
   });
 });
 
 describe('seed case', () => {
-  interface SeedPerson { id: string; type: string; minor?: boolean; disclosure?: string; pseudonym?: string; names: { value: string }[]; birthDate?: string }
+  interface SeedPerson {
+    id: string;
+    type: string;
+    minor?: boolean;
+    disclosure?: string;
+    pseudonym?: string;
+    names: { value: string }[];
+    birthDate?: string;
+  }
   const seed = JSON.parse(readFileSync(seedCasePath, 'utf8')) as { entities: SeedPerson[] };
-  const hidden = seed.entities.filter((e) => e.type === 'Person' && (e.minor || (e.disclosure && e.disclosure !== 'public')));
+  const hidden = seed.entities.filter(
+    (e) => e.type === 'Person' && (e.minor || (e.disclosure && e.disclosure !== 'public')),
+  );
   const pseudonyms = hidden.map((p) => p.pseudonym ?? '');
   const children = [1, 2, 3, 4].map((n) => `person-bw-2019-01-child-${n}`);
 
@@ -176,19 +232,32 @@ describe('seed case', () => {
   it("shows Umarova's four clients as pseudonyms, and the father as child 1's father", async () => {
     const { body } = await get('/neighbourhood?ids=person-aiman-umarova');
     for (const id of children) {
-      expect(body.nodes).toContainEqual(expect.objectContaining({ id: publicIdOf(id), protected: true, name: expect.stringMatching(/^Child \d of family BW-2019-01$/) }));
+      expect(body.nodes).toContainEqual(
+        expect.objectContaining({
+          id: publicIdOf(id),
+          protected: true,
+          name: expect.stringMatching(/^Child \d of family BW-2019-01$/),
+        }),
+      );
     }
     expect(await relation(publicIdOf('person-bw-2019-01-father'), publicIdOf(children[0]!))).toBe('father');
     const family = await get(`/family/${publicIdOf(children[0]!)}`);
     expect(family.body.people.filter((p: { generation: number }) => p.generation === 0)).toHaveLength(4 + 3);
-    expect(family.body.families.map((f: { id: string }) => f.id).sort()).toEqual(['family-bw-2019-01', 'family-bw-2019-01-hosts']);
+    expect(family.body.families.map((f: { id: string }) => f.id).sort()).toEqual([
+      'family-bw-2019-01',
+      'family-bw-2019-01-hosts',
+    ]);
     await get(`/neighbourhood?ids=${children.map(publicIdOf).join(',')}&depth=3&limit=2000`);
     await get(`/paths?from=person-aiman-umarova&to=${publicIdOf('person-bw-2019-01-relative-host-1')}&maxHops=8`);
   });
 
   it('never puts a protected real id, name or birth date in any body', () => {
     // A placeholder name that is part of a pseudonym ("Child 1") is not a secret.
-    const secrets = hidden.flatMap((p) => [p.id, ...p.names.map((n) => n.value).filter((v) => !pseudonyms.some((s) => s.includes(v))), ...(p.birthDate ? [p.birthDate] : [])]);
+    const secrets = hidden.flatMap((p) => [
+      p.id,
+      ...p.names.map((n) => n.value).filter((v) => !pseudonyms.some((s) => s.includes(v))),
+      ...(p.birthDate ? [p.birthDate] : []),
+    ]);
     expect(bodies.length).toBeGreaterThan(3);
     for (const body of bodies) for (const term of secrets) expect(body, term).not.toContain(term);
   });

@@ -30,7 +30,12 @@ it('cites every relationship of Umarova with an excerpt quoted verbatim from the
   const reply = await api.get(`/api/entities/${UMAROVA}`);
   expect(reply.status).toBe(200);
   expect(reply.body.entity.names.map((n: { value: string }) => n.value)).toContain('Айман Умарова');
-  const rels = reply.body.relationships as { id: string; type: string; other: { id: string; protected?: boolean }; claims: { excerpt: string; locator: string; source: { id: string } }[] }[];
+  const rels = reply.body.relationships as {
+    id: string;
+    type: string;
+    other: { id: string; protected?: boolean };
+    claims: { excerpt: string; locator: string; source: { id: string } }[];
+  }[];
   expect(rels.length).toBeGreaterThan(5);
   for (const rel of rels) {
     expect(rel.claims.length, rel.id).toBeGreaterThan(0);
@@ -58,14 +63,22 @@ it('gives the citations of one relationship, and a source with all the claims it
   expect(source.body.claimCount).toBeGreaterThan(100);
   // Claims about the children are listed too, under their pseudonyms.
   expect(source.body.claims).toHaveLength(source.body.claimCount);
-  expect(source.body.claims.some((c: { fact: { label: string } }) => c.fact.label.includes('Child 1 of family BW-2019-01'))).toBe(true);
-  expect(source.body.claims.every((c: { excerpt: string }) => ARTICLE.includes(c.excerpt) || c.excerpt.startsWith('['))).toBe(true);
+  expect(
+    source.body.claims.some((c: { fact: { label: string } }) => c.fact.label.includes('Child 1 of family BW-2019-01')),
+  ).toBe(true);
+  expect(
+    source.body.claims.every((c: { excerpt: string }) => ARTICLE.includes(c.excerpt) || c.excerpt.startsWith('[')),
+  ).toBe(true);
 });
 
 it('exports the source as CSL-JSON and BibTeX, and a view as GraphML', async () => {
   const csl = await api.get('/api/sources/src-bitter-winter-2019-orphans/cite?format=csl');
   expect(csl.headers.get('content-type')).toContain('application/vnd.citationstyles.csl+json');
-  expect(csl.body[0]).toMatchObject({ id: 'src-bitter-winter-2019-orphans', publisher: 'Bitter Winter', author: [{ literal: 'Massimo Introvigne' }] });
+  expect(csl.body[0]).toMatchObject({
+    id: 'src-bitter-winter-2019-orphans',
+    publisher: 'Bitter Winter',
+    author: [{ literal: 'Massimo Introvigne' }],
+  });
   const bib = await api.get('/api/sources/src-bitter-winter-2019-orphans/cite?format=bibtex');
   expect(bib.text).toMatch(/^@article\{src-bitter-winter-2019-orphans,/);
   expect(bib.text).toContain('year = {2019}');

@@ -5,7 +5,10 @@ import { startApi, type Api } from './support/api.js';
 import { freshGraph } from './support/graph.js';
 
 let api: Api;
-const idOf = async (name: string) => (await api.get(`/api/search?q=${encodeURIComponent(name)}&types=Person`)).body.items.find((h: { name: string }) => h.name === name).id as string;
+const idOf = async (name: string) =>
+  (await api.get(`/api/search?q=${encodeURIComponent(name)}&types=Person`)).body.items.find(
+    (h: { name: string }) => h.name === name,
+  ).id as string;
 
 beforeAll(async () => {
   await freshGraph();
@@ -13,11 +16,17 @@ beforeAll(async () => {
   invalidateLexicon();
   api = await startApi();
 });
-afterAll(async () => { await api?.close(); });
+afterAll(async () => {
+  await api?.close();
+});
 
 describe('GET /api/status-as-of', () => {
   it('says both parents were certainly blocked on 2019-04-13, the children free, and only possibly in 2017', async () => {
-    const [father, mother, child] = await Promise.all([idOf('Father (case BW-2019-01)'), idOf('Mother (case BW-2019-01)'), idOf('Child 1 of family BW-2019-01')]);
+    const [father, mother, child] = await Promise.all([
+      idOf('Father (case BW-2019-01)'),
+      idOf('Mother (case BW-2019-01)'),
+      idOf('Child 1 of family BW-2019-01'),
+    ]);
     const on = await api.get(`/api/status-as-of?date=2019-04-13&ids=${father},${mother},${child},nobody`);
     expect(on.status).toBe(200);
     const byId = new Map(on.body.people.map((p: { id: string }) => [p.id, p]));

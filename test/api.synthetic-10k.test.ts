@@ -29,8 +29,12 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 function pick() {
-  const parentLink = relsOf('PARENT_OF').find((r) => isPublicPerson(byId.get(r.from)) && isPublicPerson(byId.get(r.to)))!;
-  const detained = relsOf('PARTICIPATED_IN').find((r) => (byId.get(r.to) as { kind?: string }).kind === 'detention' && isPublicPerson(byId.get(r.from)))!;
+  const parentLink = relsOf('PARENT_OF').find(
+    (r) => isPublicPerson(byId.get(r.from)) && isPublicPerson(byId.get(r.to)),
+  )!;
+  const detained = relsOf('PARTICIPATED_IN').find(
+    (r) => (byId.get(r.to) as { kind?: string }).kind === 'detention' && isPublicPerson(byId.get(r.from)),
+  )!;
   const facility = relsOf('OCCURRED_AT').find((r) => r.from === detained.to && byId.get(r.to)?.type === 'Facility')!.to;
   const crossing = data.entities.find((e) => e.type === 'Place' && e.kind === 'border-crossing')!.id;
   const family = relsOf('MEMBER_OF').find((r) => r.from === parentLink.from)!.to;
@@ -42,8 +46,14 @@ it('answers every route with 2xx on the generated graph', async () => {
   const p = pick();
   const source = data.entities.find((e) => e.type === 'Source')!.id;
   const samples = sampleRequests({
-    person: p.parentLink.from, protectedPerson: publicIdOf(p.protectedPerson), family: p.family, facility: p.facility,
-    crossing: p.crossing, source, event: p.detained.to, relationship: p.parentLink.id,
+    person: p.parentLink.from,
+    protectedPerson: publicIdOf(p.protectedPerson),
+    family: p.family,
+    facility: p.facility,
+    crossing: p.crossing,
+    source,
+    event: p.detained.to,
+    relationship: p.parentLink.id,
   });
   for (const spec of allRoutes) {
     // Whole-graph exports are the seed-case tests' and the CLI's job; here, exports of a view.
@@ -59,18 +69,27 @@ it('finds a person by name and by their Cyrillic alias', async () => {
   const person = data.entities.find((e) => isPublicPerson(e) && e.names.some((n) => n.script === 'Cyrl'))!;
   for (const name of [person.names[0]!.value, person.names.find((n) => n.script === 'Cyrl')!.value]) {
     const reply = await api.get(`/api/search?q=${encodeURIComponent(name)}&types=Person&limit=50`);
-    expect(reply.body.items.map((i: { id: string }) => i.id), name).toContain(person.id);
+    expect(
+      reply.body.items.map((i: { id: string }) => i.id),
+      name,
+    ).toContain(person.id);
   }
 });
 
 it('pages through a common surname best first, every hit once, with and without a type filter', async () => {
   const surname = data.entities.find(isPublicPerson)!.names[0]!.value.split(' ')[1]!;
   for (const filter of ['', '&types=Person']) {
-    const all = (await api.get(`/api/search?q=${encodeURIComponent(surname)}${filter}&limit=100`)).body.items as { id: string; score: number }[];
+    const all = (await api.get(`/api/search?q=${encodeURIComponent(surname)}${filter}&limit=100`)).body.items as {
+      id: string;
+      score: number;
+    }[];
     expect(all.length, `${surname}${filter}`).toBeGreaterThan(40);
     const pages: { id: string; score: number }[] = [];
     for (let offset = 0; offset < all.length; offset += 15) {
-      pages.push(...(await api.get(`/api/search?q=${encodeURIComponent(surname)}${filter}&limit=15&offset=${offset}`)).body.items);
+      pages.push(
+        ...(await api.get(`/api/search?q=${encodeURIComponent(surname)}${filter}&limit=15&offset=${offset}`)).body
+          .items,
+      );
     }
     expect(pages.slice(0, all.length).map((h) => h.id)).toEqual(all.map((h) => h.id));
     expect(new Set(pages.map((h) => h.id)).size).toBe(pages.length);
@@ -96,7 +115,7 @@ it('lists the relationships of an entity with the claims that were loaded', asyn
   expect(neighbourhood.body.nodes.length).toBeLessThanOrEqual(300);
 });
 
-it('puts a detention on the detainee\'s timeline and at the facility', async () => {
+it("puts a detention on the detainee's timeline and at the facility", async () => {
   const { detained, facility } = pick();
   const person = await api.get(`/api/timeline?people=${detained.from}`);
   expect(person.body.items.map((i: { eventId: string }) => i.eventId)).toContain(detained.to);
@@ -108,12 +127,16 @@ it('finds people detained after crossing at a border post, each backed by a cros
   const crossings = data.entities.filter((e) => e.type === 'Place' && e.kind === 'border-crossing');
   let hits = 0;
   for (const crossing of crossings) {
-    const reply = await api.get(`/api/patterns/crossing-detentions?crossing=${crossing.id}&from=2000-01-01&to=2030-12-31&days=120&limit=20`);
+    const reply = await api.get(
+      `/api/patterns/crossing-detentions?crossing=${crossing.id}&from=2000-01-01&to=2030-12-31&days=120&limit=20`,
+    );
     expect(reply.status).toBe(200);
     for (const hit of reply.body.items) {
       hits++;
       if (hit.person.protected) continue; // its events' ids are public ids, not the dataset's
-      const crossed = relsOf('OCCURRED_AT').filter((r) => r.to === crossing.id).map((r) => r.from);
+      const crossed = relsOf('OCCURRED_AT')
+        .filter((r) => r.to === crossing.id)
+        .map((r) => r.from);
       expect(crossed).toContain(hit.crossing.id);
     }
   }

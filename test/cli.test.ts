@@ -10,7 +10,15 @@ const tmp = mkdtempSync(join(tmpdir(), 'kinline-cli-'));
 const KENNEDY = '../shared/data/gedcom/kennedy.ged';
 
 const kinline = (...args: string[]) =>
-  runKinline({ ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') }, args);
+  runKinline(
+    {
+      ...process.env,
+      NEO4J_URI: inject('neo4jUri'),
+      NEO4J_USER: inject('neo4jUser'),
+      NEO4J_PASSWORD: inject('neo4jPassword'),
+    },
+    args,
+  );
 
 beforeAll(freshGraph);
 
@@ -35,7 +43,12 @@ it('imports, then a second import changes nothing', async () => {
 
 it('rejects a malformed file with file:line:column and a non-zero exit code', async () => {
   const file = join(tmp, 'bad.ged');
-  writeFileSync(file, ['0 HEAD', '1 CHAR UTF-8', '0 @I1@ INDI', '1 NAME Ann /Bad/', '1 BIRT', '2 DATE 32 FOO 19x', '0 TRLR', ''].join('\n'));
+  writeFileSync(
+    file,
+    ['0 HEAD', '1 CHAR UTF-8', '0 @I1@ INDI', '1 NAME Ann /Bad/', '1 BIRT', '2 DATE 32 FOO 19x', '0 TRLR', ''].join(
+      '\n',
+    ),
+  );
   const before = await counts();
   const run = await kinline('import', file);
   expect(run.code).toBe(1);

@@ -15,15 +15,30 @@ const person = (id: string, name = id) => ({ id, type: 'Person' as const, name }
 describe('URL codec', () => {
   it('round-trips a full view state', () => {
     const state: ViewState = {
-      seeds: ['person-a', 'anon-7f3'], expanded: [{ id: 'person-a', limit: 100, types: ['Person', 'Event'] }], hidden: ['org-x'],
-      pinned: { 'person-a': [12, -40] }, filters: { types: ['Person'], relTypes: ['PARENT_OF'], minConfidence: 'probable', from: '2017-01-01', to: '2019-04-13' },
-      asOf: '2019-04-13', layout: 'family', familyRoot: 'anon-7f3', selection: { kind: 'edge', id: 'rel-1' }, path: { from: 'person-a', to: 'anon-7f3' },
+      seeds: ['person-a', 'anon-7f3'],
+      expanded: [{ id: 'person-a', limit: 100, types: ['Person', 'Event'] }],
+      hidden: ['org-x'],
+      pinned: { 'person-a': [12, -40] },
+      filters: {
+        types: ['Person'],
+        relTypes: ['PARENT_OF'],
+        minConfidence: 'probable',
+        from: '2017-01-01',
+        to: '2019-04-13',
+      },
+      asOf: '2019-04-13',
+      layout: 'family',
+      familyRoot: 'anon-7f3',
+      selection: { kind: 'edge', id: 'rel-1' },
+      path: { from: 'person-a', to: 'anon-7f3' },
     };
     expect(decodeViewState(encodeViewState(state))).toEqual(state);
   });
 
   it('drops values a hand-edited link should not carry', () => {
-    const state = decodeViewState('?s=a,b%20c,%3Cscript%3E&t=Person,Bogus&c=certain&from=2019-13-45&asof=yesterday&mode=graph&x=a~99999');
+    const state = decodeViewState(
+      '?s=a,b%20c,%3Cscript%3E&t=Person,Bogus&c=certain&from=2019-13-45&asof=yesterday&mode=graph&x=a~99999',
+    );
     expect(state.seeds).toEqual(['a', '<script>']);
     expect(state.filters.types).toEqual(['Person']);
     expect(state.filters.minConfidence).toBeUndefined();
@@ -75,7 +90,11 @@ describe('realize', () => {
 describe('hit testing', () => {
   it('finds the node under a point and the edge near it', () => {
     const scene = new Scene();
-    scene.setGraph([person('a'), person('b')], [{ id: 'e', type: 'SIBLING_OF', source: 'a', target: 'b', confidence: 'probable' }], { a: [0, 0], b: [100, 0] });
+    scene.setGraph(
+      [person('a'), person('b')],
+      [{ id: 'e', type: 'SIBLING_OF', source: 'a', target: 'b', confidence: 'probable' }],
+      { a: [0, 0], b: [100, 0] },
+    );
     const hits = createHitTester(() => 8);
     hits.invalidate(scene.nodes);
     expect(hits.nodeAt(3, 4)?.id).toBe('a');
@@ -89,9 +108,26 @@ describe('family layout', () => {
   it('puts parents above children and partners side by side, with a box per family', () => {
     const tree = {
       root: person('kid'),
-      people: [{ ...person('dad'), generation: -1 }, { ...person('mum'), generation: -1 }, { ...person('kid'), generation: 0 }, { ...person('sis'), generation: 0 }],
-      edges: [], truncated: false,
-      families: [{ id: 'f', name: 'Family F', members: [{ id: 'dad', role: 'parent' }, { id: 'mum', role: 'parent' }, { id: 'kid', role: 'child' }, { id: 'sis', role: 'child' }] }],
+      people: [
+        { ...person('dad'), generation: -1 },
+        { ...person('mum'), generation: -1 },
+        { ...person('kid'), generation: 0 },
+        { ...person('sis'), generation: 0 },
+      ],
+      edges: [],
+      truncated: false,
+      families: [
+        {
+          id: 'f',
+          name: 'Family F',
+          members: [
+            { id: 'dad', role: 'parent' },
+            { id: 'mum', role: 'parent' },
+            { id: 'kid', role: 'child' },
+            { id: 'sis', role: 'child' },
+          ],
+        },
+      ],
     } as FamilyTree;
     const { positions, groups } = familyLayout(tree);
     expect(positions.dad![1]).toBeLessThan(positions.kid![1]);

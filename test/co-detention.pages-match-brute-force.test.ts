@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { read } from '../graph/db/driver.js';
-import { comparePairs, overlappingStays, possiblyOverlap, type Stay, type StayPair } from '../graph/patterns/overlapping-stays.js';
+import {
+  comparePairs,
+  overlappingStays,
+  possiblyOverlap,
+  type Stay,
+  type StayPair,
+} from '../graph/patterns/overlapping-stays.js';
 import { loadDataset } from '../graph/store/load.js';
 import { startApi, type Api } from './support/api.js';
 import { freshGraph } from './support/graph.js';
@@ -25,8 +31,15 @@ function detentionDate(next: () => number): string {
   const day = `${year}-${pad(month)}-${pad(1 + Math.floor(next() * 28))}`;
   const later = `${year + Math.floor(next() * 3)}-${pad(1 + Math.floor(next() * 12))}`;
   const shapes = [
-    `${day}/${later}-15`, `${year}-${pad(month)}/${later}`, `${year}~/${year + 1}~`, `${year}-${pad(month)}?`, `${year}`,
-    `${day}/..`, `${year}-${pad(month)}/`, `../${later}`, `${year}-${pad(month)}/..`,
+    `${day}/${later}-15`,
+    `${year}-${pad(month)}/${later}`,
+    `${year}~/${year + 1}~`,
+    `${year}-${pad(month)}?`,
+    `${year}`,
+    `${day}/..`,
+    `${year}-${pad(month)}/`,
+    `../${later}`,
+    `${year}-${pad(month)}/..`,
   ];
   return shapes[Math.floor(next() * shapes.length)]!;
 }
@@ -40,10 +53,15 @@ function detentionDate(next: () => number): string {
 function generatedDetentions() {
   const next = random(7);
   const claim = [{ source: 'cd-src', locator: 'p. 1', excerpt: 'Held at the camp.' }];
-  const people = Array.from({ length: 40 }, (_, i) => ({ type: 'Person', id: `cd-p${(i * 17) % 40}`, names: [{ value: `Detainee ${i}`, kind: 'primary' }] }));
+  const people = Array.from({ length: 40 }, (_, i) => ({
+    type: 'Person',
+    id: `cd-p${(i * 17) % 40}`,
+    names: [{ value: `Detainee ${i}`, kind: 'primary' }],
+  }));
   const events: Record<string, unknown>[] = [];
   const relationships: Record<string, unknown>[] = [];
-  const link = (id: string, type: string, from: string, to: string, role?: string) => relationships.push({ id, type, from, to, ...(role ? { role } : {}), claims: claim });
+  const link = (id: string, type: string, from: string, to: string, role?: string) =>
+    relationships.push({ id, type, from, to, ...(role ? { role } : {}), claims: claim });
   let previous = { date: '', person: '', camp: '' };
   for (let i = 0; i < 90; i++) {
     const id = `cd-d${i}`;
@@ -52,26 +70,67 @@ function generatedDetentions() {
     const date = again ? previous.date.replace(/\/.*$/, '/2021') : detentionDate(next);
     const person = again ? previous.person : people[Math.floor(next() * people.length)]!.id;
     const camp = again ? previous.camp : `cd-camp${1 + Math.floor(next() * 2)}`;
-    events.push({ type: 'Event', id, kind: 'detention', names: [{ value: `Detention ${i}`, kind: 'primary' }], date, claims: claim });
+    events.push({
+      type: 'Event',
+      id,
+      kind: 'detention',
+      names: [{ value: `Detention ${i}`, kind: 'primary' }],
+      date,
+      claims: claim,
+    });
     link(`${id}--s1`, 'PARTICIPATED_IN', person, id, 'subject');
-    if (i % 9 === 4) link(`${id}--s2`, 'PARTICIPATED_IN', people[Math.floor(next() * people.length)]!.id, id, 'subject');
+    if (i % 9 === 4)
+      link(`${id}--s2`, 'PARTICIPATED_IN', people[Math.floor(next() * people.length)]!.id, id, 'subject');
     link(`${id}--at`, 'OCCURRED_AT', id, camp);
     previous = { date, person, camp };
   }
   // Two stays that meet on one day only: possibly held together on it.
-  for (const [id, date, person] of [['cd-meet-a', '2013-02-01/2013-04-10', 'cd-p3'], ['cd-meet-b', '2013-04-10/2013-05-01', 'cd-p4']] as const) {
-    events.push({ type: 'Event', id, kind: 'detention', names: [{ value: `Detention ${id}`, kind: 'primary' }], date, claims: claim });
+  for (const [id, date, person] of [
+    ['cd-meet-a', '2013-02-01/2013-04-10', 'cd-p3'],
+    ['cd-meet-b', '2013-04-10/2013-05-01', 'cd-p4'],
+  ] as const) {
+    events.push({
+      type: 'Event',
+      id,
+      kind: 'detention',
+      names: [{ value: `Detention ${id}`, kind: 'primary' }],
+      date,
+      claims: claim,
+    });
     link(`${id}--s1`, 'PARTICIPATED_IN', person, id, 'subject');
     link(`${id}--at`, 'OCCURRED_AT', id, 'cd-camp1');
   }
-  link('cd-d5--at-also', 'OCCURRED_AT', 'cd-d5', relationships.find((r) => r.id === 'cd-d5--at')!.to === 'cd-camp1' ? 'cd-camp2' : 'cd-camp1');
-  link('cd-d8--s1-again', 'PARTICIPATED_IN', relationships.find((r) => r.id === 'cd-d8--s1')!.from as string, 'cd-d8', 'subject');
+  link(
+    'cd-d5--at-also',
+    'OCCURRED_AT',
+    'cd-d5',
+    relationships.find((r) => r.id === 'cd-d5--at')!.to === 'cd-camp1' ? 'cd-camp2' : 'cd-camp1',
+  );
+  link(
+    'cd-d8--s1-again',
+    'PARTICIPATED_IN',
+    relationships.find((r) => r.id === 'cd-d8--s1')!.from as string,
+    'cd-d8',
+    'subject',
+  );
   return {
     kinline: 1,
     entities: [
-      { type: 'Source', id: 'cd-src', names: [{ value: 'Made-up camp register', kind: 'primary' }], kind: 'report', date: '2022' },
-      ...[1, 2, 3].map((n) => ({ type: 'Facility', id: `cd-camp${n}`, names: [{ value: `Made-up camp ${n}`, kind: 'primary' }], kind: 'camp' })),
-      ...people, ...events,
+      {
+        type: 'Source',
+        id: 'cd-src',
+        names: [{ value: 'Made-up camp register', kind: 'primary' }],
+        kind: 'report',
+        date: '2022',
+      },
+      ...[1, 2, 3].map((n) => ({
+        type: 'Facility',
+        id: `cd-camp${n}`,
+        names: [{ value: `Made-up camp ${n}`, kind: 'primary' }],
+        kind: 'camp',
+      })),
+      ...people,
+      ...events,
     ],
     relationships,
   };
@@ -97,7 +156,8 @@ async function bruteForcePairs(facility: string | null): Promise<string[]> {
 }
 
 type Hit = { facility: { id: string }; people: { id: string }[]; detentions: { id: string }[] };
-const rowOf = (hit: Hit) => [hit.facility.id, ...hit.people.map((p) => p.id), ...hit.detentions.map((d) => d.id)].join(' ');
+const rowOf = (hit: Hit) =>
+  [hit.facility.id, ...hit.people.map((p) => p.id), ...hit.detentions.map((d) => d.id)].join(' ');
 
 let api: Api;
 beforeAll(async () => {
@@ -137,16 +197,26 @@ describe('the sweep', () => {
       const start = Math.floor(next() * 300);
       const startLatest = start + Math.floor(next() * 20);
       return {
-        event: `e${i}`, person: `p${Math.floor(next() * (n / 2))}`, startLatest: day(startLatest),
-        startEarliest: next() < 0.1 ? null : day(start), endLatest: next() < 0.3 ? null : day(startLatest + Math.floor(next() * 60)),
+        event: `e${i}`,
+        person: `p${Math.floor(next() * (n / 2))}`,
+        startLatest: day(startLatest),
+        startEarliest: next() < 0.1 ? null : day(start),
+        endLatest: next() < 0.3 ? null : day(startLatest + Math.floor(next() * 60)),
       };
     });
-    return stays.flatMap((stay) => (next() < 0.1 ? [stay, { ...stay }] : next() < 0.1 ? [stay, { ...stay, person: `q${stay.event}` }] : [stay]));
+    return stays.flatMap((stay) =>
+      next() < 0.1 ? [stay, { ...stay }] : next() < 0.1 ? [stay, { ...stay, person: `q${stay.event}` }] : [stay],
+    );
   };
 
-  const bruteForce = (stays: Stay[]): StayPair[] => stays
-    .flatMap((first) => stays.filter((second) => first.person < second.person && possiblyOverlap(first, second)).map((second) => ({ first, second })))
-    .sort(comparePairs);
+  const bruteForce = (stays: Stay[]): StayPair[] =>
+    stays
+      .flatMap((first) =>
+        stays
+          .filter((second) => first.person < second.person && possiblyOverlap(first, second))
+          .map((second) => ({ first, second })),
+      )
+      .sort(comparePairs);
 
   it('finds the same pairs as trying every pair, for any page of them', () => {
     const next = random(11);
@@ -156,7 +226,9 @@ describe('the sweep', () => {
       const skip = Math.floor(next() * (expected.length + 5));
       const take = 1 + Math.floor(next() * 40);
       const { pairs, skipped } = overlappingStays(stays, { skip, take });
-      expect(pairs.map((p) => [p.first, p.second])).toEqual(expected.slice(skip, skip + take).map((p) => [p.first, p.second]));
+      expect(pairs.map((p) => [p.first, p.second])).toEqual(
+        expected.slice(skip, skip + take).map((p) => [p.first, p.second]),
+      );
       expect(skipped).toBe(Math.min(skip, expected.length));
     }
   });

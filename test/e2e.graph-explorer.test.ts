@@ -15,13 +15,34 @@ const hostileDataset = {
   kinline: 1,
   title: 'e2e: markup in names',
   entities: [
-    { type: 'Source', id: 'src-e2e-markup', kind: 'other', names: [{ value: '<b>Bold</b> source <script>window.__pwned=2</script>' }] },
-    { type: 'Person', id: 'person-e2e-markup', disclosure: 'public', names: [{ value: HOSTILE_NAME }, { value: 'Markuptest Person', kind: 'alias' }] },
+    {
+      type: 'Source',
+      id: 'src-e2e-markup',
+      kind: 'other',
+      names: [{ value: '<b>Bold</b> source <script>window.__pwned=2</script>' }],
+    },
+    {
+      type: 'Person',
+      id: 'person-e2e-markup',
+      disclosure: 'public',
+      names: [{ value: HOSTILE_NAME }, { value: 'Markuptest Person', kind: 'alias' }],
+    },
   ],
   relationships: [
     {
-      id: 'rel-e2e-markup-represents', type: 'REPRESENTS', from: UMAROVA, to: 'person-e2e-markup', role: 'lawyer',
-      claims: [{ source: 'src-e2e-markup', locator: 'p. 1', excerpt: '<img src=y onerror="window.__pwned=3">quoted', confidence: 'possible' }],
+      id: 'rel-e2e-markup-represents',
+      type: 'REPRESENTS',
+      from: UMAROVA,
+      to: 'person-e2e-markup',
+      role: 'lawyer',
+      claims: [
+        {
+          source: 'src-e2e-markup',
+          locator: 'p. 1',
+          excerpt: '<img src=y onerror="window.__pwned=3">quoted',
+          confidence: 'possible',
+        },
+      ],
     },
   ],
 };
@@ -37,7 +58,9 @@ async function shot(name: string): Promise<void> {
 
 /** Waits until the app has fetched and drawn what the state names, and the layout has settled. */
 async function ready(): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.ready === 'true' && window.kinline.graph.settled, null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && window.kinline.graph.settled, null, {
+    timeout: 20_000,
+  });
 }
 
 const visibleNames = () => page.evaluate(() => window.kinline.realized().nodes.map((n) => n.name));
@@ -56,7 +79,10 @@ beforeAll(async () => {
   chromium = await launchChromium();
   await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: api.url });
   page = await chromium.context.newPage();
-  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
 });
 
 afterAll(async () => {
@@ -90,7 +116,9 @@ describe('graph explorer in Chromium, on the seed case', () => {
     await ready();
     const names = await visibleNames();
     for (const n of [1, 2, 3, 4]) expect(names).toContain(`Child ${n} of family BW-2019-01`);
-    const children = await page.evaluate(() => window.kinline.realized().nodes.filter((n) => n.name.startsWith('Child ')));
+    const children = await page.evaluate(() =>
+      window.kinline.realized().nodes.filter((n) => n.name.startsWith('Child ')),
+    );
     expect(children.every((c) => c.protected === true && c.id.startsWith('anon-'))).toBe(true);
     await page.click('#toggle-list');
     expect(await page.textContent('#list-view')).toContain('Child 1 of family BW-2019-01');
@@ -123,8 +151,14 @@ describe('graph explorer in Chromium, on the seed case', () => {
 
   it('copies a citation of the edge', async () => {
     await page.click('.details [data-action="cite"]');
-    await page.waitForFunction(() => Boolean((window as unknown as { __kinlineLastCopied?: string }).__kinlineLastCopied));
-    const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => (window as unknown as { __kinlineLastCopied: string }).__kinlineLastCopied));
+    await page.waitForFunction(() =>
+      Boolean((window as unknown as { __kinlineLastCopied?: string }).__kinlineLastCopied),
+    );
+    const copied = await page.evaluate(() =>
+      navigator.clipboard
+        .readText()
+        .catch(() => (window as unknown as { __kinlineLastCopied: string }).__kinlineLastCopied),
+    );
     expect(copied).toContain('Bitter Winter');
     expect(copied).toContain('para. 7');
     expect(copied).toContain('“I am representing the children in Kazakhstan, but we need international help.”');
@@ -132,16 +166,24 @@ describe('graph explorer in Chromium, on the seed case', () => {
   });
 
   it('copies the source of a claim as BibTeX', async () => {
-    await page.evaluate(() => { (window as unknown as { __kinlineLastCopied?: string }).__kinlineLastCopied = ''; });
+    await page.evaluate(() => {
+      (window as unknown as { __kinlineLastCopied?: string }).__kinlineLastCopied = '';
+    });
     await page.click('.details [data-format="bibtex"]');
-    await page.waitForFunction(() => ((window as unknown as { __kinlineLastCopied?: string }).__kinlineLastCopied ?? '').startsWith('@'));
-    const copied = await page.evaluate(() => (window as unknown as { __kinlineLastCopied: string }).__kinlineLastCopied);
+    await page.waitForFunction(() =>
+      ((window as unknown as { __kinlineLastCopied?: string }).__kinlineLastCopied ?? '').startsWith('@'),
+    );
+    const copied = await page.evaluate(
+      () => (window as unknown as { __kinlineLastCopied: string }).__kinlineLastCopied,
+    );
     expect(copied).toMatch(/^@article\{src-bitter-winter-2019-orphans,/);
     expect(copied).toContain('Introvigne');
   });
 
   it('opens the family view of a child: parents above, siblings beside, households as groups', async () => {
-    const child = await page.evaluate(() => window.kinline.realized().nodes.find((n) => n.name === 'Child 1 of family BW-2019-01')!.id);
+    const child = await page.evaluate(
+      () => window.kinline.realized().nodes.find((n) => n.name === 'Child 1 of family BW-2019-01')!.id,
+    );
     await page.evaluate((id) => window.kinline.commands.select({ kind: 'node', id }), child);
     await page.click('.details [data-action="family"]');
     await ready();
@@ -158,7 +200,9 @@ describe('graph explorer in Chromium, on the seed case', () => {
   });
 
   it('names how two people are related and highlights the path', async () => {
-    const ids = await page.evaluate(() => Object.fromEntries(window.kinline.realized().nodes.map((n) => [n.name, n.id])));
+    const ids = await page.evaluate(() =>
+      Object.fromEntries(window.kinline.realized().nodes.map((n) => [n.name, n.id])),
+    );
     const father = Object.entries(ids).find(([name]) => name.startsWith('Father'))![1];
     const child = ids['Child 1 of family BW-2019-01']!;
     await page.evaluate((id) => window.kinline.commands.select({ kind: 'node', id }), father);
@@ -174,14 +218,23 @@ describe('graph explorer in Chromium, on the seed case', () => {
 
   it('reopening the URL restores the same view', async () => {
     const before = await page.evaluate(() => ({
-      nodes: window.kinline.realized().nodes.map((n) => n.id).sort(),
+      nodes: window.kinline
+        .realized()
+        .nodes.map((n) => n.id)
+        .sort(),
       state: window.kinline.store.state,
       url: location.href,
     }));
     await page.goto('about:blank');
     await page.goto(before.url);
     await ready();
-    const after = await page.evaluate(() => ({ nodes: window.kinline.realized().nodes.map((n) => n.id).sort(), state: window.kinline.store.state }));
+    const after = await page.evaluate(() => ({
+      nodes: window.kinline
+        .realized()
+        .nodes.map((n) => n.id)
+        .sort(),
+      state: window.kinline.store.state,
+    }));
     expect(after.nodes).toEqual(before.nodes);
     expect(after.state.layout).toBe('family');
     expect(after.state.selection).toEqual(before.state.selection);
@@ -239,7 +292,9 @@ describe('graph explorer in Chromium, on the seed case', () => {
     expect(selected?.kind).toBe('node');
     await page.keyboard.press('e');
     await ready();
-    expect(await page.evaluate((id) => window.kinline.store.state.expanded.some((e) => e.id === id), selected!.id)).toBe(true);
+    expect(
+      await page.evaluate((id) => window.kinline.store.state.expanded.some((e) => e.id === id), selected!.id),
+    ).toBe(true);
   });
 
   it('pages through a hub: "+N more" adds the next page', async () => {
@@ -250,7 +305,9 @@ describe('graph explorer in Chromium, on the seed case', () => {
     await ready();
     const first = (await visibleNames()).length;
     expect(first).toBeGreaterThan(40);
-    await page.waitForFunction(() => /^\+\d+ more$/.test(document.querySelector('.details [data-action="expand"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^\+\d+ more$/.test(document.querySelector('.details [data-action="expand"]')?.textContent ?? ''),
+    );
     const label = await page.textContent('.details [data-action="expand"]');
     await page.click('.details [data-action="expand"]');
     await ready();
@@ -262,7 +319,15 @@ describe('graph explorer in Chromium, on the seed case', () => {
 
   it('shows a banner, not a blank page, when the database is down', async () => {
     const down = await chromium.context.newPage();
-    await down.route('**/api/**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'database_unavailable', message: 'The database is unreachable; try again shortly.' } }) }));
+    await down.route('**/api/**', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'database_unavailable', message: 'The database is unreachable; try again shortly.' },
+        }),
+      }),
+    );
     await down.goto(`${api.url}/?s=${UMAROVA}`);
     await down.waitForSelector('#banner:not([hidden])');
     expect(await down.textContent('#banner')).toContain('database is unreachable');

@@ -17,7 +17,11 @@ const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}/timeline-${
 
 /** Waits for the graph and the timeline panel to have drawn the current state. */
 async function ready(): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.getElementById('timeline-panel')?.dataset.ready === 'true', null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => document.body.dataset.ready === 'true' && document.getElementById('timeline-panel')?.dataset.ready === 'true',
+    null,
+    { timeout: 20_000 },
+  );
 }
 
 /** The visible (public) id of a protected person, found by pseudonym as a reader would. */
@@ -52,7 +56,10 @@ describe('detention timelines in Chromium, on the seed case', () => {
     await page.goto(api.url);
     await ready();
     await page.evaluate((id) => window.kinline.commands.selectNodes([id]), father);
-    await page.waitForFunction((id) => document.getElementById('timeline-panel')?.dataset.scope === `people:${id}`, father);
+    await page.waitForFunction(
+      (id) => document.getElementById('timeline-panel')?.dataset.scope === `people:${id}`,
+      father,
+    );
     await ready();
     expect(await page.textContent('.tl-heading')).toContain('Father (case BW-2019-01)');
     const blocked = itemOf('Father prevented from leaving Xinjiang');
@@ -79,7 +86,10 @@ describe('detention timelines in Chromium, on the seed case', () => {
   it("shows the mother's blocked stay from about late 2017, open-ended", async () => {
     const mother = await personId('Mother (case BW-2019-01)');
     await page.evaluate((id) => window.kinline.commands.selectNodes([id]), mother);
-    await page.waitForFunction((id) => document.getElementById('timeline-panel')?.dataset.scope === `people:${id}`, mother);
+    await page.waitForFunction(
+      (id) => document.getElementById('timeline-panel')?.dataset.scope === `people:${id}`,
+      mother,
+    );
     await ready();
     const blocked = itemOf('Mother never comes back from Xinjiang');
     await blocked.waitFor();
@@ -92,7 +102,10 @@ describe('detention timelines in Chromium, on the seed case', () => {
 
   it('opens the family, clicks an item, selects its person in the graph and reads its excerpt', async () => {
     await page.evaluate((id) => window.kinline.commands.selectNodes([id]), FAMILY);
-    await page.waitForFunction((id) => document.getElementById('timeline-panel')?.dataset.scope === `family:${id}`, FAMILY);
+    await page.waitForFunction(
+      (id) => document.getElementById('timeline-panel')?.dataset.scope === `family:${id}`,
+      FAMILY,
+    );
     await ready();
     expect(await page.locator('#timeline .tl-row-label').count()).toBe(6);
     await itemOf('Father prevented from leaving Xinjiang').click();
@@ -103,7 +116,9 @@ describe('detention timelines in Chromium, on the seed case', () => {
     await ready();
     const selected = await page.evaluate(() => window.kinline.store.state.selection);
     expect(selected).toEqual({ kind: 'node', id: await personId('Father (case BW-2019-01)') });
-    expect(await page.evaluate(() => window.kinline.realized().nodes.some((n) => n.name === 'Father (case BW-2019-01)'))).toBe(true);
+    expect(
+      await page.evaluate(() => window.kinline.realized().nodes.some((n) => n.name === 'Father (case BW-2019-01)')),
+    ).toBe(true);
     // The timeline stays on the family while its item is selected.
     expect(await page.getAttribute('#timeline-panel', 'data-scope')).toBe(`family:${FAMILY}`);
     await shot('03-item-evidence');
@@ -112,10 +127,24 @@ describe('detention timelines in Chromium, on the seed case', () => {
   it('flags the four children on 2019-04-13: both parents detained or blocked', async () => {
     await page.fill('#asof-input', '2019-04-13');
     await page.dispatchEvent('#asof-input', 'change');
-    await page.waitForFunction(() => document.getElementById('timeline-panel')?.dataset.asof === '2019-04-13' && document.querySelectorAll('#timeline [data-flag="orphaned"]').length === 4, null, { timeout: 20_000 });
-    const flagged = await page.$$eval('#timeline .tl-row-label', (rows) => rows.filter((r) => r.querySelector('[data-flag="orphaned"]')).map((r) => r.querySelector('.tl-row-name')!.textContent));
+    await page.waitForFunction(
+      () =>
+        document.getElementById('timeline-panel')?.dataset.asof === '2019-04-13' &&
+        document.querySelectorAll('#timeline [data-flag="orphaned"]').length === 4,
+      null,
+      { timeout: 20_000 },
+    );
+    const flagged = await page.$$eval('#timeline .tl-row-label', (rows) =>
+      rows
+        .filter((r) => r.querySelector('[data-flag="orphaned"]'))
+        .map((r) => r.querySelector('.tl-row-name')!.textContent),
+    );
     expect(flagged.sort()).toEqual([1, 2, 3, 4].map((n) => `Child ${n} of family BW-2019-01`));
-    const parents = await page.$$eval('#timeline .tl-row-label', (rows) => rows.map((r) => `${r.querySelector('.tl-row-name')!.textContent}: ${r.querySelector('[data-status]')?.textContent}`));
+    const parents = await page.$$eval('#timeline .tl-row-label', (rows) =>
+      rows.map(
+        (r) => `${r.querySelector('.tl-row-name')!.textContent}: ${r.querySelector('[data-status]')?.textContent}`,
+      ),
+    );
     expect(parents).toContain('Father (case BW-2019-01): blocked');
     expect(parents).toContain('Mother (case BW-2019-01): blocked');
     await page.click('#timeline-fit');
@@ -129,7 +158,13 @@ describe('detention timelines in Chromium, on the seed case', () => {
     const other = await chromium.context.newPage();
     try {
       await other.goto(url);
-      await other.waitForFunction(() => document.getElementById('timeline-panel')?.dataset.asof === '2019-04-13' && document.querySelectorAll('#timeline [data-flag="orphaned"]').length === 4, null, { timeout: 20_000 });
+      await other.waitForFunction(
+        () =>
+          document.getElementById('timeline-panel')?.dataset.asof === '2019-04-13' &&
+          document.querySelectorAll('#timeline [data-flag="orphaned"]').length === 4,
+        null,
+        { timeout: 20_000 },
+      );
       expect(await other.getAttribute('#timeline-panel', 'data-scope')).toBe(`family:${FAMILY}`);
       expect(await other.inputValue('#asof-input')).toBe('2019-04-13');
       expect(await other.locator('#timeline .vis-item.tl-item').count()).toBeGreaterThan(5);
@@ -146,7 +181,9 @@ describe('detention timelines in Chromium, on the seed case', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.6, box.y + 30, { steps: 5 });
     await page.mouse.up();
-    await page.waitForFunction(() => Boolean(window.kinline.store.state.filters.from && window.kinline.store.state.filters.to));
+    await page.waitForFunction(() =>
+      Boolean(window.kinline.store.state.filters.from && window.kinline.store.state.filters.to),
+    );
     expect(page.url()).toMatch(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
     await page.click('#window-clear');
     await page.selectOption('#pattern-kind', 'orphaned');

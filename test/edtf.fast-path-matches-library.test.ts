@@ -25,7 +25,17 @@ it('reads plain dates exactly as the edtf library does, and leaves the rest to i
     expect({ text, ...ours }).toEqual({ text, ...library(text) });
   }
   expect(fast).toBeGreaterThan(1000);
-  for (const text of ['2019-21', '0999', '-0100', '2019-04-XX', '2019-~04', '19XX', '2019-02-29', '2019-13', '2019-04-31']) {
+  for (const text of [
+    '2019-21',
+    '0999',
+    '-0100',
+    '2019-04-XX',
+    '2019-~04',
+    '19XX',
+    '2019-02-29',
+    '2019-13',
+    '2019-04-31',
+  ]) {
     expect(plain(text)).toBeNull();
   }
 });

@@ -9,7 +9,9 @@ it('says in one line what to install when Java is missing', () => {
   const bin = mkdtempSync(join(tmpdir(), 'kinline-nojava-'));
   symlinkSync(process.execPath, join(bin, 'node'));
   const result = spawnSync(join(bin, 'node'), ['--import', 'tsx', 'server/main.ts'], {
-    encoding: 'utf8', env: { PATH: bin, HOME: process.env.HOME ?? '/tmp', KINLINE_NEO4J_PORT: '1' }, timeout: 60_000,
+    encoding: 'utf8',
+    env: { PATH: bin, HOME: process.env.HOME ?? '/tmp', KINLINE_NEO4J_PORT: '1' },
+    timeout: 60_000,
   });
   expect(result.status).toBe(1);
   const lines = result.stderr.trim().split('\n');

@@ -12,31 +12,149 @@ import type { Dataset, DatasetInput } from '../graph/schema/index.js';
 import { freshGraph } from './support/graph.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kinline-export-'));
-const cite = (excerpt: string, locator = 'para 1') => [{ source: 'src-report', locator, excerpt, confidence: 'confirmed' as const }];
+const cite = (excerpt: string, locator = 'para 1') => [
+  { source: 'src-report', locator, excerpt, confidence: 'confirmed' as const },
+];
 
 const CASE: DatasetInput = {
   kinline: 1,
   entities: [
-    { type: 'Source', id: 'src-report', kind: 'report', names: [{ value: 'Report on detentions & families', kind: 'primary' }], authors: ['Ana Pérez', 'Li Wei'], publisher: 'Rights Watch', date: '2019-04~', url: 'https://example.org/report', language: 'en' },
-    { type: 'Person', id: 'p-berik-sultanov', names: [{ value: 'Berik Sultanov', kind: 'primary' }, { value: 'Берик Султанов', kind: 'transliteration', script: 'Cyrl' }], gender: 'male', birthDate: '1975~', citizenships: ['KZ'] },
-    { type: 'Person', id: 'p-aigerim-sultanova', names: [{ value: 'Aigerim Sultanova', kind: 'primary' }], gender: 'female', birthDate: '2012-03-04', minor: true, identityNumbers: ['KZ-998877'] },
-    { type: 'Person', id: 'p-gulnar', names: [{ value: 'Gulnar Sultanova', kind: 'primary' }], disclosure: 'confidential', pseudonym: 'Witness G' },
+    {
+      type: 'Source',
+      id: 'src-report',
+      kind: 'report',
+      names: [{ value: 'Report on detentions & families', kind: 'primary' }],
+      authors: ['Ana Pérez', 'Li Wei'],
+      publisher: 'Rights Watch',
+      date: '2019-04~',
+      url: 'https://example.org/report',
+      language: 'en',
+    },
+    {
+      type: 'Person',
+      id: 'p-berik-sultanov',
+      names: [
+        { value: 'Berik Sultanov', kind: 'primary' },
+        { value: 'Берик Султанов', kind: 'transliteration', script: 'Cyrl' },
+      ],
+      gender: 'male',
+      birthDate: '1975~',
+      citizenships: ['KZ'],
+    },
+    {
+      type: 'Person',
+      id: 'p-aigerim-sultanova',
+      names: [{ value: 'Aigerim Sultanova', kind: 'primary' }],
+      gender: 'female',
+      birthDate: '2012-03-04',
+      minor: true,
+      identityNumbers: ['KZ-998877'],
+    },
+    {
+      type: 'Person',
+      id: 'p-gulnar',
+      names: [{ value: 'Gulnar Sultanova', kind: 'primary' }],
+      disclosure: 'confidential',
+      pseudonym: 'Witness G',
+    },
     { type: 'Family', id: 'fam-sultanov', names: [{ value: 'Sultanov household', kind: 'primary' }] },
-    { type: 'Organisation', id: 'org-police', kind: 'security-force', names: [{ value: 'County police', kind: 'primary' }] },
-    { type: 'Facility', id: 'fac-camp-1', kind: 'camp', names: [{ value: 'Camp No. 1', kind: 'primary' }], latitude: 43.8, longitude: 87.6, securityTier: 3, externalIds: ['ASPI 123'] },
-    { type: 'Place', id: 'pl-khorgos', kind: 'border-crossing', names: [{ value: 'Khorgos', kind: 'primary' }], country: 'KZ' },
-    { type: 'Event', id: 'ev-detention', kind: 'detention', names: [{ value: 'Detention of Berik Sultanov', kind: 'primary' }], date: '2017-10/..', claims: cite('Berik Sultanov was taken away in October 2017; his daughter Aigerim Sultanova stayed behind.') },
-    { type: 'Event', id: 'ev-birth-aigerim', kind: 'birth', names: [{ value: 'Birth of Aigerim Sultanova', kind: 'primary' }], date: '2012-03-04', claims: cite('Aigerim was born on 4 March 2012.') },
+    {
+      type: 'Organisation',
+      id: 'org-police',
+      kind: 'security-force',
+      names: [{ value: 'County police', kind: 'primary' }],
+    },
+    {
+      type: 'Facility',
+      id: 'fac-camp-1',
+      kind: 'camp',
+      names: [{ value: 'Camp No. 1', kind: 'primary' }],
+      latitude: 43.8,
+      longitude: 87.6,
+      securityTier: 3,
+      externalIds: ['ASPI 123'],
+    },
+    {
+      type: 'Place',
+      id: 'pl-khorgos',
+      kind: 'border-crossing',
+      names: [{ value: 'Khorgos', kind: 'primary' }],
+      country: 'KZ',
+    },
+    {
+      type: 'Event',
+      id: 'ev-detention',
+      kind: 'detention',
+      names: [{ value: 'Detention of Berik Sultanov', kind: 'primary' }],
+      date: '2017-10/..',
+      claims: cite('Berik Sultanov was taken away in October 2017; his daughter Aigerim Sultanova stayed behind.'),
+    },
+    {
+      type: 'Event',
+      id: 'ev-birth-aigerim',
+      kind: 'birth',
+      names: [{ value: 'Birth of Aigerim Sultanova', kind: 'primary' }],
+      date: '2012-03-04',
+      claims: cite('Aigerim was born on 4 March 2012.'),
+    },
   ],
   relationships: [
-    { id: 'r-parent', type: 'PARENT_OF', from: 'p-berik-sultanov', to: 'p-aigerim-sultanova', role: 'biological', claims: cite('Berik Sultanov is the father of Aigerim Sultanova.', 'p. 4') },
-    { id: 'r-sibling', type: 'SIBLING_OF', from: 'p-gulnar', to: 'p-berik-sultanov', claims: cite('GULNAR  SULTANOVA, his sister, testified.') },
-    { id: 'r-member-b', type: 'MEMBER_OF', from: 'p-berik-sultanov', to: 'fam-sultanov', role: 'parent', claims: cite('household') },
-    { id: 'r-member-a', type: 'MEMBER_OF', from: 'p-aigerim-sultanova', to: 'fam-sultanov', role: 'child', claims: cite('household') },
-    { id: 'r-in-detention', type: 'PARTICIPATED_IN', from: 'p-berik-sultanov', to: 'ev-detention', role: 'subject', claims: cite('taken away') },
-    { id: 'r-police', type: 'PARTICIPATED_IN', from: 'org-police', to: 'ev-detention', role: 'perpetrator', claims: cite('police') },
+    {
+      id: 'r-parent',
+      type: 'PARENT_OF',
+      from: 'p-berik-sultanov',
+      to: 'p-aigerim-sultanova',
+      role: 'biological',
+      claims: cite('Berik Sultanov is the father of Aigerim Sultanova.', 'p. 4'),
+    },
+    {
+      id: 'r-sibling',
+      type: 'SIBLING_OF',
+      from: 'p-gulnar',
+      to: 'p-berik-sultanov',
+      claims: cite('GULNAR  SULTANOVA, his sister, testified.'),
+    },
+    {
+      id: 'r-member-b',
+      type: 'MEMBER_OF',
+      from: 'p-berik-sultanov',
+      to: 'fam-sultanov',
+      role: 'parent',
+      claims: cite('household'),
+    },
+    {
+      id: 'r-member-a',
+      type: 'MEMBER_OF',
+      from: 'p-aigerim-sultanova',
+      to: 'fam-sultanov',
+      role: 'child',
+      claims: cite('household'),
+    },
+    {
+      id: 'r-in-detention',
+      type: 'PARTICIPATED_IN',
+      from: 'p-berik-sultanov',
+      to: 'ev-detention',
+      role: 'subject',
+      claims: cite('taken away'),
+    },
+    {
+      id: 'r-police',
+      type: 'PARTICIPATED_IN',
+      from: 'org-police',
+      to: 'ev-detention',
+      role: 'perpetrator',
+      claims: cite('police'),
+    },
     { id: 'r-at', type: 'OCCURRED_AT', from: 'ev-detention', to: 'fac-camp-1', claims: cite('camp') },
-    { id: 'r-born', type: 'PARTICIPATED_IN', from: 'p-aigerim-sultanova', to: 'ev-birth-aigerim', role: 'subject', claims: cite('born') },
+    {
+      id: 'r-born',
+      type: 'PARTICIPATED_IN',
+      from: 'p-aigerim-sultanova',
+      to: 'ev-birth-aigerim',
+      role: 'subject',
+      claims: cite('born'),
+    },
     { id: 'r-camp-in', type: 'LOCATED_IN', from: 'fac-camp-1', to: 'pl-khorgos', claims: cite('near Khorgos') },
   ],
 };
@@ -44,13 +162,24 @@ const CASE: DatasetInput = {
 /** The graph without provenance: what an export that cannot carry claims must give back. */
 function shape(data: Dataset, dropSources: (id: string) => boolean) {
   return {
-    entities: data.entities.filter((e) => !(e.type === 'Source' && dropSources(e.id))).map((e) => (e.type === 'Event' ? { ...e, claims: [] } : e)).sort((a, b) => a.id.localeCompare(b.id)),
+    entities: data.entities
+      .filter((e) => !(e.type === 'Source' && dropSources(e.id)))
+      .map((e) => (e.type === 'Event' ? { ...e, claims: [] } : e))
+      .sort((a, b) => a.id.localeCompare(b.id)),
     relationships: data.relationships.map((r) => ({ ...r, claims: [] })).sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
 
 async function importFiles(files: string[], options: { mapping?: string; dir?: string } = {}) {
-  const parsed = await Promise.all(files.map((file) => parseFile(file, { mapping: options.dir ? join(options.dir, file.split('/').pop()!.replace('.csv', '.mapping.json')) : options.mapping })));
+  const parsed = await Promise.all(
+    files.map((file) =>
+      parseFile(file, {
+        mapping: options.dir
+          ? join(options.dir, file.split('/').pop()!.replace('.csv', '.mapping.json'))
+          : options.mapping,
+      }),
+    ),
+  );
   return importParsed(parsed);
 }
 
@@ -61,7 +190,16 @@ beforeAll(async () => {
 
 it('no format leaks a protected person, unless protected people are included', async () => {
   const data = await exportDataset();
-  const secrets = ['Aigerim', 'p-aigerim-sultanova', 'KZ-998877', '2012-03-04', '4 MAR 2012', 'Gulnar', 'GULNAR', 'p-gulnar'];
+  const secrets = [
+    'Aigerim',
+    'p-aigerim-sultanova',
+    'KZ-998877',
+    '2012-03-04',
+    '4 MAR 2012',
+    'Gulnar',
+    'GULNAR',
+    'p-gulnar',
+  ];
   for (const format of EXPORT_FORMATS) {
     const text = [...renderExport(format, data).values()].join('\n');
     for (const secret of secrets) expect(text, `${format} leaks ${secret}`).not.toContain(secret);
@@ -78,7 +216,15 @@ it('no format leaks a protected person, unless protected people are included', a
 it('writes citations as CSL-JSON and BibTeX', async () => {
   const data = await exportDataset();
   const csl = JSON.parse(renderExport('csl', data).get('kinline.csl.json')!);
-  expect(csl).toEqual([expect.objectContaining({ id: 'src-report', type: 'report', title: 'Report on detentions & families', author: [{ literal: 'Ana Pérez' }, { literal: 'Li Wei' }], issued: { 'date-parts': [[2019, 4]], circa: true } })]);
+  expect(csl).toEqual([
+    expect.objectContaining({
+      id: 'src-report',
+      type: 'report',
+      title: 'Report on detentions & families',
+      author: [{ literal: 'Ana Pérez' }, { literal: 'Li Wei' }],
+      issued: { 'date-parts': [[2019, 4]], circa: true },
+    }),
+  ]);
   const bib = renderExport('bibtex', data).get('kinline.bib')!;
   expect(bib).toContain('@techreport{src-report,');
   expect(bib).toContain('title = {Report on detentions \\& families}');
@@ -91,7 +237,9 @@ it('writes GraphML and GEXF that name every node and edge', async () => {
   expect(graphml.match(/<node /g)).toHaveLength(CASE.entities.length);
   expect(graphml.match(/<edge /g)).toHaveLength(CASE.relationships.length);
   const gexf = renderExport('gexf', data, { includeProtected: true }).get('kinline.gexf')!;
-  expect(gexf).toContain('<edge id="r-sibling" source="p-gulnar" target="p-berik-sultanov" label="SIBLING_OF" type="undirected">');
+  expect(gexf).toContain(
+    '<edge id="r-sibling" source="p-gulnar" target="p-berik-sultanov" label="SIBLING_OF" type="undirected">',
+  );
   expect(gexf.match(/<node /g)).toHaveLength(CASE.entities.length);
 });
 
@@ -130,12 +278,18 @@ it('a CSV export re-imports with the template mappings, claims and all', async (
   const before = await exportDataset();
   const dir = join(tmp, 'csv');
   mkdirSync(dir);
-  const files = [...renderExport('csv', before, { includeProtected: true })].map(([name, text]) => { writeFileSync(join(dir, name), text); return join(dir, name); });
+  const files = [...renderExport('csv', before, { includeProtected: true })].map(([name, text]) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  });
   await freshGraph();
   const report = await importFiles(files, { dir: 'graph/import/template' });
   expect(report.problems).toEqual([]);
   const after = await exportDataset();
-  const strip = (d: Dataset) => ({ ...d, entities: d.entities.map((e) => ({ ...e, names: e.names.map((n) => n.value) })) });
+  const strip = (d: Dataset) => ({
+    ...d,
+    entities: d.entities.map((e) => ({ ...e, names: e.names.map((n) => n.value) })),
+  });
   expect(strip(after)).toEqual(strip(before));
 });
 

@@ -15,25 +15,81 @@ import { freshGraph } from './support/graph.js';
 const awkward = {
   kinline: 1,
   entities: [
-    { type: 'Source', id: 'off-s1', names: [{ value: 'Report, "quoted", with a comma', kind: 'primary' }], kind: 'report', date: '2019-04', authors: ['A. Author', 'B; Author'] },
     {
-      type: 'Person', id: 'off-p1', names: [{ value: 'Aiman "Ai" Umarova', kind: 'primary' }, { value: 'Айман Умарова', script: 'Cyrl' }],
-      description: 'First line\nsecond line, with "quotes"\r\nthird', citizenships: [], identityNumbers: ['KZ 01\u001f02', 'N12'],
-      birthDate: '1975~', gender: 'female',
+      type: 'Source',
+      id: 'off-s1',
+      names: [{ value: 'Report, "quoted", with a comma', kind: 'primary' }],
+      kind: 'report',
+      date: '2019-04',
+      authors: ['A. Author', 'B; Author'],
+    },
+    {
+      type: 'Person',
+      id: 'off-p1',
+      names: [
+        { value: 'Aiman "Ai" Umarova', kind: 'primary' },
+        { value: 'Айман Умарова', script: 'Cyrl' },
+      ],
+      description: 'First line\nsecond line, with "quotes"\r\nthird',
+      citizenships: [],
+      identityNumbers: ['KZ 01\u001f02', 'N12'],
+      birthDate: '1975~',
+      gender: 'female',
     },
     { type: 'Person', id: 'off-p2', names: [{ value: 'Protected Child' }], minor: true, birthDate: '2012-03-04' },
-    { type: 'Event', id: 'off-e1', names: [{ value: 'Birth of the child' }], kind: 'birth', date: '2012-03-04', claims: [{ source: 'off-s1', locator: 'p. 1', excerpt: 'born,\n"at home"' }] },
-    { type: 'Event', id: 'off-e2', names: [{ value: 'Detention' }], kind: 'detention', date: '2017-10~/..', claims: [{ source: 'off-s1', locator: 'p. 2', excerpt: 'held', date: '2017-11', confidence: 'possible' }] },
+    {
+      type: 'Event',
+      id: 'off-e1',
+      names: [{ value: 'Birth of the child' }],
+      kind: 'birth',
+      date: '2012-03-04',
+      claims: [{ source: 'off-s1', locator: 'p. 1', excerpt: 'born,\n"at home"' }],
+    },
+    {
+      type: 'Event',
+      id: 'off-e2',
+      names: [{ value: 'Detention' }],
+      kind: 'detention',
+      date: '2017-10~/..',
+      claims: [{ source: 'off-s1', locator: 'p. 2', excerpt: 'held', date: '2017-11', confidence: 'possible' }],
+    },
   ],
   relationships: [
-    { id: 'off-r1', type: 'PARENT_OF', from: 'off-p1', to: 'off-p2', claims: [{ source: 'off-s1', locator: 'p. 3', excerpt: 'her son' }, { source: 'off-s1', locator: 'p. 4', excerpt: 'her nephew', confidence: 'doubtful' }] },
-    { id: 'off-r2', type: 'PARTICIPATED_IN', from: 'off-p2', to: 'off-e1', role: 'subject', claims: [{ source: 'off-s1', locator: 'p. 1', excerpt: 'born' }] },
-    { id: 'off-r3', type: 'PARTICIPATED_IN', from: 'off-p1', to: 'off-e2', role: 'subject', claims: [{ source: 'off-s1', locator: 'p. 2', excerpt: 'held' }] },
+    {
+      id: 'off-r1',
+      type: 'PARENT_OF',
+      from: 'off-p1',
+      to: 'off-p2',
+      claims: [
+        { source: 'off-s1', locator: 'p. 3', excerpt: 'her son' },
+        { source: 'off-s1', locator: 'p. 4', excerpt: 'her nephew', confidence: 'doubtful' },
+      ],
+    },
+    {
+      id: 'off-r2',
+      type: 'PARTICIPATED_IN',
+      from: 'off-p2',
+      to: 'off-e1',
+      role: 'subject',
+      claims: [{ source: 'off-s1', locator: 'p. 1', excerpt: 'born' }],
+    },
+    {
+      id: 'off-r3',
+      type: 'PARTICIPATED_IN',
+      from: 'off-p1',
+      to: 'off-e2',
+      role: 'subject',
+      claims: [{ source: 'off-s1', locator: 'p. 2', excerpt: 'held' }],
+    },
   ],
 };
 
 const generated = generateDataset({ people: 800, seed: 11 });
-const dataset = { kinline: 1, entities: [...generated.entities, ...awkward.entities], relationships: [...generated.relationships, ...awkward.relationships] };
+const dataset = {
+  kinline: 1,
+  entities: [...generated.entities, ...awkward.entities],
+  relationships: [...generated.relationships, ...awkward.relationships],
+};
 const home = `data/test-neo4j-offline-${process.pid}`;
 const cliHome = `data/test-neo4j-offline-cli-${process.pid}`;
 const failHome = `data/test-neo4j-offline-fail-${process.pid}`;
@@ -68,7 +124,12 @@ afterAll(async () => {
 it('builds, in an empty database, the same graph as the loader: every label, type, property and value', async () => {
   await loadDataset(dataset, { file: 'offline-compare' });
   const loaded = await dump();
-  const { neo4j, summary } = await offlineLoad(dataset, { home, file: 'offline-compare', heapMiB: 768, pageCacheMiB: 128 });
+  const { neo4j, summary } = await offlineLoad(dataset, {
+    home,
+    file: 'offline-compare',
+    heapMiB: 768,
+    pageCacheMiB: 128,
+  });
   offline = neo4j;
   const imported = await dump();
   expect(summary.entities).toBe(dataset.entities.length);
@@ -84,7 +145,12 @@ it('builds, in an empty database, the same graph as the loader: every label, typ
 }, 300_000);
 
 function kinline(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, KINLINE_NEO4J_DATA: cliHome, KINLINE_NEO4J_PORT: String(cliPort), KINLINE_NEO4J_HEAP_MB: '768' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KINLINE_NEO4J_DATA: cliHome,
+    KINLINE_NEO4J_PORT: String(cliPort),
+    KINLINE_NEO4J_HEAP_MB: '768',
+  };
   delete env.NEO4J_URI;
   return runKinline(env, args);
 }
@@ -111,7 +177,10 @@ it('kinline import --offline builds a new database, then refuses to overwrite on
 
 it('leaves no half-built database behind when the importer fails', async () => {
   // 40 MiB of heap: the importer creates the store files, then runs out of memory.
-  const error = await offlineLoad(generateDataset({ people: 300, seed: 2 }), { home: failHome, heapMiB: 40 }).then(() => null, (e: unknown) => e);
+  const error = await offlineLoad(generateDataset({ people: 300, seed: 2 }), { home: failHome, heapMiB: 40 }).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(String((error as Error | null)?.message)).toMatch(/offline importer failed/);
   // The importer's own words (which can quote input lines) stay in a log beside the database.
   expect(String((error as Error).message)).not.toMatch(/PARTNER_OF|Exception/);

@@ -6,8 +6,19 @@ import { currentLexicon, invalidateLexicon, type Lexicon } from '../graph/safety
 beforeAll(freshGraph);
 afterEach(() => vi.restoreAllMocks());
 
-const source = { type: 'Source', id: 'lex-src', names: [{ value: 'Interview notes' }], kind: 'testimony', date: '2020' };
-const witness = (id: string, name: string) => ({ type: 'Person', id, names: [{ value: name }], disclosure: 'confidential' });
+const source = {
+  type: 'Source',
+  id: 'lex-src',
+  names: [{ value: 'Interview notes' }],
+  kind: 'testimony',
+  date: '2020',
+};
+const witness = (id: string, name: string) => ({
+  type: 'Person',
+  id,
+  names: [{ value: name }],
+  disclosure: 'confidential',
+});
 
 /** Moves the clock past the lexicon's check interval and waits until the refresh it starts has settled. */
 async function afterNextCheck(before: Lexicon): Promise<Lexicon> {

@@ -1,19 +1,25 @@
 import { expect, it } from 'vitest';
 import { buildLexicon } from '../graph/safety/lexicon.js';
 
-const lexicon = buildLexicon(new Map([
-  ['Aigerim Bekova', 'Protected person A1'],
-  ['Aigerim', 'Protected person A1'],
-  ['person-aigerim-bekova', 'anon-0123456789abcdef'],
-  ['Айгерім Бекова', 'Protected person A1'],
-]));
+const lexicon = buildLexicon(
+  new Map([
+    ['Aigerim Bekova', 'Protected person A1'],
+    ['Aigerim', 'Protected person A1'],
+    ['person-aigerim-bekova', 'anon-0123456789abcdef'],
+    ['Айгерім Бекова', 'Protected person A1'],
+  ]),
+);
 
 it('replaces names (longest first), ids and other scripts, and nothing else', () => {
-  const text = JSON.stringify({ id: 'person-aigerim-bekova', excerpt: 'Aigerim Bekova and Aigerim; Айгерім Бекова; Aigerimova; claim person-aigerim-bekova#0' });
+  const text = JSON.stringify({
+    id: 'person-aigerim-bekova',
+    excerpt: 'Aigerim Bekova and Aigerim; Айгерім Бекова; Aigerimova; claim person-aigerim-bekova#0',
+  });
   const scrubbed = lexicon.scrub(text);
   expect(JSON.parse(scrubbed)).toEqual({
     id: 'anon-0123456789abcdef',
-    excerpt: 'Protected person A1 and Protected person A1; Protected person A1; Aigerimova; claim anon-0123456789abcdef#0',
+    excerpt:
+      'Protected person A1 and Protected person A1; Protected person A1; Aigerimova; claim anon-0123456789abcdef#0',
   });
 });
 

@@ -6,12 +6,18 @@ import { loadDataset } from '../graph/store/load.js';
 
 beforeAll(freshGraph);
 
-const source = (id: string) => ({ type: 'Source', id, names: [{ value: `Article ${id}`, kind: 'primary' }], kind: 'article' });
+const source = (id: string) => ({
+  type: 'Source',
+  id,
+  names: [{ value: `Article ${id}`, kind: 'primary' }],
+  kind: 'article',
+});
 const claim = (src: string, excerpt: string) => ({ source: src, locator: 'p. 1', excerpt });
 const dataset = (claims: ReturnType<typeof claim>[]) => ({
   kinline: 1,
   entities: [
-    source('s1'), source('s2'),
+    source('s1'),
+    source('s2'),
     { type: 'Person', id: 'p1', names: [{ value: 'Parent', kind: 'primary' }] },
     { type: 'Person', id: 'p2', names: [{ value: 'Child', kind: 'primary' }], minor: true },
   ],
@@ -24,7 +30,9 @@ it('re-points a claim whose source changed and drops surplus claims on reload', 
   const cites = await read<{ claim: string; source: string; excerpt: string }>(
     'MATCH (c:Claim)-[:CITES]->(s:Source) RETURN c.id AS claim, s.id AS source, c.excerpt AS excerpt ORDER BY claim',
   );
-  expect(cites.records.map((r) => r.toObject())).toEqual([{ claim: 'r1#0', source: 's2', excerpt: 'first, now from s2' }]);
+  expect(cites.records.map((r) => r.toObject())).toEqual([
+    { claim: 'r1#0', source: 's2', excerpt: 'first, now from s2' },
+  ]);
   const c = await counts();
   expect([c.Claim, c.CITES, c.PARENT_OF, c.Person]).toEqual([1, 1, 1, 2]);
 });

@@ -11,10 +11,25 @@ it('loads a tiny dataset', async () => {
     kinline: 1,
     entities: [
       { type: 'Source', id: 's1', names: [{ value: 'Article', kind: 'primary' }], kind: 'article', date: '2019-04' },
-      { type: 'Person', id: 'p1', names: [{ value: 'Aiman Umarova', kind: 'primary' }, { value: 'Айман Умарова', script: 'Cyrl' }] },
+      {
+        type: 'Person',
+        id: 'p1',
+        names: [
+          { value: 'Aiman Umarova', kind: 'primary' },
+          { value: 'Айман Умарова', script: 'Cyrl' },
+        ],
+      },
       { type: 'Person', id: 'p2', names: [{ value: 'Child' }], minor: true },
     ],
-    relationships: [{ id: 'r1', type: 'PARENT_OF', from: 'p1', to: 'p2', claims: [{ source: 's1', locator: 'para 3', excerpt: 'x' }] }],
+    relationships: [
+      {
+        id: 'r1',
+        type: 'PARENT_OF',
+        from: 'p1',
+        to: 'p2',
+        claims: [{ source: 's1', locator: 'para 3', excerpt: 'x' }],
+      },
+    ],
   };
   const summary = await loadDataset(data);
   expect(summary.created.nodes).toBe(4);

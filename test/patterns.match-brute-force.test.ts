@@ -1,12 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEdtf, type DateBounds } from '../graph/dates/edtf.js';
 import { detentionAggregates } from '../graph/patterns/aggregates.js';
-import { acrossReadings, addDays, certaintyOn, strongest, weakest, type Certainty } from '../graph/patterns/certainty.js';
+import {
+  acrossReadings,
+  addDays,
+  certaintyOn,
+  strongest,
+  weakest,
+  type Certainty,
+} from '../graph/patterns/certainty.js';
 import { detainedTogether, detentionCascades } from '../graph/patterns/detention-cascades.js';
 import { orphanedChildren } from '../graph/patterns/orphaned-children.js';
 import type { PatternPage } from '../graph/patterns/page.js';
 import { disclosureOf, isProtected, publicIdOf } from '../graph/safety/disclosure.js';
-import { DEPRIVING_EVENT_KINDS, type Dataset, type Entity, type EventRecord, type Relationship } from '../graph/schema/index.js';
+import {
+  DEPRIVING_EVENT_KINDS,
+  type Dataset,
+  type Entity,
+  type EventRecord,
+  type Relationship,
+} from '../graph/schema/index.js';
 import { loadDataset } from '../graph/store/load.js';
 import { generateDataset } from '../seeds/generate.js';
 import { freshGraph } from './support/graph.js';
@@ -17,24 +30,59 @@ import { freshGraph } from './support/graph.js';
  * pair), and every page must match it.
  */
 const claim = [{ source: 'bf-src', locator: 'p. 1', excerpt: 'Told by a relative.' }];
-const rel = (id: string, type: string, from: string, to: string, role?: string) => ({ id, type, from, to, ...(role ? { role } : {}), claims: claim });
-const person = (id: string, extra: Record<string, unknown> = {}) => ({ type: 'Person', id, names: [{ value: `Person ${id}`, kind: 'primary' }], ...extra });
-const event = (id: string, kind: string, date: string) => ({ type: 'Event', id, kind, date, names: [{ value: `${kind} ${id}`, kind: 'primary' }], claims: claim });
+const rel = (id: string, type: string, from: string, to: string, role?: string) => ({
+  id,
+  type,
+  from,
+  to,
+  ...(role ? { role } : {}),
+  claims: claim,
+});
+const person = (id: string, extra: Record<string, unknown> = {}) => ({
+  type: 'Person',
+  id,
+  names: [{ value: `Person ${id}`, kind: 'primary' }],
+  ...extra,
+});
+const event = (id: string, kind: string, date: string) => ({
+  type: 'Event',
+  id,
+  kind,
+  date,
+  names: [{ value: `${kind} ${id}`, kind: 'primary' }],
+  claims: claim,
+});
 
 /** What the generator never makes: a parent known only through the family, RELATIVE_OF, open starts on both sides. */
 const edgeCases = {
   kinline: 1,
   entities: [
-    { type: 'Source', id: 'bf-src', names: [{ value: 'Made-up report', kind: 'primary' }], kind: 'report', date: '2020' },
+    {
+      type: 'Source',
+      id: 'bf-src',
+      names: [{ value: 'Made-up report', kind: 'primary' }],
+      kind: 'report',
+      date: '2020',
+    },
     { type: 'Family', id: 'bf-fam', names: [{ value: 'Made-up family', kind: 'primary' }] },
-    person('bf-p1'), person('bf-p2'), person('bf-p3'), person('bf-kid', { minor: true }), person('bf-kid2', { minor: true }),
-    event('bf-d1', 'detention', '../2018-06'), event('bf-d2', 'disappearance', '2017-11/..'), event('bf-d3', 'detention', '2018-05~/..'),
+    person('bf-p1'),
+    person('bf-p2'),
+    person('bf-p3'),
+    person('bf-kid', { minor: true }),
+    person('bf-kid2', { minor: true }),
+    event('bf-d1', 'detention', '../2018-06'),
+    event('bf-d2', 'disappearance', '2017-11/..'),
+    event('bf-d3', 'detention', '2018-05~/..'),
   ],
   relationships: [
-    rel('bf-r1', 'PARENT_OF', 'bf-p1', 'bf-kid'), rel('bf-m1', 'MEMBER_OF', 'bf-p1', 'bf-fam', 'parent'),
-    rel('bf-m2', 'MEMBER_OF', 'bf-p2', 'bf-fam', 'parent'), rel('bf-m3', 'MEMBER_OF', 'bf-kid', 'bf-fam', 'child'),
-    rel('bf-r2', 'PARENT_OF', 'bf-p3', 'bf-kid2'), rel('bf-r3', 'RELATIVE_OF', 'bf-p1', 'bf-p3'),
-    rel('bf-s1', 'PARTICIPATED_IN', 'bf-p1', 'bf-d1', 'subject'), rel('bf-s2', 'PARTICIPATED_IN', 'bf-p2', 'bf-d2', 'subject'),
+    rel('bf-r1', 'PARENT_OF', 'bf-p1', 'bf-kid'),
+    rel('bf-m1', 'MEMBER_OF', 'bf-p1', 'bf-fam', 'parent'),
+    rel('bf-m2', 'MEMBER_OF', 'bf-p2', 'bf-fam', 'parent'),
+    rel('bf-m3', 'MEMBER_OF', 'bf-kid', 'bf-fam', 'child'),
+    rel('bf-r2', 'PARENT_OF', 'bf-p3', 'bf-kid2'),
+    rel('bf-r3', 'RELATIVE_OF', 'bf-p1', 'bf-p3'),
+    rel('bf-s1', 'PARTICIPATED_IN', 'bf-p1', 'bf-d1', 'subject'),
+    rel('bf-s2', 'PARTICIPATED_IN', 'bf-p2', 'bf-d2', 'subject'),
     rel('bf-s3', 'PARTICIPATED_IN', 'bf-p3', 'bf-d3', 'subject'),
   ],
 };
@@ -44,12 +92,18 @@ const byId = new Map<string, Entity>();
 const eventsOf = new Map<string, EventRecord[]>();
 const subjectsOf = new Map<string, string[]>();
 const isPerson = (id: string) => byId.get(id)?.type === 'Person';
-const hidden = (id: string) => { const e = byId.get(id); return e?.type === 'Person' && isProtected(disclosureOf(e)); };
+const hidden = (id: string) => {
+  const e = byId.get(id);
+  return e?.type === 'Person' && isProtected(disclosureOf(e));
+};
 const visible = (id: string) => (hidden(id) ? publicIdOf(id) : id);
 const visibleRel = (r: Relationship) => (hidden(r.from) || hidden(r.to) ? publicIdOf(r.id) : r.id);
 const relsOf = (type: string) => data.relationships.filter((r) => r.type === type);
 const dated = (e: EventRecord): e is EventRecord & { date: string } => typeof e.date === 'string';
-const byKey = (a: string[], b: string[]) => { for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1; return 0; };
+const byKey = (a: string[], b: string[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
+};
 
 /** Its own date, then every other date a claim gives it: certainty holds across all of them. */
 const readings = (e: EventRecord & { date: string }): DateBounds[] =>
@@ -85,7 +139,8 @@ async function allPages<T>(page: (offset: number) => Promise<PatternPage<T>>, li
 }
 
 describe('orphaned children', () => {
-  const possiblyOn = (b: DateBounds, date: string) => (b.startEarliest === null || b.startEarliest <= date) && (b.endLatest === null || b.endLatest >= date);
+  const possiblyOn = (b: DateBounds, date: string) =>
+    (b.startEarliest === null || b.startEarliest <= date) && (b.endLatest === null || b.endLatest >= date);
   const parentsOf = new Map<string, Set<string>>();
   const add = (child: string, parent: string) => parentsOf.set(child, (parentsOf.get(child) ?? new Set()).add(parent));
 
@@ -94,34 +149,53 @@ describe('orphaned children', () => {
       for (const r of relsOf('PARENT_OF')) if (isPerson(r.from) && isPerson(r.to)) add(r.to, r.from);
       const members = relsOf('MEMBER_OF');
       for (const kid of members.filter((m) => m.role === 'child' && isPerson(m.from))) {
-        for (const parent of members.filter((m) => m.role === 'parent' && m.to === kid.to && isPerson(m.from))) add(kid.from, parent.from);
+        for (const parent of members.filter((m) => m.role === 'parent' && m.to === kid.to && isPerson(m.from)))
+          add(kid.from, parent.from);
       }
     }
-    const deprived = (p: string) => (eventsOf.get(p) ?? []).filter(dated)
-      .filter((e) => (DEPRIVING_EVENT_KINDS as readonly string[]).includes(e.kind) && possiblyOn(parseEdtf(e.date), date));
-    return [...parentsOf].filter(([, parents]) => [...parents].every((p) => deprived(p).length > 0))
+    const deprived = (p: string) =>
+      (eventsOf.get(p) ?? [])
+        .filter(dated)
+        .filter(
+          (e) => (DEPRIVING_EVENT_KINDS as readonly string[]).includes(e.kind) && possiblyOn(parseEdtf(e.date), date),
+        );
+    return [...parentsOf]
+      .filter(([, parents]) => [...parents].every((p) => deprived(p).length > 0))
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([child, parents]) => {
-        const status = [...parents].map((p) => strongest(deprived(p).map((e) => acrossReadings([readings(e)], (b) => certaintyOn(b!, date)))));
+        const status = [...parents].map((p) =>
+          strongest(deprived(p).map((e) => acrossReadings([readings(e)], (b) => certaintyOn(b!, date)))),
+        );
         const events = [...parents].flatMap((p) => deprived(p).map((e) => `${visible(p)}:${e.id}`)).sort();
         return `${visible(child)} ${weakest(status)} ${[...parents].map(visible).sort().join(',')} ${events.join(',')}`;
       });
   }
 
-  type Hit = { child: { id: string }; certainty: Certainty; parents: { parent: { id: string }; events: { id: string }[] }[] };
+  type Hit = {
+    child: { id: string };
+    certainty: Certainty;
+    parents: { parent: { id: string }; events: { id: string }[] }[];
+  };
   const rowOf = (hit: Hit) => {
     const events = hit.parents.flatMap((p) => p.events.map((e) => `${p.parent.id}:${e.id}`)).sort();
-    return `${hit.child.id} ${hit.certainty} ${hit.parents.map((p) => p.parent.id).sort().join(',')} ${events.join(',')}`;
+    return `${hit.child.id} ${hit.certainty} ${hit.parents
+      .map((p) => p.parent.id)
+      .sort()
+      .join(',')} ${events.join(',')}`;
   };
 
   for (const date of ['2017-06-01', '2018-03-01', '2019-04-13', '2021-01-01']) {
     it(`lists exactly the children whose every known parent is possibly held on ${date}, in id order, page by page`, async () => {
       const expected = bruteForce(date);
       expect(expected.length).toBeGreaterThan(date === '2021-01-01' ? 0 : 30);
-      if (date === '2018-03-01') expect(expected.some((row) => row.startsWith(`${publicIdOf('bf-kid')} possible`))).toBe(true);
+      if (date === '2018-03-01')
+        expect(expected.some((row) => row.startsWith(`${publicIdOf('bf-kid')} possible`))).toBe(true);
       // Walking all 3,000 people, 300 of them (later pages fall back), or none (always the fallback).
       for (const walk of [undefined, 300, 0]) {
-        expect((await allPages((offset) => orphanedChildren(date, { limit: 29, offset }, walk), 29)).map(rowOf), `walk ${walk}`).toEqual(expected);
+        expect(
+          (await allPages((offset) => orphanedChildren(date, { limit: 29, offset }, walk), 29)).map(rowOf),
+          `walk ${walk}`,
+        ).toEqual(expected);
       }
     }, 240_000);
   }
@@ -132,13 +206,17 @@ describe('detention cascades', () => {
 
   function bruteForce(w: { from: string; to: string; days: number }): string[] {
     const links = new Map<string, Relationship[]>();
-    for (const r of data.relationships.filter((r) => KIN.includes(r.type) && isPerson(r.from) && isPerson(r.to) && r.from !== r.to)) {
+    for (const r of data.relationships.filter(
+      (r) => KIN.includes(r.type) && isPerson(r.from) && isPerson(r.to) && r.from !== r.to,
+    )) {
       const key = [r.from, r.to].sort().join(' ');
       links.set(key, [...(links.get(key) ?? []), r]);
     }
     const detentions = (p: string) => (eventsOf.get(p) ?? []).filter(dated).filter((e) => e.kind === 'detention');
-    const inWindow = (x: DateBounds) => x.startLatest >= w.from && (x.startEarliest === null || x.startEarliest <= w.to);
-    const close = (x: DateBounds, y: DateBounds) => x.startEarliest === null || x.startEarliest <= addDays(y.startLatest, w.days);
+    const inWindow = (x: DateBounds) =>
+      x.startLatest >= w.from && (x.startEarliest === null || x.startEarliest <= w.to);
+    const close = (x: DateBounds, y: DateBounds) =>
+      x.startEarliest === null || x.startEarliest <= addDays(y.startLatest, w.days);
     const hits: { key: string[]; row: string }[] = [];
     for (const [key, rels] of links) {
       const [a, b] = key.split(' ') as [string, string];
@@ -147,23 +225,45 @@ describe('detention cascades', () => {
           const [x, y] = [parseEdtf(da.date), parseEdtf(db.date)];
           if (!inWindow(x) || !inWindow(y) || !close(x, y) || !close(y, x)) continue;
           const certainty = acrossReadings([readings(da), readings(db)], (p, q) => detainedTogether(p!, q!, w));
-          const kin = rels.map((r) => `${r.type}:${visibleRel(r)}`).sort().join(',');
-          hits.push({ key: [x.startLatest, a, b, da.id, db.id], row: `${visible(a)} ${visible(b)} ${da.id} ${db.id} ${certainty} ${kin}` });
+          const kin = rels
+            .map((r) => `${r.type}:${visibleRel(r)}`)
+            .sort()
+            .join(',');
+          hits.push({
+            key: [x.startLatest, a, b, da.id, db.id],
+            row: `${visible(a)} ${visible(b)} ${da.id} ${db.id} ${certainty} ${kin}`,
+          });
         }
       }
     }
     return hits.sort((p, q) => byKey(p.key, q.key)).map((h) => h.row);
   }
 
-  type Hit = { people: { id: string }[]; detentions: { id: string }[]; certainty: Certainty; kinship: { type: string; id: string }[] };
-  const rowOf = (h: Hit) => `${h.people.map((p) => p.id).join(' ')} ${h.detentions.map((d) => d.id).join(' ')} ${h.certainty} ${h.kinship.map((k) => `${k.type}:${k.id}`).sort().join(',')}`;
+  type Hit = {
+    people: { id: string }[];
+    detentions: { id: string }[];
+    certainty: Certainty;
+    kinship: { type: string; id: string }[];
+  };
+  const rowOf = (h: Hit) =>
+    `${h.people.map((p) => p.id).join(' ')} ${h.detentions.map((d) => d.id).join(' ')} ${h.certainty} ${h.kinship
+      .map((k) => `${k.type}:${k.id}`)
+      .sort()
+      .join(',')}`;
 
-  for (const w of [{ from: '1900-01-01', to: '2100-12-31', days: 30 }, { from: '1900-01-01', to: '2100-12-31', days: 90 }, { from: '2018-01-01', to: '2018-09-30', days: 60 }]) {
+  for (const w of [
+    { from: '1900-01-01', to: '2100-12-31', days: 30 },
+    { from: '1900-01-01', to: '2100-12-31', days: 90 },
+    { from: '2018-01-01', to: '2018-09-30', days: 60 },
+  ]) {
     it(`pairs exactly the relatives detained within ${w.days} days in ${w.from}..${w.to}, in order, page by page`, async () => {
       const expected = bruteForce(w);
       expect(expected.length).toBeGreaterThan(10);
-      if (w.days === 90 && w.from === '1900-01-01') expect(expected.some((row) => row.includes('bf-d1 bf-d3') && row.includes('RELATIVE_OF:bf-r3'))).toBe(true);
-      expect((await allPages((offset) => detentionCascades(w, { limit: 17, offset }), 17)).map(rowOf)).toEqual(expected);
+      if (w.days === 90 && w.from === '1900-01-01')
+        expect(expected.some((row) => row.includes('bf-d1 bf-d3') && row.includes('RELATIVE_OF:bf-r3'))).toBe(true);
+      expect((await allPages((offset) => detentionCascades(w, { limit: 17, offset }), 17)).map(rowOf)).toEqual(
+        expected,
+      );
     }, 120_000);
   }
 });
@@ -190,7 +290,9 @@ describe('aggregates', () => {
     for (const limit of [5000, 7]) {
       const got = await detentionAggregates({ by: 'facility-year', days: 30, limit });
       if (got.by !== 'facility-year') throw new Error(got.by);
-      expect(got.rows.map((r) => ({ facility: r.facility.id, year: r.year, certain: r.certain, possible: r.possible }))).toEqual(expected.slice(0, limit));
+      expect(
+        got.rows.map((r) => ({ facility: r.facility.id, year: r.year, certain: r.certain, possible: r.possible })),
+      ).toEqual(expected.slice(0, limit));
       expect(got.truncated).toBe(expected.length > limit);
     }
   });
@@ -200,7 +302,14 @@ describe('aggregates', () => {
       const people = new Map<string, Map<string, Certainty>>();
       for (const at of relsOf('OCCURRED_AT')) {
         const [c, x] = [byId.get(at.from) as EventRecord, byId.get(at.to)];
-        if (c?.type !== 'Event' || c.kind !== 'crossing' || !dated(c) || x?.type !== 'Place' || x.kind !== 'border-crossing') continue;
+        if (
+          c?.type !== 'Event' ||
+          c.kind !== 'crossing' ||
+          !dated(c) ||
+          x?.type !== 'Place' ||
+          x.kind !== 'border-crossing'
+        )
+          continue;
         const cb = parseEdtf(c.date);
         for (const p of subjectsOf.get(c.id) ?? []) {
           for (const d of (eventsOf.get(p) ?? []).filter(dated).filter((e) => e.kind === 'detention')) {
@@ -208,21 +317,30 @@ describe('aggregates', () => {
             const after = cb.startEarliest === null || db.startLatest >= cb.startEarliest;
             const soon = db.startEarliest === null || db.startEarliest <= addDays(cb.startLatest, days);
             if (!after || !soon) continue;
-            const sure = cb.startEarliest !== null && db.startEarliest !== null && db.startEarliest >= cb.startLatest && db.startLatest <= addDays(cb.startEarliest, days);
+            const sure =
+              cb.startEarliest !== null &&
+              db.startEarliest !== null &&
+              db.startEarliest >= cb.startLatest &&
+              db.startLatest <= addDays(cb.startEarliest, days);
             const seen = people.get(x.id) ?? new Map<string, Certainty>();
             seen.set(p, strongest([seen.get(p) ?? null, sure ? 'certain' : 'possible'])!);
             people.set(x.id, seen);
           }
         }
       }
-      const expected = [...people].map(([crossing, seen]) => {
-        const certain = [...seen.values()].filter((c) => c === 'certain').length;
-        return { crossing, days, certain, possible: seen.size - certain };
-      }).sort((a, b) => b.certain + b.possible - (a.certain + a.possible) || a.crossing.localeCompare(b.crossing));
+      const expected = [...people]
+        .map(([crossing, seen]) => {
+          const certain = [...seen.values()].filter((c) => c === 'certain').length;
+          return { crossing, days, certain, possible: seen.size - certain };
+        })
+        .sort((a, b) => b.certain + b.possible - (a.certain + a.possible) || a.crossing.localeCompare(b.crossing));
       expect(expected.length).toBeGreaterThan(2);
       const got = await detentionAggregates({ by: 'crossing', days, limit: 1000 });
       if (got.by !== 'crossing') throw new Error(got.by);
-      expect(got.rows.map((r) => ({ crossing: r.crossing.id, days: r.days, certain: r.certain, possible: r.possible })), `days ${days}`).toEqual(expected);
+      expect(
+        got.rows.map((r) => ({ crossing: r.crossing.id, days: r.days, certain: r.certain, possible: r.possible })),
+        `days ${days}`,
+      ).toEqual(expected);
     }
   });
 });

@@ -12,23 +12,24 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const requests = () => sampleRequests({
-  person: 'person-aiman-umarova',
-  protectedPerson: publicIdOf(SECRETS.childId),
-  family: 'family-bw-2019-01',
-  facility: 'facility-xinjiang-transformation-through-education-camps',
-  crossing: 'place-xinjiang',
-  source: 'src-bitter-winter-2019-orphans',
-  event: 'event-bw-2019-01-father-blocked-exit',
-  relationship: SECRETS.relationshipId,
-});
+const requests = () =>
+  sampleRequests({
+    person: 'person-aiman-umarova',
+    protectedPerson: publicIdOf(SECRETS.childId),
+    family: 'family-bw-2019-01',
+    facility: 'facility-xinjiang-transformation-through-education-camps',
+    crossing: 'place-xinjiang',
+    source: 'src-bitter-winter-2019-orphans',
+    event: 'event-bw-2019-01-father-blocked-exit',
+    relationship: SECRETS.relationshipId,
+  });
 
 it('has sample requests for every route of the API', () => {
   const samples = requests();
   for (const spec of allRoutes) expect(samples[spec.path], spec.path).toBeDefined();
 });
 
-it('never puts a protected person\'s name, id, birth date or identity number in any response body', async () => {
+it("never puts a protected person's name, id, birth date or identity number in any response body", async () => {
   const samples = requests();
   let checked = 0;
   for (const spec of allRoutes) {
@@ -53,10 +54,13 @@ it('shows the protected child by pseudonym where it does appear', async () => {
   expect(guardian.claims[0].excerpt).toContain(reply.body.entity.name);
 });
 
-it('finds nothing by a protected person\'s real name or real id', async () => {
+it("finds nothing by a protected person's real name or real id", async () => {
   for (const name of [...SECRETS.childNames, ...SECRETS.witnessNames]) {
     const reply = await api.get(`/api/search?q=${encodeURIComponent(name)}&types=Person`);
-    expect(reply.body.items.filter((hit: { protected?: boolean }) => hit.protected), name).toEqual([]);
+    expect(
+      reply.body.items.filter((hit: { protected?: boolean }) => hit.protected),
+      name,
+    ).toEqual([]);
   }
   expect((await api.get(`/api/entities/${SECRETS.childId}`)).status).toBe(404);
   expect((await api.get(`/api/citations/${SECRETS.birthEventId}`)).status).toBe(404);

@@ -17,12 +17,37 @@ const ARTICLE = 'src-bitter-winter-2019-orphans';
 
 const article = readFileSync(articlePath, 'utf8');
 /** Paragraphs as the seed's locators count them: the non-empty lines of the stored text. */
-const paragraphs = article.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+const paragraphs = article
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line.length > 0);
 
-interface RawClaim { source: string; locator: string; excerpt: string; confidence?: string }
-interface RawEntity { type: string; id: string; claims?: RawClaim[]; [key: string]: unknown }
-interface RawRelationship { id: string; type: string; from: string; to: string; claims: RawClaim[]; [key: string]: unknown }
-interface RawDataset { kinline: number; entities: RawEntity[]; relationships: RawRelationship[]; [key: string]: unknown }
+interface RawClaim {
+  source: string;
+  locator: string;
+  excerpt: string;
+  confidence?: string;
+}
+interface RawEntity {
+  type: string;
+  id: string;
+  claims?: RawClaim[];
+  [key: string]: unknown;
+}
+interface RawRelationship {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  claims: RawClaim[];
+  [key: string]: unknown;
+}
+interface RawDataset {
+  kinline: number;
+  entities: RawEntity[];
+  relationships: RawRelationship[];
+  [key: string]: unknown;
+}
 
 const readSeed = (): RawDataset => JSON.parse(readFileSync(seedCasePath, 'utf8')) as RawDataset;
 const seed = readSeed();
@@ -41,7 +66,9 @@ function expectedCounts(data: RawDataset): Counts {
     const n = data.relationships.filter((r) => r.type === type).length;
     if (n > 0) out[type] = n;
   }
-  const claims = data.entities.reduce((n, e) => n + (e.claims?.length ?? 0), 0) + data.relationships.reduce((n, r) => n + r.claims.length, 0);
+  const claims =
+    data.entities.reduce((n, e) => n + (e.claims?.length ?? 0), 0) +
+    data.relationships.reduce((n, r) => n + r.claims.length, 0);
   out.Claim = claims;
   out.CITES = claims;
   return out;
@@ -58,7 +85,15 @@ describe('the seed file', () => {
   it('is a valid Dataset with lowercase slug ids and the expected id prefixes', () => {
     const parsed = Dataset.safeParse(seed);
     expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
-    const prefix: Record<string, string> = { Person: 'person-', Family: 'family-', Organisation: 'org-', Place: 'place-', Facility: 'facility-', Event: 'event-', Source: 'src-' };
+    const prefix: Record<string, string> = {
+      Person: 'person-',
+      Family: 'family-',
+      Organisation: 'org-',
+      Place: 'place-',
+      Facility: 'facility-',
+      Event: 'event-',
+      Source: 'src-',
+    };
     for (const e of seed.entities) expect(e.id.startsWith(prefix[e.type]!), e.id).toBe(true);
     for (const r of seed.relationships) expect(r.id.startsWith('rel-'), r.id).toBe(true);
   });
@@ -71,7 +106,9 @@ describe('the seed file', () => {
       expect(article.includes(claim.excerpt), claim.excerpt).toBe(true);
       const match = /^para\. (\d+)$/.exec(claim.locator);
       expect(match, claim.locator).not.toBeNull();
-      expect(paragraphs[Number(match![1]) - 1]?.includes(claim.excerpt), `${claim.locator}: ${claim.excerpt}`).toBe(true);
+      expect(paragraphs[Number(match![1]) - 1]?.includes(claim.excerpt), `${claim.locator}: ${claim.excerpt}`).toBe(
+        true,
+      );
       expect(['confirmed', 'probable', 'possible', 'doubtful']).toContain(claim.confidence);
     }
   });
@@ -97,10 +134,27 @@ describe('loading the seed case into Neo4j', () => {
 
   it('has the known size of the case', () => {
     expect(loaded).toMatchObject({
-      Person: 14, Family: 2, Facility: 1, Place: 7, Organisation: 9, Event: 14, Source: 3,
-      PARENT_OF: 14, PARTNER_OF: 1, SIBLING_OF: 9, GUARDIAN_OF: 8, RELATIVE_OF: 8, MEMBER_OF: 15,
-      REPRESENTS: 4, AUTHORED: 4, PUBLISHED: 1, AFFILIATED_WITH: 7, LOCATED_IN: 7, PARTICIPATED_IN: 32,
-      OCCURRED_AT: 8, MENTIONS: 17,
+      Person: 14,
+      Family: 2,
+      Facility: 1,
+      Place: 7,
+      Organisation: 9,
+      Event: 14,
+      Source: 3,
+      PARENT_OF: 14,
+      PARTNER_OF: 1,
+      SIBLING_OF: 9,
+      GUARDIAN_OF: 8,
+      RELATIVE_OF: 8,
+      MEMBER_OF: 15,
+      REPRESENTS: 4,
+      AUTHORED: 4,
+      PUBLISHED: 1,
+      AFFILIATED_WITH: 7,
+      LOCATED_IN: 7,
+      PARTICIPATED_IN: 32,
+      OCCURRED_AT: 8,
+      MENTIONS: 17,
     });
   });
 
@@ -120,7 +174,9 @@ describe('loading the seed case into Neo4j', () => {
     );
     expect(minors.records[0]?.get('n')).toBe(7);
     expect(minors.records[0]?.get('exposed')).toBe(0);
-    const people = await read<{ id: string; protected: boolean }>('MATCH (p:Person) RETURN p.id AS id, p.protected AS protected');
+    const people = await read<{ id: string; protected: boolean }>(
+      'MATCH (p:Person) RETURN p.id AS id, p.protected AS protected',
+    );
     const protectedById = new Map(people.records.map((r) => [r.get('id'), r.get('protected')]));
     expect(protectedById.get('person-bw-2019-01-father')).toBe(true);
     expect(protectedById.get('person-bw-2019-01-mother')).toBe(true);
@@ -130,7 +186,9 @@ describe('loading the seed case into Neo4j', () => {
   });
 
   it("stores the father's blocked exit as an open-ended fuzzy interval", async () => {
-    const result = await read('MATCH (e:Event {id: $id}) RETURN properties(e) AS e', { id: 'event-bw-2019-01-father-blocked-exit' });
+    const result = await read('MATCH (e:Event {id: $id}) RETURN properties(e) AS e', {
+      id: 'event-bw-2019-01-father-blocked-exit',
+    });
     const e = result.records[0]?.get('e') as Record<string, unknown>;
     expect(e.kind).toBe('blocked-exit');
     expect(e.date).toBe('2016~/..');
@@ -165,7 +223,9 @@ describe('loading the seed case into Neo4j', () => {
     );
     expect(facts.records).toHaveLength(seed.relationships.length + (loaded.Event ?? 0));
     for (const record of facts.records) {
-      const quoted = record.get('claims').filter((c) => c.source === ARTICLE && c.excerpt !== null && article.includes(c.excerpt));
+      const quoted = record
+        .get('claims')
+        .filter((c) => c.source === ARTICLE && c.excerpt !== null && article.includes(c.excerpt));
       expect(quoted.length, `${record.get('id')} has no verbatim claim`).toBeGreaterThanOrEqual(1);
     }
   });
@@ -192,12 +252,19 @@ describe('loading the seed case into Neo4j', () => {
   });
 
   describe('rejects invalid input with the path, and writes nothing', () => {
-    const extra = { type: 'Person', id: 'person-must-not-be-written', names: [{ value: 'Must not be written', kind: 'primary' }] };
+    const extra = {
+      type: 'Person',
+      id: 'person-must-not-be-written',
+      names: [{ value: 'Must not be written', kind: 'primary' }],
+    };
 
     async function expectRejected(input: RawDataset, expectedPath: string, message?: RegExp) {
       input.entities.push(structuredClone(extra));
       const before = await counts();
-      const error: unknown = await loadDataset(input, { file: 'bad.json' }).then(() => null, (e: unknown) => e);
+      const error: unknown = await loadDataset(input, { file: 'bad.json' }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ValidationError);
       const problems = (error as ValidationError).problems;
       const problem = problems.find((p) => p.path === expectedPath);
@@ -263,10 +330,17 @@ describe('loading the seed case into Neo4j', () => {
     it('a relationship between entities it may not join', async () => {
       const data = clone();
       data.relationships.push({
-        id: 'rel-umarova-parent-of-rome', type: 'PARENT_OF', from: 'person-aiman-umarova', to: 'place-rome',
+        id: 'rel-umarova-parent-of-rome',
+        type: 'PARENT_OF',
+        from: 'person-aiman-umarova',
+        to: 'place-rome',
         claims: [{ source: ARTICLE, locator: 'para. 9', excerpt: 'Rome', confidence: 'doubtful' }],
       });
-      await expectRejected(data, `relationships[${data.relationships.length - 1}].type`, /PARENT_OF cannot join a Person to a Place/);
+      await expectRejected(
+        data,
+        `relationships[${data.relationships.length - 1}].type`,
+        /PARENT_OF cannot join a Person to a Place/,
+      );
     });
 
     it('a role the relationship type does not allow', async () => {

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../seeds/generate.js';
-import { Dataset, ENTITY_TYPES, RELATIONSHIP_TYPES, type EventRecord, type PersonRecord } from '../graph/schema/index.js';
+import {
+  Dataset,
+  ENTITY_TYPES,
+  RELATIONSHIP_TYPES,
+  type EventRecord,
+  type PersonRecord,
+} from '../graph/schema/index.js';
 import { parseEdtf } from '../graph/dates/edtf.js';
 import { disclosureOf } from '../graph/safety/disclosure.js';
 import { loadDataset } from '../graph/store/load.js';
@@ -49,12 +55,20 @@ describe('generateDataset', () => {
     const grandchildren = [...parentsOf.entries()].filter(([, ps]) => ps.some((p) => parentsOf.has(p)));
     expect(grandchildren.length).toBeGreaterThan(500);
     // Marriages across families: partners who were each born into a different family.
-    const birthFamily = new Map(rels('MEMBER_OF').filter((r) => r.role === 'child').map((r) => [r.from, r.to]));
-    const across = rels('PARTNER_OF').filter((r) => birthFamily.has(r.from) && birthFamily.has(r.to) && birthFamily.get(r.from) !== birthFamily.get(r.to));
+    const birthFamily = new Map(
+      rels('MEMBER_OF')
+        .filter((r) => r.role === 'child')
+        .map((r) => [r.from, r.to]),
+    );
+    const across = rels('PARTNER_OF').filter(
+      (r) => birthFamily.has(r.from) && birthFamily.has(r.to) && birthFamily.get(r.from) !== birthFamily.get(r.to),
+    );
     expect(across.length).toBeGreaterThan(300);
     expect(rels('SIBLING_OF').length).toBeGreaterThan(3000);
     expect(rels('GUARDIAN_OF').length).toBeGreaterThan(50);
-    expect(new Set(rels('MEMBER_OF').map((r) => r.role))).toEqual(new Set(['parent', 'child', 'grandparent', 'guardian']));
+    expect(new Set(rels('MEMBER_OF').map((r) => r.role))).toEqual(
+      new Set(['parent', 'child', 'grandparent', 'guardian']),
+    );
     // Names in several scripts.
     const scripts = new Set(persons.flatMap((p) => p.names.map((n) => n.script)));
     for (const script of ['Latn', 'Cyrl', 'Arab', 'Hans']) expect(scripts).toContain(script);
@@ -64,7 +78,9 @@ describe('generateDataset', () => {
   it('protects minors and some witnesses', () => {
     const minors = persons.filter((p) => p.minor === true);
     expect(minors.length).toBeGreaterThan(500);
-    expect(minors.filter((p) => !(parseEdtf(p.birthDate!).startEarliest! >= '2008-01-01')).map((p) => p.birthDate)).toEqual([]);
+    expect(
+      minors.filter((p) => !(parseEdtf(p.birthDate!).startEarliest! >= '2008-01-01')).map((p) => p.birthDate),
+    ).toEqual([]);
     expect(new Set(minors.map((p) => disclosureOf(p)))).toEqual(new Set(['pseudonymous']));
     const adults = persons.filter((p) => p.minor !== true);
     expect(adults.every((p) => parseEdtf(p.birthDate!).startLatest < '2008-01-01')).toBe(true);
@@ -75,7 +91,24 @@ describe('generateDataset', () => {
     const crossings = data.entities.filter((e) => e.type === 'Place' && e.kind === 'border-crossing');
     expect(crossings.map((c) => c.names[0]!.value)).toEqual(['Khorgos', 'Dostyk', 'Bakhty', 'Maikapchagai', 'Kalzhat']);
     const names = crossings.flatMap((c) => c.names.map((n) => n.value));
-    for (const alias of ['Korgas', 'Qorgas', 'Хоргос', '霍尔果斯', 'Alashankou', 'Достык', '阿拉山口', 'Tacheng', 'Бахты', '巴克图', 'Jeminay', 'Майкапчагай', '吉木乃', 'Dulata', 'Кольжат', '都拉塔']) {
+    for (const alias of [
+      'Korgas',
+      'Qorgas',
+      'Хоргос',
+      '霍尔果斯',
+      'Alashankou',
+      'Достык',
+      '阿拉山口',
+      'Tacheng',
+      'Бахты',
+      '巴克图',
+      'Jeminay',
+      'Майкапчагай',
+      '吉木乃',
+      'Dulata',
+      'Кольжат',
+      '都拉塔',
+    ]) {
       expect(names).toContain(alias);
     }
     for (const c of crossings) {
@@ -92,7 +125,9 @@ describe('generateDataset', () => {
       expect(f.latitude! > 34 && f.latitude! < 50 && f.longitude! > 73 && f.longitude! < 97).toBe(true);
       expect(f.externalIds?.[0]).toMatch(/^ASPI-\d+$/);
     }
-    expect(new Set(facilities.map((f) => (f.type === 'Facility' ? f.kind : '')))).toEqual(new Set(['camp', 'prison', 'detention-centre', 'police-station', 'clandestine-centre']));
+    expect(new Set(facilities.map((f) => (f.type === 'Facility' ? f.kind : '')))).toEqual(
+      new Set(['camp', 'prison', 'detention-centre', 'police-station', 'clandestine-centre']),
+    );
     expect(rels('LOCATED_IN').filter((r) => byId.get(r.from)?.type === 'Facility')).toHaveLength(400);
     expect(generateDataset({ people: 500 }).entities.filter((e) => e.type === 'Facility')).toHaveLength(100);
   });
@@ -116,10 +151,22 @@ describe('generateDataset', () => {
 
   it('contains the patterns the analysts look for', () => {
     const subjectOf = new Map<string, string[]>();
-    for (const r of rels('PARTICIPATED_IN')) if (r.role === 'subject') subjectOf.set(r.to, [...(subjectOf.get(r.to) ?? []), r.from]);
+    for (const r of rels('PARTICIPATED_IN'))
+      if (r.role === 'subject') subjectOf.set(r.to, [...(subjectOf.get(r.to) ?? []), r.from]);
     const placeOf = new Map(rels('OCCURRED_AT').map((r) => [r.from, r.to]));
     const kinds = new Set(events.map((e) => e.kind));
-    for (const kind of ['crossing', 'detention', 'passport-confiscation', 'blocked-exit', 'release', 'trial', 'sentence', 'disappearance', 'testimony']) expect(kinds).toContain(kind);
+    for (const kind of [
+      'crossing',
+      'detention',
+      'passport-confiscation',
+      'blocked-exit',
+      'release',
+      'trial',
+      'sentence',
+      'disappearance',
+      'testimony',
+    ])
+      expect(kinds).toContain(kind);
     // Crossings happen at border crossings; detentions at facilities, with interval dates.
     const misplaced = events.filter((e) => {
       const at = byId.get(placeOf.get(e.id) ?? '');
@@ -134,17 +181,30 @@ describe('generateDataset', () => {
     expect(detentions.some((e) => /[~?]/.test(e.date!))).toBe(true);
     // Crossed, then detained within 30 days.
     const crossedOn = new Map<string, string>();
-    for (const e of events) if (e.kind === 'crossing') for (const p of subjectOf.get(e.id) ?? []) crossedOn.set(p, parseEdtf(e.date!).startEarliest!);
+    for (const e of events)
+      if (e.kind === 'crossing')
+        for (const p of subjectOf.get(e.id) ?? []) crossedOn.set(p, parseEdtf(e.date!).startEarliest!);
     const DAY = 86_400_000;
     const cohort = detentions.filter((e) => {
       const p = subjectOf.get(e.id)![0]!;
       const crossed = crossedOn.get(p);
       const start = parseEdtf(e.date!).startLatest;
-      return crossed !== undefined && Date.parse(start) - Date.parse(crossed) <= 30 * DAY && Date.parse(start) >= Date.parse(crossed);
+      return (
+        crossed !== undefined &&
+        Date.parse(start) - Date.parse(crossed) <= 30 * DAY &&
+        Date.parse(start) >= Date.parse(crossed)
+      );
     });
     expect(cohort.length).toBeGreaterThan(50);
     // Conflicting claims: one event, two sources, two different dates.
-    const conflicts = events.filter((e) => e.claims.length === 2 && e.claims[0]!.date && e.claims[1]!.date && e.claims[0]!.date !== e.claims[1]!.date && e.claims[0]!.source !== e.claims[1]!.source);
+    const conflicts = events.filter(
+      (e) =>
+        e.claims.length === 2 &&
+        e.claims[0]!.date &&
+        e.claims[1]!.date &&
+        e.claims[0]!.date !== e.claims[1]!.date &&
+        e.claims[0]!.source !== e.claims[1]!.source,
+    );
     expect(conflicts.length).toBeGreaterThan(20);
     // Cascades: relatives detained within 10 days of each other; co-detention at one facility.
     const familyOf = new Map(rels('MEMBER_OF').map((r) => [r.from, r.to]));
@@ -157,7 +217,9 @@ describe('generateDataset', () => {
       list.push({ start: Date.parse(start), facility: placeOf.get(e.id)! });
       byFamily.set(familyOf.get(p)!, list);
     }
-    const cascades = [...byFamily.values()].filter((l) => l.some((a, i) => l.some((b, j) => i < j && Math.abs(a.start - b.start) <= 10 * DAY && a.facility === b.facility)));
+    const cascades = [...byFamily.values()].filter((l) =>
+      l.some((a, i) => l.some((b, j) => i < j && Math.abs(a.start - b.start) <= 10 * DAY && a.facility === b.facility)),
+    );
     expect(cascades.length).toBeGreaterThan(20);
   });
 });
@@ -172,7 +234,8 @@ describe('loading the 10,000-person dataset into Neo4j', () => {
       const n = rels(type).length;
       if (n > 0) out[type] = n;
     }
-    const claims = events.reduce((n, e) => n + e.claims.length, 0) + data.relationships.reduce((n, r) => n + r.claims.length, 0);
+    const claims =
+      events.reduce((n, e) => n + e.claims.length, 0) + data.relationships.reduce((n, r) => n + r.claims.length, 0);
     out.Claim = claims;
     out.CITES = claims;
     return out;

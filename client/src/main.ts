@@ -41,21 +41,36 @@ const notify = (message: string) => {
 const graph = createGraphView(canvas, {
   select: (target) => commands.select(target),
   expand: (id) => commands.expand(id),
-  moved: (id, x, y) => { if (store.state.pinned[id]) commands.pin(id, [x, y]); },
-  settled: (stats) => { document.body.dataset.layout = 'settled'; document.body.dataset.layoutMillis = String(Math.round(stats.millis)); },
+  moved: (id, x, y) => {
+    if (store.state.pinned[id]) commands.pin(id, [x, y]);
+  },
+  settled: (stats) => {
+    document.body.dataset.layout = 'settled';
+    document.body.dataset.layoutMillis = String(Math.round(stats.millis));
+  },
 });
 const details = createDetailsPanel(byId('details'), {
-  cache, commands, notify, relateFrom,
+  cache,
+  commands,
+  notify,
+  relateFrom,
   state: () => store.state,
   realized: () => realized,
-  positionOf: (id) => { const n = graph.scene.node(id); return n ? [n.x, n.y] : undefined; },
+  positionOf: (id) => {
+    const n = graph.scene.node(id);
+    return n ? [n.x, n.y] : undefined;
+  },
 });
 const filters = createFilterPanel(byId('filters'), commands);
 const table = createTablePanel(byId('list-view'), commands);
 const toolbar = wireToolbar({ store, commands, graph, canvas, realized: () => realized, notify });
-const search = createSearchPanel(byId<HTMLFormElement>('search'), byId('search-results'), (ids) => commands.selectNodes(ids));
+const search = createSearchPanel(byId<HTMLFormElement>('search'), byId('search-results'), (ids) =>
+  commands.selectNodes(ids),
+);
 renderLegend(byId('legend'));
-wireKeyboard(canvas, graph, store, commands, (m) => { byId('announcer').textContent = m; });
+wireKeyboard(canvas, graph, store, commands, (m) => {
+  byId('announcer').textContent = m;
+});
 
 let syncing = 0;
 async function sync(state: ViewState, reason: string): Promise<void> {
@@ -84,10 +99,15 @@ async function sync(state: ViewState, reason: string): Promise<void> {
     selectedNode: state.selection?.kind === 'node' ? state.selection.id : undefined,
     selectedEdge: state.selection?.kind === 'edge' ? state.selection.id : undefined,
     pathEdges: realized.pathEdges,
-    ...(realized.pathNodes.size ? { keepNodes: withSelection(realized.pathNodes, state), keepEdges: realized.pathEdges } : {}),
+    ...(realized.pathNodes.size
+      ? { keepNodes: withSelection(realized.pathNodes, state), keepEdges: realized.pathEdges }
+      : {}),
   });
   renderPathBanner(state);
-  if (status.dataset.kind === 'loading') { status.textContent = summary(); status.dataset.kind = 'info'; }
+  if (status.dataset.kind === 'loading') {
+    status.textContent = summary();
+    status.dataset.kind = 'info';
+  }
   renderEmptyState(realized.nodes.length === 0, failed && state.seeds.length > 0);
   filters.render(state.filters);
   table.render(realized, state.selection?.id);
@@ -102,7 +122,10 @@ function withSelection(nodes: ReadonlySet<string>, state: ViewState): Set<string
   const selected = state.selection;
   if (selected?.kind === 'node') keep.add(selected.id);
   const edge = selected?.kind === 'edge' ? cache.edges.get(selected.id) : undefined;
-  if (edge) { keep.add(edge.source); keep.add(edge.target); }
+  if (edge) {
+    keep.add(edge.source);
+    keep.add(edge.target);
+  }
   return keep;
 }
 
@@ -110,14 +133,28 @@ function renderEmptyState(empty: boolean, failed: boolean): void {
   const box = byId('empty-state');
   box.hidden = !empty;
   if (!empty) return;
-  box.replaceChildren(...(failed
-    ? [el('h2', { text: 'This view could not be loaded yet' }), el('p', { text: 'The link is fine and is kept in the address bar. When the database is back, choose “Try again” in the banner above.' })]
-    : [el('h2', { text: 'Start with a name' }), el('p', { text: 'Search for a person, a place, a facility or an organisation, in any script. Choose a result to place it here, then double-click it to see who and what it is connected to.' })]));
+  box.replaceChildren(
+    ...(failed
+      ? [
+          el('h2', { text: 'This view could not be loaded yet' }),
+          el('p', {
+            text: 'The link is fine and is kept in the address bar. When the database is back, choose “Try again” in the banner above.',
+          }),
+        ]
+      : [
+          el('h2', { text: 'Start with a name' }),
+          el('p', {
+            text: 'Search for a person, a place, a facility or an organisation, in any script. Choose a result to place it here, then double-click it to see who and what it is connected to.',
+          }),
+        ]),
+  );
 }
 
 function summary(): string {
   const missing = realized.missing.length ? ` ${realized.missing.length} linked entities are no longer available.` : '';
-  return realized.nodes.length ? `${realized.nodes.length} entities, ${realized.edges.length} relationships on screen.${missing}` : `Nothing on screen yet.${missing}`;
+  return realized.nodes.length
+    ? `${realized.nodes.length} entities, ${realized.edges.length} relationships on screen.${missing}`
+    : `Nothing on screen yet.${missing}`;
 }
 
 function renderPathBanner(state: ViewState): void {
@@ -130,7 +167,11 @@ function renderPathBanner(state: ViewState): void {
       ? `${name(state.path.from)} is the ${realized.relation} of ${name(state.path.to)}.`
       : `${name(state.path.from)} and ${name(state.path.to)} are connected in ${realized.pathEdges.size} steps (highlighted).`
     : `No path found between ${name(state.path.from)} and ${name(state.path.to)}.`;
-  banner.replaceChildren(el('span', { className: 'relation-text', text }), ' ', el('button', { type: 'button', onclick: () => commands.clearPath() }, 'Clear'));
+  banner.replaceChildren(
+    el('span', { className: 'relation-text', text }),
+    ' ',
+    el('button', { type: 'button', onclick: () => commands.clearPath() }, 'Clear'),
+  );
 }
 
 store.subscribe(({ state, reason }) => {
@@ -142,12 +183,21 @@ function showBanner(error: ApiError): void {
   const banner = byId('banner');
   banner.hidden = false;
   banner.replaceChildren(
-    el('strong', { text: error.code === 'network' ? 'Kinline’s server cannot be reached.' : 'The database is unreachable right now.' }),
+    el('strong', {
+      text: error.code === 'network' ? 'Kinline’s server cannot be reached.' : 'The database is unreachable right now.',
+    }),
     ' Your view is kept in the address bar; nothing is lost. ',
-    el('button', { type: 'button', onclick: () => void checkHealth().then(() => sync(store.state, 'retry')) }, 'Try again'));
+    el(
+      'button',
+      { type: 'button', onclick: () => void checkHealth().then(() => sync(store.state, 'retry')) },
+      'Try again',
+    ),
+  );
 }
 onApiFailure(showBanner);
-onApiSuccess(() => { byId('banner').hidden = true; });
+onApiSuccess(() => {
+  byId('banner').hidden = true;
+});
 
 async function checkHealth(): Promise<void> {
   await api.health().catch(() => undefined);
@@ -155,12 +205,27 @@ async function checkHealth(): Promise<void> {
 
 // Issue #5: the timeline under the graph, and the pattern views that open in both.
 const timeline = createTimelinePanel(byId('timeline-panel'), {
-  store, commands, cache, notify, realized: () => realized, redrawGraph: () => graph.setHighlight(graph.highlight),
+  store,
+  commands,
+  cache,
+  notify,
+  realized: () => realized,
+  redrawGraph: () => graph.setHighlight(graph.highlight),
 });
 createPatternsPanel(byId('patterns'), { open: timeline.openPeople, asOf: () => store.state.asOf });
 
 declare global {
-  interface Window { kinline: { store: ViewStore; commands: typeof commands; graph: typeof graph; cache: GraphCache; realized(): RealizedView; search: typeof search; timeline: typeof timeline } }
+  interface Window {
+    kinline: {
+      store: ViewStore;
+      commands: typeof commands;
+      graph: typeof graph;
+      cache: GraphCache;
+      realized(): RealizedView;
+      search: typeof search;
+      timeline: typeof timeline;
+    };
+  }
 }
 window.kinline = { store, commands, graph, cache, realized: () => realized, search, timeline };
 

@@ -19,7 +19,13 @@ export interface DateBounds {
 
 export class EdtfError extends Error {}
 
-interface PartBounds { min: number; max: number; approximate: boolean; uncertain: boolean; precision: number }
+interface PartBounds {
+  min: number;
+  max: number;
+  approximate: boolean;
+  uncertain: boolean;
+  precision: number;
+}
 
 // How far an approximate ("~") or uncertain ("?") date may stray beyond its written unit, by
 // precision (1 = year, 2 = month, 3 = day). Sources say "three years ago" and "about late
@@ -42,9 +48,20 @@ function plainPart(text: string): PartBounds | null {
   if (month !== null && (month < 1 || month > 12)) return null;
   if (day !== null && (day < 1 || day > new Date(Date.UTC(year, month!, 0)).getUTCDate())) return null;
   const min = Date.UTC(year, (month ?? 1) - 1, day ?? 1);
-  const next = day !== null ? Date.UTC(year, month! - 1, day + 1) : month !== null ? Date.UTC(year, month, 1) : Date.UTC(year + 1, 0, 1);
+  const next =
+    day !== null
+      ? Date.UTC(year, month! - 1, day + 1)
+      : month !== null
+        ? Date.UTC(year, month, 1)
+        : Date.UTC(year + 1, 0, 1);
   const qualifier = match[4];
-  return fuzzed({ min, max: next - 1, approximate: qualifier === '~' || qualifier === '%', uncertain: qualifier === '?' || qualifier === '%', precision: day !== null ? 3 : month !== null ? 2 : 1 });
+  return fuzzed({
+    min,
+    max: next - 1,
+    approximate: qualifier === '~' || qualifier === '%',
+    uncertain: qualifier === '?' || qualifier === '%',
+    precision: day !== null ? 3 : month !== null ? 2 : 1,
+  });
 }
 
 function fuzzed(part: PartBounds): PartBounds {

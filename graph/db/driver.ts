@@ -61,7 +61,10 @@ function wrap(error: unknown): never {
 }
 
 /** Runs one parameterised read query in a managed transaction. */
-export async function read<T extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<T>> {
+export async function read<T extends RecordShape = RecordShape>(
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<QueryResult<T>> {
   try {
     return await driver().executeQuery<QueryResult<T>>(cypher, params, { routing: neo4j.routing.READ });
   } catch (error) {
@@ -70,7 +73,10 @@ export async function read<T extends RecordShape = RecordShape>(cypher: string, 
 }
 
 /** Runs one parameterised write query in a managed transaction. */
-export async function write<T extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<T>> {
+export async function write<T extends RecordShape = RecordShape>(
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<QueryResult<T>> {
   try {
     return await driver().executeQuery<QueryResult<T>>(cypher, params, { routing: neo4j.routing.WRITE });
   } catch (error) {
@@ -82,7 +88,10 @@ export async function write<T extends RecordShape = RecordShape>(cypher: string,
  * Runs one statement in an auto-commit transaction: the only kind `CALL ... IN TRANSACTIONS`
  * runs in (batched wipes and backfills over the whole graph).
  */
-export async function autoCommit<T extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<T>> {
+export async function autoCommit<T extends RecordShape = RecordShape>(
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<QueryResult<T>> {
   const session = driver().session({ defaultAccessMode: neo4j.session.WRITE });
   try {
     return await session.run<T>(cypher, params);
@@ -94,7 +103,9 @@ export async function autoCommit<T extends RecordShape = RecordShape>(cypher: st
 }
 
 /** Runs several writes in ONE transaction: all land or none does. */
-export async function writeTransaction<T>(work: (run: (cypher: string, params?: Record<string, unknown>) => Promise<QueryResult>) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(
+  work: (run: (cypher: string, params?: Record<string, unknown>) => Promise<QueryResult>) => Promise<T>,
+): Promise<T> {
   const session = driver().session({ defaultAccessMode: neo4j.session.WRITE });
   try {
     return await session.executeWrite((tx) => work((cypher, params = {}) => tx.run(cypher, params)));

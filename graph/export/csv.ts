@@ -6,19 +6,94 @@ import type { Dataset, Entity, Relationship } from '../schema/index.js';
  * Lists are joined with "; ". Name scripts and languages are not kept (JSON is the lossless form).
  */
 export const CSV_COLUMNS = {
-  people: ['id', 'name', 'aliases', 'gender', 'birth_date', 'birth_place', 'death_date', 'disclosure', 'minor', 'pseudonym', 'citizenships', 'ethnicity', 'occupation', 'identity_numbers', 'description'],
+  people: [
+    'id',
+    'name',
+    'aliases',
+    'gender',
+    'birth_date',
+    'birth_place',
+    'death_date',
+    'disclosure',
+    'minor',
+    'pseudonym',
+    'citizenships',
+    'ethnicity',
+    'occupation',
+    'identity_numbers',
+    'description',
+  ],
   families: ['id', 'name', 'aliases', 'description'],
   places: ['id', 'kind', 'name', 'aliases', 'country', 'latitude', 'longitude', 'description'],
-  facilities: ['id', 'kind', 'name', 'aliases', 'latitude', 'longitude', 'security_tier', 'external_ids', 'description'],
+  facilities: [
+    'id',
+    'kind',
+    'name',
+    'aliases',
+    'latitude',
+    'longitude',
+    'security_tier',
+    'external_ids',
+    'description',
+  ],
   organisations: ['id', 'kind', 'name', 'aliases', 'description'],
-  events: ['id', 'kind', 'name', 'date', 'subject', 'place', 'description', 'source', 'locator', 'excerpt', 'translation', 'confidence', 'claim_date', 'note'],
-  sources: ['id', 'kind', 'title', 'authors', 'publisher', 'date', 'url', 'archive_url', 'language', 'reliability', 'sha256', 'description'],
-  relationships: ['id', 'type', 'from', 'to', 'role', 'relation', 'date', 'source', 'locator', 'excerpt', 'translation', 'confidence', 'claim_date', 'note'],
+  events: [
+    'id',
+    'kind',
+    'name',
+    'date',
+    'subject',
+    'place',
+    'description',
+    'source',
+    'locator',
+    'excerpt',
+    'translation',
+    'confidence',
+    'claim_date',
+    'note',
+  ],
+  sources: [
+    'id',
+    'kind',
+    'title',
+    'authors',
+    'publisher',
+    'date',
+    'url',
+    'archive_url',
+    'language',
+    'reliability',
+    'sha256',
+    'description',
+  ],
+  relationships: [
+    'id',
+    'type',
+    'from',
+    'to',
+    'role',
+    'relation',
+    'date',
+    'source',
+    'locator',
+    'excerpt',
+    'translation',
+    'confidence',
+    'claim_date',
+    'note',
+  ],
 } as const;
 export type CsvSheet = keyof typeof CSV_COLUMNS;
 
 const SHEET_OF: Record<Entity['type'], CsvSheet> = {
-  Person: 'people', Family: 'families', Place: 'places', Facility: 'facilities', Organisation: 'organisations', Event: 'events', Source: 'sources',
+  Person: 'people',
+  Family: 'families',
+  Place: 'places',
+  Facility: 'facilities',
+  Organisation: 'organisations',
+  Event: 'events',
+  Source: 'sources',
 };
 
 export function csvCell(value: unknown): string {
@@ -29,19 +104,37 @@ export function csvCell(value: unknown): string {
 
 type Row = Record<string, unknown>;
 const claimCells = (c: Relationship['claims'][number]): Row => ({
-  source: c.source, locator: c.locator, excerpt: c.excerpt, translation: c.translation, confidence: c.confidence, claim_date: c.date, note: c.note,
+  source: c.source,
+  locator: c.locator,
+  excerpt: c.excerpt,
+  translation: c.translation,
+  confidence: c.confidence,
+  claim_date: c.date,
+  note: c.note,
 });
 
 function entityRows(entity: Entity): Row[] {
   const e = entity as Record<string, unknown>;
   const primary = entity.names.find((n) => n.kind === 'primary') ?? entity.names[0]!;
   const base: Row = {
-    ...e, name: primary.value, title: primary.value, aliases: entity.names.filter((n) => n !== primary).map((n) => n.value),
-    birth_date: e.birthDate, birth_place: e.birthPlace, death_date: e.deathDate, identity_numbers: e.identityNumbers,
-    security_tier: e.securityTier, external_ids: e.externalIds, archive_url: e.archiveUrl,
+    ...e,
+    name: primary.value,
+    title: primary.value,
+    aliases: entity.names.filter((n) => n !== primary).map((n) => n.value),
+    birth_date: e.birthDate,
+    birth_place: e.birthPlace,
+    death_date: e.deathDate,
+    identity_numbers: e.identityNumbers,
+    security_tier: e.securityTier,
+    external_ids: e.externalIds,
+    archive_url: e.archiveUrl,
   };
   if (entity.type !== 'Event') return [base];
-  return entity.claims.map((c, i) => (i === 0 ? { ...base, ...claimCells(c) } : { id: entity.id, kind: entity.kind, name: primary.value, ...claimCells(c) }));
+  return entity.claims.map((c, i) =>
+    i === 0
+      ? { ...base, ...claimCells(c) }
+      : { id: entity.id, kind: entity.kind, name: primary.value, ...claimCells(c) },
+  );
 }
 
 /** One CSV text per sheet that has rows (plus relationships.csv), keyed by file name. */
@@ -56,7 +149,10 @@ export function toCsvFiles(dataset: Dataset): Map<string, string> {
   for (const [sheet, columns] of Object.entries(CSV_COLUMNS) as [CsvSheet, readonly string[]][]) {
     const list = rows.get(sheet);
     if (!list) continue;
-    files.set(`${sheet}.csv`, [columns.join(','), ...list.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n');
+    files.set(
+      `${sheet}.csv`,
+      [columns.join(','), ...list.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n',
+    );
   }
   return files;
 }

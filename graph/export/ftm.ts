@@ -2,7 +2,11 @@ import type { Dataset, Entity, Relationship } from '../schema/index.js';
 import { isPlainIsoDate, keyword } from '../import/ftm-vocabulary.js';
 
 type Props = Record<string, string[]>;
-interface FtmEntity { id: string; schema: string; properties: Props }
+interface FtmEntity {
+  id: string;
+  schema: string;
+  properties: Props;
+}
 
 /** Sets a property, leaving empty values out (FtM properties are lists of strings). */
 function put(props: Props, key: string, ...values: (string | number | undefined | null)[]): void {
@@ -13,12 +17,17 @@ function put(props: Props, key: string, ...values: (string | number | undefined 
 /** A date FtM can hold as is; richer EDTF travels in a keyword the importer reads back. */
 function putDate(props: Props, key: string, edtf: string | undefined): void {
   if (!edtf) return;
-  if (isPlainIsoDate(edtf)) { put(props, key, edtf); return; }
+  if (isPlainIsoDate(edtf)) {
+    put(props, key, edtf);
+    return;
+  }
   put(props, 'keywords', keyword(key, edtf));
   const [start, end] = edtf.split('/');
   const plain = (s?: string) => (s && isPlainIsoDate(s.replace(/[~?%]$/, '')) ? s.replace(/[~?%]$/, '') : undefined);
-  if (key === 'date' && end !== undefined) { put(props, 'startDate', plain(start)); put(props, 'endDate', plain(end)); }
-  else put(props, key, plain(start));
+  if (key === 'date' && end !== undefined) {
+    put(props, 'startDate', plain(start));
+    put(props, 'endDate', plain(end));
+  } else put(props, key, plain(start));
 }
 
 function entity(e: Entity): FtmEntity {
@@ -78,7 +87,13 @@ function entity(e: Entity): FtmEntity {
   }
 }
 
-const FAMILY_WORD: Partial<Record<Relationship['type'], string>> = { PARENT_OF: 'parent', PARTNER_OF: 'spouse', SIBLING_OF: 'sibling', GUARDIAN_OF: 'guardian', RELATIVE_OF: 'relative' };
+const FAMILY_WORD: Partial<Record<Relationship['type'], string>> = {
+  PARENT_OF: 'parent',
+  PARTNER_OF: 'spouse',
+  SIBLING_OF: 'sibling',
+  GUARDIAN_OF: 'guardian',
+  RELATIVE_OF: 'relative',
+};
 
 function relationship(rel: Relationship): FtmEntity {
   const p: Props = {};
@@ -86,10 +101,11 @@ function relationship(rel: Relationship): FtmEntity {
   const word = FAMILY_WORD[rel.type];
   if (word) {
     // FtM: `relationship` is what the relative is to the person.
-    const [person, relative] = rel.type === 'PARTNER_OF' || rel.type === 'SIBLING_OF' ? [rel.from, rel.to] : [rel.to, rel.from];
+    const [person, relative] =
+      rel.type === 'PARTNER_OF' || rel.type === 'SIBLING_OF' ? [rel.from, rel.to] : [rel.to, rel.from];
     put(p, 'person', person);
     put(p, 'relative', relative);
-    put(p, 'relationship', rel.type === 'RELATIVE_OF' ? rel.relation ?? word : word);
+    put(p, 'relationship', rel.type === 'RELATIVE_OF' ? (rel.relation ?? word) : word);
     if (rel.role) put(p, 'keywords', keyword('role', rel.role));
     return { id: rel.id, schema: 'Family', properties: p };
   }
@@ -112,5 +128,9 @@ function relationship(rel: Relationship): FtmEntity {
  * same entities and relationships; claims do not travel (the re-import cites the file instead).
  */
 export function toFtmLines(dataset: Dataset): string {
-  return [...dataset.entities.map(entity), ...dataset.relationships.map(relationship)].map((e) => JSON.stringify(e)).join('\n') + '\n';
+  return (
+    [...dataset.entities.map(entity), ...dataset.relationships.map(relationship)]
+      .map((e) => JSON.stringify(e))
+      .join('\n') + '\n'
+  );
 }

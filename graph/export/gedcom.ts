@@ -12,7 +12,14 @@ function dateLine(level: number, edtf: string | undefined): string[] {
   return [`${level} DATE ${edtfToGedcomDate(edtf) ?? `(${edtf})`}`];
 }
 
-interface Household { id?: string; partners: string[]; children: string[]; childRoles: Map<string, string | undefined>; marriage?: Event; divorced: boolean }
+interface Household {
+  id?: string;
+  partners: string[];
+  children: string[];
+  childRoles: Map<string, string | undefined>;
+  marriage?: Event;
+  divorced: boolean;
+}
 
 /**
  * The kinship part of a graph as GEDCOM 5.5.1 (UTF-8): people with names, sex, birth and death,
@@ -38,28 +45,52 @@ export function toGedcom(dataset: Dataset): string {
   const households: Household[] = [];
   for (const family of dataset.entities.filter((e) => e.type === 'Family')) {
     const members = rels('MEMBER_OF').filter((r) => r.to === family.id && xref.has(r.from));
-    households.push({ id: family.id, partners: members.filter((m) => m.role !== 'child').map((m) => m.from), children: members.filter((m) => m.role === 'child').map((m) => m.from), childRoles: new Map(), divorced: false });
+    households.push({
+      id: family.id,
+      partners: members.filter((m) => m.role !== 'child').map((m) => m.from),
+      children: members.filter((m) => m.role === 'child').map((m) => m.from),
+      childRoles: new Map(),
+      divorced: false,
+    });
   }
   const covered = new Set(households.flatMap((h) => h.children.map((c) => `${[...h.partners].sort().join('+')}>${c}`)));
   const parentsOf = new Map<string, Relationship[]>();
-  for (const r of rels('PARENT_OF')) if (xref.has(r.from) && xref.has(r.to)) parentsOf.set(r.to, [...(parentsOf.get(r.to) ?? []), r]);
+  for (const r of rels('PARENT_OF'))
+    if (xref.has(r.from) && xref.has(r.to)) parentsOf.set(r.to, [...(parentsOf.get(r.to) ?? []), r]);
   for (const [child, parents] of parentsOf) {
-    const key = parents.map((p) => p.from).sort().join('+');
+    const key = parents
+      .map((p) => p.from)
+      .sort()
+      .join('+');
     for (const h of households) if (h.children.includes(child)) parents.forEach((p) => h.childRoles.set(child, p.role));
     if (covered.has(`${key}>${child}`)) continue;
     let h = households.find((x) => !x.id && [...x.partners].sort().join('+') === key);
-    if (!h) { h = { partners: parents.map((p) => p.from), children: [], childRoles: new Map(), divorced: false }; households.push(h); }
+    if (!h) {
+      h = { partners: parents.map((p) => p.from), children: [], childRoles: new Map(), divorced: false };
+      households.push(h);
+    }
     h.children.push(child);
     h.childRoles.set(child, parents[0]?.role);
   }
   for (const h of households) {
     const partnerRel = rels('PARTNER_OF').find((r) => h.partners.includes(r.from) && h.partners.includes(r.to));
-    if (partnerRel) { h.partners = [partnerRel.from, partnerRel.to]; h.divorced = partnerRel.role === 'divorced'; }
+    if (partnerRel) {
+      h.partners = [partnerRel.from, partnerRel.to];
+      h.divorced = partnerRel.role === 'divorced';
+    }
     h.marriage = h.id ? (byId.get(`${h.id}--marriage`) as Event | undefined) : undefined;
   }
   const famXref = new Map(households.map((h, i) => [h, `@F${i + 1}@`]));
 
-  const out = ['0 HEAD', '1 SOUR KINLINE', '2 NAME Kinline', '1 GEDC', '2 VERS 5.5.1', '2 FORM LINEAGE-LINKED', '1 CHAR UTF-8'];
+  const out = [
+    '0 HEAD',
+    '1 SOUR KINLINE',
+    '2 NAME Kinline',
+    '1 GEDC',
+    '2 VERS 5.5.1',
+    '2 FORM LINEAGE-LINKED',
+    '1 CHAR UTF-8',
+  ];
   for (const person of people) {
     out.push(`0 ${xref.get(person.id)} INDI`, `1 _KID ${person.id}`);
     person.names.forEach((n, i) => {
@@ -67,7 +98,10 @@ export function toGedcom(dataset: Dataset): string {
       if (i > 0) out.push(`2 TYPE ${n.kind === 'birth' ? 'birth' : n.kind === 'married' ? 'married' : 'aka'}`);
     });
     if (person.gender) out.push(`1 SEX ${person.gender === 'male' ? 'M' : person.gender === 'female' ? 'F' : 'U'}`);
-    for (const [tag, kind, date] of [['BIRT', 'birth', person.birthDate], ['DEAT', 'death', person.deathDate]] as const) {
+    for (const [tag, kind, date] of [
+      ['BIRT', 'birth', person.birthDate],
+      ['DEAT', 'death', person.deathDate],
+    ] as const) {
       const event = eventsOf.get(person.id)?.find((e) => e.kind === kind);
       if (!event && !date) continue;
       out.push(`1 ${tag}`, ...dateLine(2, date ?? event?.date), ...placeLines(event, 2));

@@ -11,7 +11,14 @@ export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'ftm', 'gedcom'
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXTENSION: Record<ExportFormat, string> = {
-  json: 'json', graphml: 'graphml', gexf: 'gexf', csv: 'csv', ftm: 'ftm.jsonl', gedcom: 'ged', csl: 'csl.json', bibtex: 'bib',
+  json: 'json',
+  graphml: 'graphml',
+  gexf: 'gexf',
+  csv: 'csv',
+  ftm: 'ftm.jsonl',
+  gedcom: 'ged',
+  csl: 'csl.json',
+  bibtex: 'bib',
 };
 
 export interface ExportOptions {
@@ -27,13 +34,21 @@ export function renderExport(format: ExportFormat, dataset: Dataset, options: Ex
   const data = options.includeProtected ? dataset : redactDataset(dataset);
   const one = (text: string) => new Map([[`kinline.${EXTENSION[format]}`, text]]);
   switch (format) {
-    case 'json': return one(`${JSON.stringify(data, null, 2)}\n`);
-    case 'graphml': return one(toGraphml(data));
-    case 'gexf': return one(toGexf(data));
-    case 'csv': return toCsvFiles(data);
-    case 'ftm': return one(toFtmLines(data));
-    case 'gedcom': return one(toGedcom(data));
-    case 'csl': return one(toCslJson(data));
-    case 'bibtex': return one(toBibtex(data));
+    case 'json':
+      return one(`${JSON.stringify(data, null, 2)}\n`);
+    case 'graphml':
+      return one(toGraphml(data));
+    case 'gexf':
+      return one(toGexf(data));
+    case 'csv':
+      return toCsvFiles(data);
+    case 'ftm':
+      return one(toFtmLines(data));
+    case 'gedcom':
+      return one(toGedcom(data));
+    case 'csl':
+      return one(toCslJson(data));
+    case 'bibtex':
+      return one(toBibtex(data));
   }
 }

@@ -2,7 +2,15 @@ import { parse } from 'csv-parse/sync';
 import { edtfProblem } from '../dates/edtf.js';
 import { DatasetBuilder } from './builder.js';
 import { slug } from './ids.js';
-import { MappingError, PLACEHOLDER, placeholders, readMapping, templatesOf, type LoadedMapping, type Mapping } from './mapping.js';
+import {
+  MappingError,
+  PLACEHOLDER,
+  placeholders,
+  readMapping,
+  templatesOf,
+  type LoadedMapping,
+  type Mapping,
+} from './mapping.js';
 import { decode, DecodeError, detectEncoding } from './text.js';
 import type { ParsedFile, Position, Problem } from './types.js';
 
@@ -12,7 +20,12 @@ const BUILTINS = new Set(['row', 'line', 'rowText', 'file']);
 
 /** Thrown inside a row when a value cannot be made (an unreadable date): becomes one problem. */
 class CellError extends Error {
-  constructor(readonly column: string, message: string) { super(message); }
+  constructor(
+    readonly column: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 const pad2 = (text: string) => text.padStart(2, '0');
@@ -22,7 +35,11 @@ class Row {
   private readonly memo = new Map<string, string | undefined>();
   readonly used = new Set<string>();
 
-  constructor(private readonly compiled: CompiledMapping, readonly cells: Map<string, string>, readonly builtins: Record<string, string>) {}
+  constructor(
+    private readonly compiled: CompiledMapping,
+    readonly cells: Map<string, string>,
+    readonly builtins: Record<string, string>,
+  ) {}
 
   value(name: string): string | undefined {
     if (this.memo.has(name)) return this.memo.get(name);
@@ -52,13 +69,18 @@ class Row {
     } else if (spec.template) text = this.render(spec.template);
     text = text?.trim() || undefined;
     if (text && spec.empty?.some((e) => e.toLowerCase() === text!.toLowerCase())) text = undefined;
-    for (const [re, by] of spec.replace ?? []) if (text) text = text.replace(this.compiled.regex(re, 'g'), by).trim() || undefined;
+    for (const [re, by] of spec.replace ?? [])
+      if (text) text = text.replace(this.compiled.regex(re, 'g'), by).trim() || undefined;
     if (text && spec.map) {
       const hit = spec.map.find(([re]) => this.compiled.regex(re).test(text!));
       text = hit ? hit[1] : undefined;
     }
     if (text && spec.date) text = this.compiled.toEdtf(spec.date, text, spec.column ?? name);
-    if (!text && spec.required) throw new CellError(spec.column ?? name, `"${name}" is required but ${spec.column ? `column "${spec.column}" gives nothing` : 'empty'}`);
+    if (!text && spec.required)
+      throw new CellError(
+        spec.column ?? name,
+        `"${name}" is required but ${spec.column ? `column "${spec.column}" gives nothing` : 'empty'}`,
+      );
     return text;
   }
 
@@ -68,7 +90,9 @@ class Row {
     if (!spec) return this.cells.has(name) ? name : undefined;
     if (spec.column) return spec.column;
     if (!spec.template || depth > 5) return undefined;
-    return placeholders(spec.template).map((p) => this.compiledColumn(p, depth + 1)).find(Boolean);
+    return placeholders(spec.template)
+      .map((p) => this.compiledColumn(p, depth + 1))
+      .find(Boolean);
   }
 
   /** The template's text, or undefined when a required placeholder is empty. */
@@ -76,7 +100,10 @@ class Row {
     let missing = false;
     const out = template.replace(PLACEHOLDER, (_, name: string, optional?: string, filter?: string) => {
       let value = this.value(name);
-      if (value === undefined) { if (!optional) missing = true; return '\u0000'; }
+      if (value === undefined) {
+        if (!optional) missing = true;
+        return '\u0000';
+      }
       if (filter === 'slug') value = slug(value);
       else if (filter === 'lower') value = value.toLowerCase();
       return value;
@@ -88,7 +115,10 @@ class Row {
 }
 
 function expandGroups(template: string, m: RegExpExecArray): string {
-  return template.replace(/\$(\d+)|\$<(\w+)>/g, (_, n?: string, name?: string) => (n ? m[Number(n)] : m.groups?.[name!]) ?? '');
+  return template.replace(
+    /\$(\d+)|\$<(\w+)>/g,
+    (_, n?: string, name?: string) => (n ? m[Number(n)] : m.groups?.[name!]) ?? '',
+  );
 }
 
 class CompiledMapping {
@@ -98,7 +128,10 @@ class CompiledMapping {
   regex(source: string, flags = ''): RegExp {
     const key = `${flags}/${source}`;
     let re = this.regexes.get(key);
-    if (!re) { re = new RegExp(source, `u${flags}`); this.regexes.set(key, re); }
+    if (!re) {
+      re = new RegExp(source, `u${flags}`);
+      this.regexes.set(key, re);
+    }
     re.lastIndex = 0;
     return re;
   }
@@ -115,7 +148,8 @@ class CompiledMapping {
         if (filter === 'pad2') return pad2(group);
         if (filter === 'month') {
           const month = rules.months[group.toUpperCase()] ?? (/^\d{1,2}$/.test(group) ? Number(group) : NaN);
-          if (!Number.isInteger(month) || month < 1 || month > 12) throw new CellError(column, `"${group}" is not a month`);
+          if (!Number.isInteger(month) || month < 1 || month > 12)
+            throw new CellError(column, `"${group}" is not a month`);
           return pad2(String(month));
         }
         return group;
@@ -138,25 +172,44 @@ function checkColumns(header: string[], loaded: LoadedMapping, file: string): Pr
   for (const [name, spec] of Object.entries(mapping.values)) {
     if (spec.column) {
       used.add(spec.column);
-      if (!columns.has(spec.column)) problems.push({ file: loaded.file, path: `values.${name}.column`, message: `unknown column "${spec.column}": ${file} has ${header.join(', ')}` });
+      if (!columns.has(spec.column))
+        problems.push({
+          file: loaded.file,
+          path: `values.${name}.column`,
+          message: `unknown column "${spec.column}": ${file} has ${header.join(', ')}`,
+        });
     }
   }
   for (const { path, template } of templatesOf(mapping)) {
     for (const name of placeholders(template)) {
       used.add(name);
-      if (!known(name)) problems.push({ file: loaded.file, path, message: `unknown column or value "${name}" in "${template}"` });
+      if (!known(name))
+        problems.push({ file: loaded.file, path, message: `unknown column or value "${name}" in "${template}"` });
     }
   }
   for (const name of mapping.ignore) used.add(name);
   header.forEach((name, i) => {
-    if (!used.has(name)) problems.push({ file, path: `header.${name}`, line: 1, column: i + 1, message: `unknown column "${name}": the mapping ${loaded.file} neither maps nor ignores it` });
+    if (!used.has(name))
+      problems.push({
+        file,
+        path: `header.${name}`,
+        line: 1,
+        column: i + 1,
+        message: `unknown column "${name}": the mapping ${loaded.file} neither maps nor ignores it`,
+      });
   });
   return problems;
 }
 
 function parseRecords(text: string, mapping: Mapping, file: string) {
   try {
-    const rows = parse(text, { delimiter: mapping.delimiter, info: true, raw: true, skip_empty_lines: true, relax_column_count: false }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
+    const rows = parse(text, {
+      delimiter: mapping.delimiter,
+      info: true,
+      raw: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+    }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
     return rows.map(({ record, raw, info }) => {
       const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
       return { record, text: body, line: info.lines - (body.match(/\n/g)?.length ?? 0) };
@@ -176,12 +229,18 @@ export function parseCsvWithMapping(bytes: Uint8Array, file: string, loaded: Loa
     const encoding = mapping.encoding === 'auto' ? detectEncoding(bytes) : mapping.encoding;
     rows = parseRecords(decode(bytes, encoding, file), mapping, file);
   } catch (error) {
-    if (error instanceof DecodeError) { out.parsed.problems.push(error.problem); return out.parsed; }
+    if (error instanceof DecodeError) {
+      out.parsed.problems.push(error.problem);
+      return out.parsed;
+    }
     throw error;
   }
   const header = rows.shift()?.record ?? [];
   const columnProblems = checkColumns(header, loaded, file);
-  if (columnProblems.length > 0) { out.parsed.problems.push(...columnProblems); return out.parsed; }
+  if (columnProblems.length > 0) {
+    out.parsed.problems.push(...columnProblems);
+    return out.parsed;
+  }
   const compiled = new CompiledMapping(mapping);
   const columnIndex = new Map(header.map((name, i) => [name, i + 1]));
   for (const constant of mapping.constants) {
@@ -189,30 +248,62 @@ export function parseCsvWithMapping(bytes: Uint8Array, file: string, loaded: Loa
   }
   rows.forEach((row, r) => {
     const cells = new Map(header.map((name, i) => [name, row.record[i] ?? '']));
-    const context = new Row(compiled, cells, { row: String(r + 1), line: String(row.line), rowText: row.text.slice(0, 4000), file: file.split(/[\\/]/).pop() ?? file });
+    const context = new Row(compiled, cells, {
+      row: String(r + 1),
+      line: String(row.line),
+      rowText: row.text.slice(0, 4000),
+      file: file.split(/[\\/]/).pop() ?? file,
+    });
     try {
       emitRow(out, mapping, context, { file, line: row.line, column: 1 }, columnIndex);
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
       const column = context.compiledColumn(error.column) ?? error.column;
-      out.parsed.problems.push({ file, path: `row ${r + 1}`, line: row.line, column: columnIndex.get(column), message: `${error.message} (column "${column}")` });
+      out.parsed.problems.push({
+        file,
+        path: `row ${r + 1}`,
+        line: row.line,
+        column: columnIndex.get(column),
+        message: `${error.message} (column "${column}")`,
+      });
     }
   });
   out.parsed.records = rows.length;
   return out.parsed;
 }
 
-type Claim = { source: string; locator: string; excerpt: string; confidence?: string; translation?: string; note?: string; date?: string };
+type Claim = {
+  source: string;
+  locator: string;
+  excerpt: string;
+  confidence?: string;
+  translation?: string;
+  note?: string;
+  date?: string;
+};
 
-function emitRow(out: DatasetBuilder, mapping: Mapping, row: Row, at: Position, columnIndex: Map<string, number>): void {
+function emitRow(
+  out: DatasetBuilder,
+  mapping: Mapping,
+  row: Row,
+  at: Position,
+  columnIndex: Map<string, number>,
+): void {
   const claimOf = (spec = mapping.claim): Claim | undefined => {
     if (!spec) return undefined;
     const claim: Record<string, string | undefined> = {};
     for (const [key, template] of Object.entries(spec)) claim[key] = row.render(template as string);
-    return claim.source && claim.locator && claim.excerpt ? (Object.fromEntries(Object.entries(claim).filter(([, v]) => v !== undefined)) as Claim) : undefined;
+    return claim.source && claim.locator && claim.excerpt
+      ? (Object.fromEntries(Object.entries(claim).filter(([, v]) => v !== undefined)) as Claim)
+      : undefined;
   };
   const fieldPosition = (template: unknown) => {
-    const name = typeof template === 'string' ? placeholders(template).map((p) => row.compiledColumn(p)).find(Boolean) : undefined;
+    const name =
+      typeof template === 'string'
+        ? placeholders(template)
+            .map((p) => row.compiledColumn(p))
+            .find(Boolean)
+        : undefined;
     return name ? { column: columnIndex.get(name), name } : undefined;
   };
   const when = (template?: string) => template === undefined || row.render(template) !== undefined;
@@ -223,8 +314,15 @@ function emitRow(out: DatasetBuilder, mapping: Mapping, row: Row, at: Position, 
       const value = row.render(n.value);
       if (!value) return [];
       // With `split` (a regex), the first part has the name's kind and the others are aliases.
-      return (n.split ? value.split(new RegExp(n.split, 'u')) : [value]).map((v) => v.trim()).filter(Boolean)
-        .map((v, i) => ({ value: v.slice(0, 400), kind: i === 0 ? n.kind ?? 'alias' : 'alias', ...(n.lang ? { lang: n.lang } : {}), ...(n.script ? { script: n.script } : {}) }));
+      return (n.split ? value.split(new RegExp(n.split, 'u')) : [value])
+        .map((v) => v.trim())
+        .filter(Boolean)
+        .map((v, i) => ({
+          value: v.slice(0, 400),
+          kind: i === 0 ? (n.kind ?? 'alias') : 'alias',
+          ...(n.lang ? { lang: n.lang } : {}),
+          ...(n.script ? { script: n.script } : {}),
+        }));
     });
     if (names.length === 0) continue;
     const entity: Record<string, unknown> = { type: spec.type, id, names };
@@ -234,7 +332,9 @@ function emitRow(out: DatasetBuilder, mapping: Mapping, row: Row, at: Position, 
       const v = fieldValue(row, value);
       if (v === undefined) continue;
       entity[key] = v;
-      const position = fieldPosition(typeof value === 'object' && !Array.isArray(value) ? value.template : Array.isArray(value) ? value[0] : value);
+      const position = fieldPosition(
+        typeof value === 'object' && !Array.isArray(value) ? value.template : Array.isArray(value) ? value[0] : value,
+      );
       if (position) fields[key] = position;
     }
     if (spec.type === 'Event') {
@@ -277,12 +377,21 @@ function fieldValue(row: Row, value: Mapping['entities'][number]['fields'][strin
   if (text === undefined) return undefined;
   if (value.type === 'number') {
     const n = Number(text.replace(',', '.'));
-    if (!Number.isFinite(n)) throw new CellError(placeholders(value.template).map((p) => row.compiledColumn(p)).find(Boolean) ?? '?', `"${text}" is not a number`);
+    if (!Number.isFinite(n))
+      throw new CellError(
+        placeholders(value.template)
+          .map((p) => row.compiledColumn(p))
+          .find(Boolean) ?? '?',
+        `"${text}" is not a number`,
+      );
     return n;
   }
   if (value.type === 'boolean') return /^(true|yes|s[ií]|1|x)$/i.test(text);
   if (value.type === 'list') {
-    const list = text.split(value.split ?? ';').map((s) => s.trim()).filter(Boolean);
+    const list = text
+      .split(value.split ?? ';')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return list.length ? list : undefined;
   }
   return text;

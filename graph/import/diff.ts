@@ -1,16 +1,31 @@
 import { read } from '../db/driver.js';
 import { entityToProps, relationshipToProps } from '../store/mapping.js';
-import { ENTITY_TYPES, Entity, RELATIONSHIP_TYPES, type Claim, type Dataset, type EntityType } from '../schema/index.js';
+import {
+  ENTITY_TYPES,
+  Entity,
+  RELATIONSHIP_TYPES,
+  type Claim,
+  type Dataset,
+  type EntityType,
+} from '../schema/index.js';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
-export interface TypeSummary { created: number; updated: number; unchanged: number; rejected: number }
+export interface TypeSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
 export type ImportSummary = Record<string, TypeSummary>;
 
-const chunk = <T>(rows: T[], size = 5_000) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+const chunk = <T>(rows: T[], size = 5_000) =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 /** A canonical string of a property map: key order and absent-vs-null do not matter. */
 function canonical(props: Record<string, unknown>, only?: Set<string>): string {
-  const keys = Object.keys(props).filter((k) => props[k] !== null && props[k] !== undefined && (!only || only.has(k))).sort();
+  const keys = Object.keys(props)
+    .filter((k) => props[k] !== null && props[k] !== undefined && (!only || only.has(k)))
+    .sort();
   return JSON.stringify(keys.map((k) => [k, props[k]]));
 }
 
@@ -30,8 +45,25 @@ function sameEntity(stored: Record<string, unknown>, next: Record<string, unknow
   return canonical(stored, keys) === canonical(next, keys);
 }
 
-const claimKey = (c: { source?: string; sourceId?: string; locator: string; excerpt: string; translation?: string | null; confidence?: string; note?: string | null; date?: string | null }) =>
-  canonical({ source: c.source ?? c.sourceId, locator: c.locator, excerpt: c.excerpt, translation: c.translation, confidence: c.confidence ?? 'probable', note: c.note, date: c.date });
+const claimKey = (c: {
+  source?: string;
+  sourceId?: string;
+  locator: string;
+  excerpt: string;
+  translation?: string | null;
+  confidence?: string;
+  note?: string | null;
+  date?: string | null;
+}) =>
+  canonical({
+    source: c.source ?? c.sourceId,
+    locator: c.locator,
+    excerpt: c.excerpt,
+    translation: c.translation,
+    confidence: c.confidence ?? 'probable',
+    note: c.note,
+    date: c.date,
+  });
 
 async function storedClaims(ids: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -40,7 +72,14 @@ async function storedClaims(ids: string[]): Promise<Map<string, string>> {
       'UNWIND $ids AS id MATCH (c:Claim {about: id}) WITH id, c ORDER BY c.seq RETURN id AS about, collect(properties(c)) AS claims',
       { ids: batch },
     );
-    for (const r of rows.records) out.set(r.get('about'), r.get('claims').map((c) => claimKey(c as never)).join('\n'));
+    for (const r of rows.records)
+      out.set(
+        r.get('about'),
+        r
+          .get('claims')
+          .map((c) => claimKey(c as never))
+          .join('\n'),
+      );
   }
   return out;
 }
@@ -57,20 +96,33 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
     summary[type] ??= { created: 0, updated: 0, unchanged: 0, rejected: 0 };
     summary[type][outcome]++;
   };
-  const aboutIds = [...data.entities.filter((e) => e.type === 'Event').map((e) => e.id), ...data.relationships.map((r) => r.id)];
+  const aboutIds = [
+    ...data.entities.filter((e) => e.type === 'Event').map((e) => e.id),
+    ...data.relationships.map((r) => r.id),
+  ];
   const claims = aboutIds.length ? await storedClaims(aboutIds) : new Map<string, string>();
   for (const label of ENTITY_TYPES) {
     const entities = data.entities.filter((e) => e.type === label);
     const stored = new Map<string, Record<string, unknown>>();
     const fields = schemaKeys(label);
     for (const batch of chunk(entities.map((e) => e.id))) {
-      const rows = await read<{ id: string; p: Record<string, unknown> }>(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, properties(n) AS p`, { ids: batch });
+      const rows = await read<{ id: string; p: Record<string, unknown> }>(
+        `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, properties(n) AS p`,
+        { ids: batch },
+      );
       for (const r of rows.records) stored.set(r.get('id'), r.get('p'));
     }
     for (const entity of entities) {
       const before = stored.get(entity.id);
       const sameClaims = entity.type !== 'Event' || claims.get(entity.id) === claimsKey(entity.claims);
-      bump(label, before === undefined ? 'created' : sameEntity(before, entityToProps(entity), fields) && sameClaims ? 'unchanged' : 'updated');
+      bump(
+        label,
+        before === undefined
+          ? 'created'
+          : sameEntity(before, entityToProps(entity), fields) && sameClaims
+            ? 'unchanged'
+            : 'updated',
+      );
     }
   }
   for (const type of RELATIONSHIP_TYPES) {
@@ -78,14 +130,22 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
     const stored = new Map<string, Record<string, unknown>>();
     for (const batch of chunk(rels.map((r) => r.id))) {
       const rows = await read<{ id: string; p: Record<string, unknown>; from: string; to: string }>(
-        `UNWIND $ids AS id MATCH (a)-[r:${type} {id: id}]->(b) RETURN r.id AS id, properties(r) AS p, a.id AS from, b.id AS to`, { ids: batch },
+        `UNWIND $ids AS id MATCH (a)-[r:${type} {id: id}]->(b) RETURN r.id AS id, properties(r) AS p, a.id AS from, b.id AS to`,
+        { ids: batch },
       );
       for (const r of rows.records) stored.set(r.get('id'), { ...r.get('p'), _from: r.get('from'), _to: r.get('to') });
     }
     for (const rel of rels) {
       const before = stored.get(rel.id);
       const now = { ...relationshipToProps(rel), _from: rel.from, _to: rel.to };
-      bump(type, before === undefined ? 'created' : sameEntity(before, now, RELATIONSHIP_FIELDS) && claims.get(rel.id) === claimsKey(rel.claims) ? 'unchanged' : 'updated');
+      bump(
+        type,
+        before === undefined
+          ? 'created'
+          : sameEntity(before, now, RELATIONSHIP_FIELDS) && claims.get(rel.id) === claimsKey(rel.claims)
+            ? 'unchanged'
+            : 'updated',
+      );
     }
   }
   return summary;

@@ -16,7 +16,8 @@ export function formatOf(file: string): ImportFormat | undefined {
   const name = file.toLowerCase();
   if (name.endsWith('.ged') || name.endsWith('.gedcom')) return 'gedcom';
   if (name.endsWith('.csv') || name.endsWith('.tsv')) return 'csv';
-  if (name.endsWith('.jsonl') || name.endsWith('.ndjson') || name.endsWith('.ftm.json') || name.endsWith('.ijson')) return 'ftm';
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson') || name.endsWith('.ftm.json') || name.endsWith('.ijson'))
+    return 'ftm';
   if (name.endsWith('.json')) return 'json';
   return undefined;
 }
@@ -25,8 +26,10 @@ export async function parseFile(file: string, options: ParseOptions = {}): Promi
   const format = options.format ?? formatOf(file);
   const bytes = readFileSync(file);
   switch (format) {
-    case 'gedcom': return parseGedcom(bytes, file);
-    case 'json': return parseJsonDataset(bytes, file);
+    case 'gedcom':
+      return parseGedcom(bytes, file);
+    case 'json':
+      return parseJsonDataset(bytes, file);
     case 'csv': {
       const { parseCsvWithMapping, readMapping } = await import('./csv.js');
       if (!options.mapping) throw new Error(`${file}: a CSV import needs --mapping FILE (see graph/import/README.md)`);
@@ -36,6 +39,7 @@ export async function parseFile(file: string, options: ParseOptions = {}): Promi
       const { parseFtm } = await import('./ftm.js');
       return parseFtm(bytes, file);
     }
-    default: throw new Error(`${file}: cannot tell the format from the name; pass --format ${IMPORT_FORMATS.join('|')}`);
+    default:
+      throw new Error(`${file}: cannot tell the format from the name; pass --format ${IMPORT_FORMATS.join('|')}`);
   }
 }

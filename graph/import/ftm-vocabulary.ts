@@ -3,10 +3,37 @@
  * meet. FtM `Family` links a person to a relative with the relative's relationship "from the
  * person's perspective" ("mother": the relative is the person's mother).
  */
-export const PARENT_WORDS = ['parent', 'father', 'mother', 'stepfather', 'stepmother', 'adoptive father', 'adoptive mother', 'foster parent'];
+export const PARENT_WORDS = [
+  'parent',
+  'father',
+  'mother',
+  'stepfather',
+  'stepmother',
+  'adoptive father',
+  'adoptive mother',
+  'foster parent',
+];
 export const CHILD_WORDS = ['child', 'son', 'daughter', 'stepson', 'stepdaughter', 'adopted child'];
-export const PARTNER_WORDS = ['spouse', 'husband', 'wife', 'partner', 'ex-husband', 'ex-wife', 'former spouse', 'fiance', 'fiancee'];
-export const SIBLING_WORDS = ['sibling', 'brother', 'sister', 'half-brother', 'half-sister', 'stepbrother', 'stepsister'];
+export const PARTNER_WORDS = [
+  'spouse',
+  'husband',
+  'wife',
+  'partner',
+  'ex-husband',
+  'ex-wife',
+  'former spouse',
+  'fiance',
+  'fiancee',
+];
+export const SIBLING_WORDS = [
+  'sibling',
+  'brother',
+  'sister',
+  'half-brother',
+  'half-sister',
+  'stepbrother',
+  'stepsister',
+];
 export const GUARDIAN_WORDS = ['guardian', 'caregiver'];
 
 /** Kinline facts FtM has no property for travel in `keywords` as "kinline:<key>=<value>". */

@@ -1,12 +1,24 @@
 import type { DatasetInput } from '../schema/index.js';
 import { edtfProblem } from '../dates/edtf.js';
 import { DatasetBuilder } from './builder.js';
-import { CHILD_WORDS, GUARDIAN_WORDS, PARENT_WORDS, PARTNER_WORDS, SIBLING_WORDS, isPlainIsoDate, keywordsOf } from './ftm-vocabulary.js';
+import {
+  CHILD_WORDS,
+  GUARDIAN_WORDS,
+  PARENT_WORDS,
+  PARTNER_WORDS,
+  SIBLING_WORDS,
+  isPlainIsoDate,
+  keywordsOf,
+} from './ftm-vocabulary.js';
 import { fileStem, joinId, slug } from './ids.js';
 import { decode, DecodeError } from './text.js';
 import type { ParsedFile, Position } from './types.js';
 
-interface FtmEntity { id: string; schema: string; properties: Record<string, string[]> }
+interface FtmEntity {
+  id: string;
+  schema: string;
+  properties: Record<string, string[]>;
+}
 type Claim = DatasetInput['relationships'][number]['claims'][number];
 
 const ORGANISATION_SCHEMATA = new Set(['Organization', 'Company', 'LegalEntity', 'PublicBody']);
@@ -27,7 +39,12 @@ class FtmImport {
   }
 
   claim(line: number, text: string): Claim {
-    return { source: this.sourceId, locator: `line ${line}`, excerpt: text.length > 4000 ? `${text.slice(0, 3996)} ...` : text, confidence: 'probable' };
+    return {
+      source: this.sourceId,
+      locator: `line ${line}`,
+      excerpt: text.length > 4000 ? `${text.slice(0, 3996)} ...` : text,
+      confidence: 'probable',
+    };
   }
 
   /** An EDTF date from the kinline keyword if any, else the FtM ISO date (start/end as an interval). */
@@ -41,7 +58,13 @@ class FtmImport {
     value = value.replace(/T.*$/, '');
     const problem = edtfProblem(value);
     if (problem) {
-      this.out.parsed.problems.push({ file: this.file, path: `properties.${key}`, line: at.line, column: 1, message: `${key}: ${problem}` });
+      this.out.parsed.problems.push({
+        file: this.file,
+        path: `properties.${key}`,
+        line: at.line,
+        column: 1,
+        message: `${key}: ${problem}`,
+      });
       return undefined;
     }
     return value;
@@ -56,8 +79,11 @@ class FtmImport {
       ...(p.alias ?? []).map((value) => ({ value, kind: 'alias' })),
       ...(p.weakAlias ?? []).map((value) => ({ value, kind: 'alias' })),
       ...(p.previousName ?? []).map((value) => ({ value, kind: 'birth' })),
-    ].filter((n) => n.value.trim()).map((n) => ({ value: n.value.trim().slice(0, 400), kind: n.kind as 'primary' })) ;
-    if (e.schema === 'Person' && names.length === 0 && (p.firstName || p.lastName)) names.push({ value: [p.firstName?.[0], p.lastName?.[0]].filter(Boolean).join(' '), kind: 'primary' });
+    ]
+      .filter((n) => n.value.trim())
+      .map((n) => ({ value: n.value.trim().slice(0, 400), kind: n.kind as 'primary' }));
+    if (e.schema === 'Person' && names.length === 0 && (p.firstName || p.lastName))
+      names.push({ value: [p.firstName?.[0], p.lastName?.[0]].filter(Boolean).join(' '), kind: 'primary' });
     const label = names[0] ?? { value: p.full?.[0] ?? p.title?.[0] ?? e.id, kind: 'primary' as const };
     if (names.length === 0) names.push({ ...label, value: label.value.slice(0, 400) });
     const id = kinlineId(e.id);
@@ -68,46 +94,122 @@ class FtmImport {
       const birthDate = this.date(p, kw, 'birthDate', at);
       const deathDate = this.date(p, kw, 'deathDate', at);
       const gender = p.gender?.[0];
-      this.out.addEntity({
-        type: 'Person', ...common,
-        ...(gender === 'male' || gender === 'female' || gender === 'other' ? { gender } : {}),
-        ...(birthDate ? { birthDate } : {}), ...(deathDate ? { deathDate } : {}),
-        ...(p.nationality || p.citizenship ? { citizenships: [...new Set([...(p.citizenship ?? []), ...(p.nationality ?? [])])].slice(0, 10) } : {}),
-        ...(p.idNumber || p.passportNumber ? { identityNumbers: [...(p.idNumber ?? []), ...(p.passportNumber ?? [])].slice(0, 20) } : {}),
-        ...(p.ethnicity ? { ethnicity: p.ethnicity[0] } : {}),
-        ...(p.position ? { occupation: p.position[0] } : {}),
-        ...(kw.has('disclosure') ? { disclosure: kw.get('disclosure') } : {}),
-        ...(kw.get('minor') === 'true' ? { minor: true } : {}),
-        ...(kw.has('pseudonym') ? { pseudonym: kw.get('pseudonym') } : {}),
-        ...(kw.has('birthPlace') ? { birthPlace: kw.get('birthPlace') } : {}),
-      } as never, at);
+      this.out.addEntity(
+        {
+          type: 'Person',
+          ...common,
+          ...(gender === 'male' || gender === 'female' || gender === 'other' ? { gender } : {}),
+          ...(birthDate ? { birthDate } : {}),
+          ...(deathDate ? { deathDate } : {}),
+          ...(p.nationality || p.citizenship
+            ? { citizenships: [...new Set([...(p.citizenship ?? []), ...(p.nationality ?? [])])].slice(0, 10) }
+            : {}),
+          ...(p.idNumber || p.passportNumber
+            ? { identityNumbers: [...(p.idNumber ?? []), ...(p.passportNumber ?? [])].slice(0, 20) }
+            : {}),
+          ...(p.ethnicity ? { ethnicity: p.ethnicity[0] } : {}),
+          ...(p.position ? { occupation: p.position[0] } : {}),
+          ...(kw.has('disclosure') ? { disclosure: kw.get('disclosure') } : {}),
+          ...(kw.get('minor') === 'true' ? { minor: true } : {}),
+          ...(kw.has('pseudonym') ? { pseudonym: kw.get('pseudonym') } : {}),
+          ...(kw.has('birthPlace') ? { birthPlace: kw.get('birthPlace') } : {}),
+        } as never,
+        at,
+      );
     } else if (ORGANISATION_SCHEMATA.has(e.schema) && kw.get('type') === 'Family') {
       this.out.addEntity({ type: 'Family', ...common }, at);
     } else if (ORGANISATION_SCHEMATA.has(e.schema)) {
-      this.out.addEntity({ type: 'Organisation', ...common, kind: kind ?? (e.schema === 'PublicBody' ? 'state-agency' : 'other') } as never, at);
+      this.out.addEntity(
+        {
+          type: 'Organisation',
+          ...common,
+          kind: kind ?? (e.schema === 'PublicBody' ? 'state-agency' : 'other'),
+        } as never,
+        at,
+      );
     } else if (e.schema === 'RealEstate' && kw.get('type') === 'Facility') {
-      this.out.addEntity({ type: 'Facility', ...common, kind: kind ?? 'other', ...coordinates(p),
-        ...(p.registrationNumber ? { externalIds: p.registrationNumber } : {}),
-        ...(kw.has('securityTier') ? { securityTier: Number(kw.get('securityTier')) } : {}) } as never, at);
+      this.out.addEntity(
+        {
+          type: 'Facility',
+          ...common,
+          kind: kind ?? 'other',
+          ...coordinates(p),
+          ...(p.registrationNumber ? { externalIds: p.registrationNumber } : {}),
+          ...(kw.has('securityTier') ? { securityTier: Number(kw.get('securityTier')) } : {}),
+        } as never,
+        at,
+      );
     } else if (e.schema === 'Address') {
-      this.out.addEntity({ type: 'Place', ...common, kind: kind ?? 'address', ...(p.country ? { country: p.country[0] } : {}), ...coordinates(p) } as never, at);
+      this.out.addEntity(
+        {
+          type: 'Place',
+          ...common,
+          kind: kind ?? 'address',
+          ...(p.country ? { country: p.country[0] } : {}),
+          ...coordinates(p),
+        } as never,
+        at,
+      );
     } else if (e.schema === 'Document' || e.schema === 'Article' || e.schema === 'Pages') {
       const date = this.date(p, kw, 'date', at) ?? this.date(p, kw, 'publishedAt', at);
-      this.out.addEntity({ type: 'Source', ...common, names: p.title ? [{ value: p.title[0]!, kind: 'primary' }] : names, kind: kind ?? (e.schema === 'Article' ? 'article' : 'official-document'),
-        ...(p.author ? { authors: p.author } : {}), ...(p.publisher ? { publisher: p.publisher[0] } : {}), ...(date ? { date } : {}),
-        ...(p.sourceUrl ? { url: p.sourceUrl[0] } : {}), ...(p.language ? { language: p.language[0] } : {}) } as never, at);
+      this.out.addEntity(
+        {
+          type: 'Source',
+          ...common,
+          names: p.title ? [{ value: p.title[0]!, kind: 'primary' }] : names,
+          kind: kind ?? (e.schema === 'Article' ? 'article' : 'official-document'),
+          ...(p.author ? { authors: p.author } : {}),
+          ...(p.publisher ? { publisher: p.publisher[0] } : {}),
+          ...(date ? { date } : {}),
+          ...(p.sourceUrl ? { url: p.sourceUrl[0] } : {}),
+          ...(p.language ? { language: p.language[0] } : {}),
+        } as never,
+        at,
+      );
     } else if (e.schema === 'Event') {
       const date = this.date(p, kw, 'date', at);
-      this.out.addEntity({ type: 'Event', ...common, kind: kind ?? 'other', ...(date ? { date } : {}), claims: [this.claim(line, text)] } as never, at);
-      for (const who of p.involved ?? []) this.link('PARTICIPATED_IN', `${id}--involved--${kinlineId(who)}`, who, e.id, 'subject', line, text);
-      for (const who of p.organizer ?? []) this.link('PARTICIPATED_IN', `${id}--organizer--${kinlineId(who)}`, who, e.id, 'organiser', line, text);
-      for (const where of p.addressEntity ?? []) this.link('OCCURRED_AT', `${id}--at--${kinlineId(where)}`, e.id, where, undefined, line, text);
+      this.out.addEntity(
+        {
+          type: 'Event',
+          ...common,
+          kind: kind ?? 'other',
+          ...(date ? { date } : {}),
+          claims: [this.claim(line, text)],
+        } as never,
+        at,
+      );
+      for (const who of p.involved ?? [])
+        this.link('PARTICIPATED_IN', `${id}--involved--${kinlineId(who)}`, who, e.id, 'subject', line, text);
+      for (const who of p.organizer ?? [])
+        this.link('PARTICIPATED_IN', `${id}--organizer--${kinlineId(who)}`, who, e.id, 'organiser', line, text);
+      for (const where of p.addressEntity ?? [])
+        this.link('OCCURRED_AT', `${id}--at--${kinlineId(where)}`, e.id, where, undefined, line, text);
     }
   }
 
-  link(type: string, id: string, from: string, to: string, role: string | undefined, line: number, text: string, extra: Record<string, string | undefined> = {}): void {
+  link(
+    type: string,
+    id: string,
+    from: string,
+    to: string,
+    role: string | undefined,
+    line: number,
+    text: string,
+    extra: Record<string, string | undefined> = {},
+  ): void {
     const defined = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
-    this.out.addRelationship({ id: joinId(id), type: type as never, from: kinlineId(from), to: kinlineId(to), ...(role ? { role } : {}), ...defined, claims: [this.claim(line, text)] }, { file: this.file, line, column: 1 });
+    this.out.addRelationship(
+      {
+        id: joinId(id),
+        type: type as never,
+        from: kinlineId(from),
+        to: kinlineId(to),
+        ...(role ? { role } : {}),
+        ...defined,
+        claims: [this.claim(line, text)],
+      },
+      { file: this.file, line, column: 1 },
+    );
   }
 
   /** Interval schemata: Family, Membership, Employment, Directorship, Occupancy, UnknownLink, Passport. */
@@ -119,38 +221,61 @@ class FtmImport {
     const date = this.date(p, kw, 'date', { file: this.file, line });
     const extra: Record<string, string> = date ? { date } : {};
     if (e.schema === 'Family') {
-      const person = first('person'), relative = first('relative');
+      const person = first('person'),
+        relative = first('relative');
       if (!person || !relative) return;
       const word = (first('relationship') ?? '').toLowerCase().trim();
       const role = kw.get('role');
       const roleOf = (r?: string) => r ?? undefined;
       if (PARENT_WORDS.includes(word)) this.link('PARENT_OF', id, relative, person, roleOf(role), line, text, extra);
-      else if (CHILD_WORDS.includes(word)) this.link('PARENT_OF', id, person, relative, roleOf(role), line, text, extra);
-      else if (PARTNER_WORDS.includes(word)) this.link('PARTNER_OF', id, person, relative, roleOf(role), line, text, extra);
-      else if (SIBLING_WORDS.includes(word)) this.link('SIBLING_OF', id, person, relative, roleOf(role), line, text, extra);
-      else if (GUARDIAN_WORDS.includes(word)) this.link('GUARDIAN_OF', id, relative, person, roleOf(role), line, text, extra);
-      else this.link('RELATIVE_OF', id, relative, person, undefined, line, text, { ...extra, ...(word ? { relation: word } : {}) });
+      else if (CHILD_WORDS.includes(word))
+        this.link('PARENT_OF', id, person, relative, roleOf(role), line, text, extra);
+      else if (PARTNER_WORDS.includes(word))
+        this.link('PARTNER_OF', id, person, relative, roleOf(role), line, text, extra);
+      else if (SIBLING_WORDS.includes(word))
+        this.link('SIBLING_OF', id, person, relative, roleOf(role), line, text, extra);
+      else if (GUARDIAN_WORDS.includes(word))
+        this.link('GUARDIAN_OF', id, relative, person, roleOf(role), line, text, extra);
+      else
+        this.link('RELATIVE_OF', id, relative, person, undefined, line, text, {
+          ...extra,
+          ...(word ? { relation: word } : {}),
+        });
     } else if (e.schema === 'Membership' || e.schema === 'Employment' || e.schema === 'Directorship') {
-      const [who, org] = e.schema === 'Membership' ? [first('member'), first('organization')] : e.schema === 'Employment' ? [first('employee'), first('employer')] : [first('director'), first('organization')];
+      const [who, org] =
+        e.schema === 'Membership'
+          ? [first('member'), first('organization')]
+          : e.schema === 'Employment'
+            ? [first('employee'), first('employer')]
+            : [first('director'), first('organization')];
       if (!who || !org) return;
       const target = this.byId.get(org);
       const isFamily = target && keywordsOf(target.entity.properties.keywords).get('type') === 'Family';
-      const role = first('role') ?? (e.schema === 'Employment' ? 'employee' : e.schema === 'Directorship' ? 'director' : 'member');
+      const role =
+        first('role') ?? (e.schema === 'Employment' ? 'employee' : e.schema === 'Directorship' ? 'director' : 'member');
       this.link(isFamily ? 'MEMBER_OF' : 'AFFILIATED_WITH', id, who, org, role, line, text, extra);
     } else if (e.schema === 'Occupancy') {
-      const holder = first('holder'), post = first('post');
+      const holder = first('holder'),
+        post = first('post');
       const org = post ? this.byId.get(post)?.entity.properties.organization?.[0] : undefined;
       if (holder && org) this.link('AFFILIATED_WITH', id, holder, org, 'member', line, text, extra);
     } else if (e.schema === 'UnknownLink') {
       const [type, role] = (first('role') ?? '').split(':');
-      if (type && first('subject') && first('object')) this.link(type, id, first('subject')!, first('object')!, role || undefined, line, text, { ...extra, ...(kw.has('relation') ? { relation: kw.get('relation')! } : {}) });
+      if (type && first('subject') && first('object'))
+        this.link(type, id, first('subject')!, first('object')!, role || undefined, line, text, {
+          ...extra,
+          ...(kw.has('relation') ? { relation: kw.get('relation')! } : {}),
+        });
     }
   }
 }
 
 function coordinates(p: Record<string, string[]>) {
-  const lat = Number(p.latitude?.[0]), lon = Number(p.longitude?.[0]);
-  return Number.isFinite(lat) && Number.isFinite(lon) && p.latitude && p.longitude ? { latitude: lat, longitude: lon } : {};
+  const lat = Number(p.latitude?.[0]),
+    lon = Number(p.longitude?.[0]);
+  return Number.isFinite(lat) && Number.isFinite(lon) && p.latitude && p.longitude
+    ? { latitude: lat, longitude: lon }
+    : {};
 }
 
 const INTERVALS = new Set(['Family', 'Membership', 'Employment', 'Directorship', 'Occupancy', 'UnknownLink']);
@@ -160,34 +285,67 @@ export function parseFtm(bytes: Uint8Array, file: string): ParsedFile {
   const run = new FtmImport(file);
   const parsed = run.out.parsed;
   let text: string;
-  try { text = decode(bytes, 'utf-8', file); } catch (error) {
-    if (error instanceof DecodeError) { parsed.problems.push(error.problem); return parsed; }
+  try {
+    text = decode(bytes, 'utf-8', file);
+  } catch (error) {
+    if (error instanceof DecodeError) {
+      parsed.problems.push(error.problem);
+      return parsed;
+    }
     throw error;
   }
   const rows: { entity: FtmEntity; line: number; text: string }[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     if (!raw.trim()) return;
     let value: FtmEntity;
-    try { value = JSON.parse(raw) as FtmEntity; } catch (error) {
-      parsed.problems.push({ file, path: `line ${i + 1}`, line: i + 1, column: 1, message: `not JSON: ${(error as Error).message}` });
+    try {
+      value = JSON.parse(raw) as FtmEntity;
+    } catch (error) {
+      parsed.problems.push({
+        file,
+        path: `line ${i + 1}`,
+        line: i + 1,
+        column: 1,
+        message: `not JSON: ${(error as Error).message}`,
+      });
       return;
     }
     if (typeof value?.id !== 'string' || typeof value.schema !== 'string' || typeof value.properties !== 'object') {
-      parsed.problems.push({ file, path: `line ${i + 1}`, line: i + 1, column: 1, message: 'not an FtM entity: needs "id", "schema" and "properties"' });
+      parsed.problems.push({
+        file,
+        path: `line ${i + 1}`,
+        line: i + 1,
+        column: 1,
+        message: 'not an FtM entity: needs "id", "schema" and "properties"',
+      });
       return;
     }
     rows.push({ entity: value, line: i + 1, text: raw.trim() });
   });
   parsed.records = rows.length;
   for (const row of rows) run.byId.set(row.entity.id, row);
-  run.out.addEntity({ type: 'Source', id: run.sourceId, kind: 'dataset', names: [{ value: `FollowTheMoney file ${file.split(/[\\/]/).pop()}`, kind: 'primary' }] }, { file, line: 1 });
+  run.out.addEntity(
+    {
+      type: 'Source',
+      id: run.sourceId,
+      kind: 'dataset',
+      names: [{ value: `FollowTheMoney file ${file.split(/[\\/]/).pop()}`, kind: 'primary' }],
+    },
+    { file, line: 1 },
+  );
   for (const row of rows) if (!INTERVALS.has(row.entity.schema)) run.entity(row.entity, row.line, row.text);
   for (const row of rows) if (INTERVALS.has(row.entity.schema)) run.interval(row.entity, row.line, row.text);
   for (const row of rows) {
     if (row.entity.schema !== 'Passport' && row.entity.schema !== 'Identification') continue;
     const holder = row.entity.properties.holder?.[0];
     const number = row.entity.properties.number?.[0] ?? row.entity.properties.passportNumber?.[0];
-    if (holder && number) parsed.additions.push({ person: kinlineId(holder), identityNumbers: [number], missing: 'reject', position: { file, line: row.line, column: 1 } });
+    if (holder && number)
+      parsed.additions.push({
+        person: kinlineId(holder),
+        identityNumbers: [number],
+        missing: 'reject',
+        position: { file, line: row.line, column: 1 },
+      });
   }
   return parsed;
 }

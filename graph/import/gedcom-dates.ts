@@ -16,19 +16,32 @@ const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', '
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 class DateTextError extends Error {
-  constructor(message: string, readonly incomplete = false) { super(message); }
+  constructor(
+    message: string,
+    readonly incomplete = false,
+  ) {
+    super(message);
+  }
 }
 
 /** One calendar date: [day] [month] year [B.C.]. Returns 1 or 2 EDTF strings (dual year). */
 function simpleDate(text: string): string[] {
-  const words = text.replace(/@#D[A-Z ]+@/g, '').trim().split(/\s+/).filter(Boolean);
+  const words = text
+    .replace(/@#D[A-Z ]+@/g, '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   let bc = false;
-  if (words.length && /^(B\.?C\.?|BCE)$/i.test(words[words.length - 1]!)) { bc = true; words.pop(); }
+  if (words.length && /^(B\.?C\.?|BCE)$/i.test(words[words.length - 1]!)) {
+    bc = true;
+    words.pop();
+  }
   const yearWord = words.pop();
   if (!yearWord) throw new DateTextError('no date');
   const dual = /^(\d{1,4})\/(\d{1,4})$/.exec(yearWord);
   if (!dual && !/^\d{1,4}$/.test(yearWord)) {
-    if (MONTHS.includes(yearWord.toUpperCase()) && words.every((w) => /^\d{1,2}$/.test(w))) throw new DateTextError(`"${text.trim()}" has no year`, true);
+    if (MONTHS.includes(yearWord.toUpperCase()) && words.every((w) => /^\d{1,2}$/.test(w)))
+      throw new DateTextError(`"${text.trim()}" has no year`, true);
     throw new DateTextError(`"${yearWord}" is not a year`);
   }
   const monthWord = words.pop();
@@ -45,11 +58,15 @@ function simpleDate(text: string): string[] {
     day = Number(dayWord);
   }
   const yearText = (y: number) => (bc ? `-${pad(y - 1, 4)}` : pad(y, 4));
-  const render = (y: number) => [yearText(y), month ? pad(month) : null, day ? pad(day) : null].filter(Boolean).join('-');
+  const render = (y: number) =>
+    [yearText(y), month ? pad(month) : null, day ? pad(day) : null].filter(Boolean).join('-');
   if (!dual) return [render(Number(yearWord))];
   const first = Number(dual[1]);
   const secondDigits = dual[2]!;
-  const second = secondDigits.length >= 3 ? Number(secondDigits) : Number(String(first).slice(0, -secondDigits.length) + secondDigits);
+  const second =
+    secondDigits.length >= 3
+      ? Number(secondDigits)
+      : Number(String(first).slice(0, -secondDigits.length) + secondDigits);
   if (month !== undefined) return [render(second)];
   return second === first ? [render(first)] : [render(first), render(second)];
 }
@@ -103,14 +120,22 @@ export function edtfToGedcomDate(edtf: string): string | null {
     const m = /^(-?)(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)$/.exec(part);
     if (!m) return null;
     const year = m[1] ? `${Number(m[2]) + 1} B.C.` : String(Number(m[2]));
-    const words = [m[4] ? String(Number(m[4])) : null, m[3] ? MONTHS[Number(m[3]) - 1] : null, year].filter(Boolean).join(' ');
+    const words = [m[4] ? String(Number(m[4])) : null, m[3] ? MONTHS[Number(m[3]) - 1] : null, year]
+      .filter(Boolean)
+      .join(' ');
     return m[5] ? `ABT ${words}` : words;
   };
   const [start, end, extra] = edtf.split('/');
   if (extra !== undefined) return null;
   if (end === undefined) return one(start!);
-  if (start === '..' || start === '') { const e = one(end); return e && !e.startsWith('ABT') ? `BEF ${e}` : null; }
-  if (end === '..' || end === '') { const s = one(start!); return s && !s.startsWith('ABT') ? `AFT ${s}` : null; }
+  if (start === '..' || start === '') {
+    const e = one(end);
+    return e && !e.startsWith('ABT') ? `BEF ${e}` : null;
+  }
+  if (end === '..' || end === '') {
+    const s = one(start!);
+    return s && !s.startsWith('ABT') ? `AFT ${s}` : null;
+  }
   const s = one(start!);
   const e = one(end);
   if (!s || !e) return null;

@@ -25,7 +25,13 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 export function gedcomEncoding(bytes: Uint8Array, file: string): Encoding {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new DecodeError({ file, path: 'encoding', line: 1, column: 1, message: 'UTF-16 GEDCOM files are not supported: save the file as UTF-8' });
+    throw new DecodeError({
+      file,
+      path: 'encoding',
+      line: 1,
+      column: 1,
+      message: 'UTF-16 GEDCOM files are not supported: save the file as UTF-8',
+    });
   }
   const charset = declaredCharset(bytes);
   if (charset === 'ANSEL') return 'ansel';
@@ -38,7 +44,10 @@ export function gedcomEncoding(bytes: Uint8Array, file: string): Encoding {
  * Splits GEDCOM text into a tree of records. Problems: malformed lines, level jumps, and a
  * missing `0 TRLR` (a truncated file), each with its line and column.
  */
-export function parseGedcomLines(text: string, file: string): { records: GedcomNode[]; problems: Problem[]; lines: number } {
+export function parseGedcomLines(
+  text: string,
+  file: string,
+): { records: GedcomNode[]; problems: Problem[]; lines: number } {
   const problems: Problem[] = [];
   const records: GedcomNode[] = [];
   const stack: GedcomNode[] = [];
@@ -49,7 +58,13 @@ export function parseGedcomLines(text: string, file: string): { records: GedcomN
     if (raw.trim() === '') return;
     const m = LINE.exec(raw);
     if (!m) {
-      problems.push({ file, path: `line ${line}`, line, column: 1, message: `not a GEDCOM line: "${raw.slice(0, 60)}"` });
+      problems.push({
+        file,
+        path: `line ${line}`,
+        line,
+        column: 1,
+        message: `not a GEDCOM line: "${raw.slice(0, 60)}"`,
+      });
       return;
     }
     const level = Number(m[2]);
@@ -59,7 +74,13 @@ export function parseGedcomLines(text: string, file: string): { records: GedcomN
     while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
     const parent = stack[stack.length - 1];
     if (level > 0 && (!parent || level > parent.level + 1)) {
-      problems.push({ file, path: `line ${line}`, line, column: m[1]!.length + 1, message: `level ${level} does not follow level ${parent?.level ?? 'none'}` });
+      problems.push({
+        file,
+        path: `line ${line}`,
+        line,
+        column: m[1]!.length + 1,
+        message: `level ${level} does not follow level ${parent?.level ?? 'none'}`,
+      });
       return;
     }
     if (parent && (tag === 'CONT' || tag === 'CONC')) {
@@ -76,7 +97,13 @@ export function parseGedcomLines(text: string, file: string): { records: GedcomN
   });
   if (!sawTrailer) {
     const last = lines.length - (lines[lines.length - 1] === '' ? 1 : 0);
-    problems.push({ file, path: 'TRLR', line: last, column: 1, message: 'the file ends without "0 TRLR": it is truncated' });
+    problems.push({
+      file,
+      path: 'TRLR',
+      line: last,
+      column: 1,
+      message: 'the file ends without "0 TRLR": it is truncated',
+    });
   }
   return { records, problems, lines: lines.length };
 }
@@ -91,7 +118,10 @@ export const childrenOf = (node: GedcomNode, tag: string) => node.children.filte
 /** The node and its substructure as written, for a claim's excerpt (at most 4000 characters). */
 export function blockText(node: GedcomNode): string {
   const lines: string[] = [];
-  const walk = (n: GedcomNode) => { lines.push(n.text); n.children.forEach(walk); };
+  const walk = (n: GedcomNode) => {
+    lines.push(n.text);
+    n.children.forEach(walk);
+  };
   walk(node);
   const text = lines.join('\n');
   return text.length > 4000 ? `${text.slice(0, 3996)} ...` : text;

@@ -11,16 +11,22 @@ type Claim = DatasetInput['relationships'][number]['claims'][number];
 
 /** "John Fitzgerald /Kennedy/ Jr." -> "John Fitzgerald Kennedy Jr."; placeholder surnames ("/(-----)/") dropped. */
 export function gedcomName(value: string): string {
-  return value
-    .replace(/\/([^/]*)\/?/g, (_, surname: string) => (/\p{L}/u.test(surname) ? ` ${surname} ` : ' '))
-    // PAF writes a space inside a name part as "_" ("Edward_VII", "of_Hesse").
-    .replace(/_/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    value
+      .replace(/\/([^/]*)\/?/g, (_, surname: string) => (/\p{L}/u.test(surname) ? ` ${surname} ` : ' '))
+      // PAF writes a space inside a name part as "_" ("Edward_VII", "of_Hesse").
+      .replace(/_/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const EVENT_TAGS = { BIRT: 'birth', DEAT: 'death', MARR: 'marriage' } as const;
-const PEDIGREE: Record<string, 'biological' | 'adoptive' | 'foster'> = { BIRTH: 'biological', ADOPTED: 'adoptive', FOSTER: 'foster' };
+const PEDIGREE: Record<string, 'biological' | 'adoptive' | 'foster'> = {
+  BIRTH: 'biological',
+  ADOPTED: 'adoptive',
+  FOSTER: 'foster',
+};
 
 /**
  * Minors are pseudonymous by default (DESIGN.md, Safety): born within the last 18 years, or
@@ -43,7 +49,10 @@ class GedcomImport {
   private readonly familyIds = new Map<string, string>();
   private readonly byXref = new Map<string, GedcomNode>();
 
-  constructor(readonly file: string, records: GedcomNode[]) {
+  constructor(
+    readonly file: string,
+    records: GedcomNode[],
+  ) {
     this.out = new DatasetBuilder(file, 'gedcom');
     this.prefix = `ged-${fileStem(file)}`;
     this.sourceId = this.prefix;
@@ -57,15 +66,29 @@ class GedcomImport {
     }
   }
 
-  private get parsed(): ParsedFile { return this.out.parsed; }
+  private get parsed(): ParsedFile {
+    return this.out.parsed;
+  }
 
   private problem(node: GedcomNode, message: string, warning = false): void {
-    const problem = { file: this.file, path: `line ${node.line} ${node.tag}`, line: node.line, column: node.valueColumn, message };
+    const problem = {
+      file: this.file,
+      path: `line ${node.line} ${node.tag}`,
+      line: node.line,
+      column: node.valueColumn,
+      message,
+    };
     (warning ? this.parsed.warnings : this.parsed.problems).push(problem);
   }
 
   private claim(node: GedcomNode, note?: string): Claim {
-    return { source: this.sourceId, locator: `line ${node.line}`, excerpt: blockText(node), confidence: 'probable', ...(note ? { note } : {}) };
+    return {
+      source: this.sourceId,
+      locator: `line ${node.line}`,
+      excerpt: blockText(node),
+      confidence: 'probable',
+      ...(note ? { note } : {}),
+    };
   }
 
   private at(node: GedcomNode, fields?: Position['fields']): Position {
@@ -85,10 +108,16 @@ class GedcomImport {
 
   private place(event: GedcomNode): string | undefined {
     const plac = child(event, 'PLAC');
-    const name = plac?.value.replace(/(\s*,\s*)+/g, ', ').replace(/^, |, $/g, '').trim();
+    const name = plac?.value
+      .replace(/(\s*,\s*)+/g, ', ')
+      .replace(/^, |, $/g, '')
+      .trim();
     if (!plac || !name) return undefined;
     const id = child(plac, '_KID')?.value.trim() || joinId(`${this.prefix}-place`, slug(name, 90));
-    this.out.addEntity({ type: 'Place', id, kind: 'other', names: [{ value: name.slice(0, 400), kind: 'primary' }] }, this.at(plac));
+    this.out.addEntity(
+      { type: 'Place', id, kind: 'other', names: [{ value: name.slice(0, 400), kind: 'primary' }] },
+      this.at(plac),
+    );
     return id;
   }
 
@@ -97,11 +126,35 @@ class GedcomImport {
     const { date, note } = this.dateOf(node);
     const placeId = this.place(node);
     const id = joinId(owner, kind);
-    this.out.addEntity({ type: 'Event', id, kind, names: [{ value: `${title}`.slice(0, 400), kind: 'primary' }], ...(date ? { date } : {}), claims: [this.claim(node, note)] }, this.at(node));
+    this.out.addEntity(
+      {
+        type: 'Event',
+        id,
+        kind,
+        names: [{ value: `${title}`.slice(0, 400), kind: 'primary' }],
+        ...(date ? { date } : {}),
+        claims: [this.claim(node, note)],
+      },
+      this.at(node),
+    );
     for (const person of participants) {
-      this.out.addRelationship({ id: joinId(person, 'in', id), type: 'PARTICIPATED_IN', from: person, to: id, role: 'subject', claims: [this.claim(node)] }, this.at(node));
+      this.out.addRelationship(
+        {
+          id: joinId(person, 'in', id),
+          type: 'PARTICIPATED_IN',
+          from: person,
+          to: id,
+          role: 'subject',
+          claims: [this.claim(node)],
+        },
+        this.at(node),
+      );
     }
-    if (placeId) this.out.addRelationship({ id: joinId(id, 'at'), type: 'OCCURRED_AT', from: id, to: placeId, claims: [this.claim(node)] }, this.at(node));
+    if (placeId)
+      this.out.addRelationship(
+        { id: joinId(id, 'at'), type: 'OCCURRED_AT', from: id, to: placeId, claims: [this.claim(node)] },
+        this.at(node),
+      );
   }
 
   person(record: GedcomNode): void {
@@ -124,15 +177,26 @@ class GedcomImport {
     if (birth) fields.birthDate = { line: child(birth, 'DATE')?.line ?? birth.line };
     if (death) fields.deathDate = { line: child(death, 'DATE')?.line ?? death.line };
     const birthPlace = birth ? this.place(birth) : undefined;
-    this.out.addEntity({
-      type: 'Person', id, names,
-      ...(sex === 'M' ? { gender: 'male' } : sex === 'F' ? { gender: 'female' } : sex === 'U' ? { gender: 'unknown' } : {}),
-      ...(birthDate ? { birthDate } : {}),
-      ...(birthPlace ? { birthPlace } : {}),
-      ...(deathDate ? { deathDate } : {}),
-      ...(occupation ? { occupation: occupation.slice(0, 400) } : {}),
-      ...(isMinorByBirth(birthDate, Boolean(death)) ? { minor: true } : {}),
-    }, this.at(record, fields));
+    this.out.addEntity(
+      {
+        type: 'Person',
+        id,
+        names,
+        ...(sex === 'M'
+          ? { gender: 'male' }
+          : sex === 'F'
+            ? { gender: 'female' }
+            : sex === 'U'
+              ? { gender: 'unknown' }
+              : {}),
+        ...(birthDate ? { birthDate } : {}),
+        ...(birthPlace ? { birthPlace } : {}),
+        ...(deathDate ? { deathDate } : {}),
+        ...(occupation ? { occupation: occupation.slice(0, 400) } : {}),
+        ...(isMinorByBirth(birthDate, Boolean(death)) ? { minor: true } : {}),
+      },
+      this.at(record, fields),
+    );
     const label = names[0]!.value;
     if (birth) this.event(id, birth, `Birth of ${label}`, [id]);
     if (death) this.event(id, death, `Death of ${label}`, [id]);
@@ -148,7 +212,11 @@ class GedcomImport {
 
   private ref(node: GedcomNode, ids: Map<string, string>, what: string): string | undefined {
     const id = ids.get(node.value.trim());
-    if (!id) this.problem(node, `${node.tag} points at ${node.value.trim() || 'nothing'}, which is no ${what} record in this file`);
+    if (!id)
+      this.problem(
+        node,
+        `${node.tag} points at ${node.value.trim() || 'nothing'}, which is no ${what} record in this file`,
+      );
     return id;
   }
 
@@ -164,25 +232,76 @@ class GedcomImport {
       const e = this.out.entity(person);
       return e ? e.names[0]!.value : person;
     };
-    const title = partners.length ? `Family of ${partners.map((p) => nameOf(p.person)).join(' and ')}` : `Family ${record.xref!.replace(/@/g, '')}`;
-    this.out.addEntity({ type: 'Family', id, names: [{ value: title.slice(0, 400), kind: 'primary' }] }, this.at(record));
+    const title = partners.length
+      ? `Family of ${partners.map((p) => nameOf(p.person)).join(' and ')}`
+      : `Family ${record.xref!.replace(/@/g, '')}`;
+    this.out.addEntity(
+      { type: 'Family', id, names: [{ value: title.slice(0, 400), kind: 'primary' }] },
+      this.at(record),
+    );
     for (const p of partners) {
-      this.out.addRelationship({ id: joinId(p.person, 'member-of', id), type: 'MEMBER_OF', from: p.person, to: id, role: children.length ? 'parent' : 'partner', claims: [this.claim(p.node)] }, this.at(p.node));
+      this.out.addRelationship(
+        {
+          id: joinId(p.person, 'member-of', id),
+          type: 'MEMBER_OF',
+          from: p.person,
+          to: id,
+          role: children.length ? 'parent' : 'partner',
+          claims: [this.claim(p.node)],
+        },
+        this.at(p.node),
+      );
     }
     for (const c of children) {
-      this.out.addRelationship({ id: joinId(c.person, 'member-of', id), type: 'MEMBER_OF', from: c.person, to: id, role: 'child', claims: [this.claim(c.node)] }, this.at(c.node));
+      this.out.addRelationship(
+        {
+          id: joinId(c.person, 'member-of', id),
+          type: 'MEMBER_OF',
+          from: c.person,
+          to: id,
+          role: 'child',
+          claims: [this.claim(c.node)],
+        },
+        this.at(c.node),
+      );
       const pedigree = this.pedigreeOf(c.node, record.xref!);
       for (const p of partners) {
-        this.out.addRelationship({ id: joinId(p.person, 'parent-of', c.person), type: 'PARENT_OF', from: p.person, to: c.person, ...(pedigree ? { role: pedigree } : {}), claims: [this.claim(c.node)] }, this.at(c.node));
+        this.out.addRelationship(
+          {
+            id: joinId(p.person, 'parent-of', c.person),
+            type: 'PARENT_OF',
+            from: p.person,
+            to: c.person,
+            ...(pedigree ? { role: pedigree } : {}),
+            claims: [this.claim(c.node)],
+          },
+          this.at(c.node),
+        );
       }
     }
     if (partners.length === 2) {
       const [a, b] = partners as [{ node: GedcomNode; person: string }, { node: GedcomNode; person: string }];
       const role = child(record, 'DIV') ? 'divorced' : child(record, 'MARR') ? 'married' : undefined;
-      this.out.addRelationship({ id: joinId(a.person, 'partner-of', b.person), type: 'PARTNER_OF', from: a.person, to: b.person, ...(role ? { role } : {}), claims: [this.claim(b.node)] }, this.at(b.node));
+      this.out.addRelationship(
+        {
+          id: joinId(a.person, 'partner-of', b.person),
+          type: 'PARTNER_OF',
+          from: a.person,
+          to: b.person,
+          ...(role ? { role } : {}),
+          claims: [this.claim(b.node)],
+        },
+        this.at(b.node),
+      );
     }
     const marriage = child(record, 'MARR');
-    if (marriage) this.event(id, marriage, `Marriage: ${title.replace(/^Family of /, '')}`, partners.map((p) => p.person));
+    if (marriage)
+      this.event(
+        id,
+        marriage,
+        `Marriage: ${title.replace(/^Family of /, '')}`,
+        partners.map((p) => p.person),
+      );
   }
 
   /** PEDI under the child's FAMC pointing at this family: birth, adopted, foster. */
@@ -212,10 +331,15 @@ export function parseGedcom(bytes: Uint8Array, file: string): ParsedFile {
   const head = records.find((r) => r.tag === 'HEAD');
   const title = head && child(head, 'FILE')?.value.trim();
   const base = file.split(/[\\/]/).pop() ?? file;
-  run.out.addEntity({
-    type: 'Source', id: run.sourceId, kind: 'dataset',
-    names: [{ value: `GEDCOM file ${base}${title && title !== base ? ` (${title})` : ''}`, kind: 'primary' }],
-  }, { file, line: head?.line ?? 1 });
+  run.out.addEntity(
+    {
+      type: 'Source',
+      id: run.sourceId,
+      kind: 'dataset',
+      names: [{ value: `GEDCOM file ${base}${title && title !== base ? ` (${title})` : ''}`, kind: 'primary' }],
+    },
+    { file, line: head?.line ?? 1 },
+  );
   const people = records.filter((r) => r.tag === 'INDI' && r.xref);
   people.forEach((r) => run.person(r));
   records.filter((r) => r.tag === 'FAM' && r.xref).forEach((r) => run.family(r));

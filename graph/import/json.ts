@@ -24,7 +24,10 @@ export function parseJsonDataset(bytes: Uint8Array, file: string): ParsedFile {
   try {
     text = decode(bytes, 'utf-8', file);
   } catch (error) {
-    if (error instanceof DecodeError) { out.parsed.problems.push(error.problem); return out.parsed; }
+    if (error instanceof DecodeError) {
+      out.parsed.problems.push(error.problem);
+      return out.parsed;
+    }
     throw error;
   }
   let value: unknown;
@@ -34,13 +37,30 @@ export function parseJsonDataset(bytes: Uint8Array, file: string): ParsedFile {
     const at = /position (\d+)/.exec(String(error))?.[1];
     const before = at ? text.slice(0, Number(at)) : '';
     const line = before.split('\n').length;
-    out.parsed.problems.push({ file, path: '', line, column: before.length - before.lastIndexOf('\n'), message: `not JSON: ${(error as Error).message}` });
+    out.parsed.problems.push({
+      file,
+      path: '',
+      line,
+      column: before.length - before.lastIndexOf('\n'),
+      message: `not JSON: ${(error as Error).message}`,
+    });
     return out.parsed;
   }
   const record = value as { entities?: unknown; relationships?: unknown };
   const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObject(value) || !Array.isArray(record.entities) || !Array.isArray(record.relationships) || ![...record.entities, ...record.relationships].every(isObject)) {
-    out.parsed.problems.push({ file, path: '', line: 1, column: 1, message: 'not a Kinline dataset: expected {"kinline": 1, "entities": [{...}], "relationships": [{...}]}' });
+  if (
+    !isObject(value) ||
+    !Array.isArray(record.entities) ||
+    !Array.isArray(record.relationships) ||
+    ![...record.entities, ...record.relationships].every(isObject)
+  ) {
+    out.parsed.problems.push({
+      file,
+      path: '',
+      line: 1,
+      column: 1,
+      message: 'not a Kinline dataset: expected {"kinline": 1, "entities": [{...}], "relationships": [{...}]}',
+    });
     return out.parsed;
   }
   const positions = idPositions(text);

@@ -24,7 +24,10 @@ export const ValueSpec = z
     pattern: z.string().optional().describe('a regex the text must match, else the value is empty'),
     replace: z.array(z.tuple([z.string(), z.string()])).optional(),
     empty: z.array(z.string()).optional().describe('texts that mean "no value" (compared case-insensitively)'),
-    map: z.array(z.tuple([z.string(), z.string()])).optional().describe('[regex, value] pairs, first match wins'),
+    map: z
+      .array(z.tuple([z.string(), z.string()]))
+      .optional()
+      .describe('[regex, value] pairs, first match wins'),
     date: z.string().optional().describe('name of a rule set in `dates`: turns the text into EDTF'),
     required: z.boolean().optional(),
   })
@@ -35,11 +38,19 @@ const FieldValue = z.union([
   z.array(Template),
   z.number(),
   z.boolean(),
-  z.object({ template: Template, type: z.enum(['string', 'number', 'boolean', 'list']), split: z.string().optional() }).strict(),
+  z
+    .object({ template: Template, type: z.enum(['string', 'number', 'boolean', 'list']), split: z.string().optional() })
+    .strict(),
 ]);
 
 const NameSpec = z
-  .object({ value: Template, kind: z.enum(['primary', 'alias', 'transliteration', 'birth', 'married', 'pseudonym']).optional(), split: z.string().optional().describe('a regex: the first part keeps `kind`, the others are aliases'), lang: z.string().optional(), script: z.string().optional() })
+  .object({
+    value: Template,
+    kind: z.enum(['primary', 'alias', 'transliteration', 'birth', 'married', 'pseudonym']).optional(),
+    split: z.string().optional().describe('a regex: the first part keeps `kind`, the others are aliases'),
+    lang: z.string().optional(),
+    script: z.string().optional(),
+  })
   .strict();
 
 const EntitySpec = z
@@ -114,7 +125,10 @@ export class MappingError extends Error {
   }
 }
 
-export interface LoadedMapping { file: string; mapping: Mapping }
+export interface LoadedMapping {
+  file: string;
+  mapping: Mapping;
+}
 
 export function readMapping(file: string): LoadedMapping {
   let json: unknown;
@@ -125,10 +139,13 @@ export function readMapping(file: string): LoadedMapping {
   }
   const parsed = Mapping.safeParse(json);
   if (!parsed.success) {
-    throw new MappingError(parsed.error.issues.map((issue) => ({
-      file, path: formatPath(issue.path),
-      message: issue.code === 'unrecognized_keys' ? `unknown key(s): ${issue.keys.join(', ')}` : issue.message,
-    })));
+    throw new MappingError(
+      parsed.error.issues.map((issue) => ({
+        file,
+        path: formatPath(issue.path),
+        message: issue.code === 'unrecognized_keys' ? `unknown key(s): ${issue.keys.join(', ')}` : issue.message,
+      })),
+    );
   }
   return { file, mapping: parsed.data };
 }
@@ -144,11 +161,23 @@ export function placeholders(template: string): string[] {
 export function templatesOf(mapping: Mapping): { path: string; template: string }[] {
   const out: { path: string; template: string }[] = [];
   const walk = (value: unknown, path: (string | number)[]) => {
-    if (typeof value === 'string') { if (value.includes('{')) out.push({ path: formatPath(path), template: value }); return; }
+    if (typeof value === 'string') {
+      if (value.includes('{')) out.push({ path: formatPath(path), template: value });
+      return;
+    }
     if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
   };
-  walk({ claim: mapping.claim, entities: mapping.entities, relationships: mapping.relationships, addToPeople: mapping.addToPeople }, []);
-  for (const [name, spec] of Object.entries(mapping.values)) if (spec.template && !spec.column) out.push({ path: `values.${name}.template`, template: spec.template });
+  walk(
+    {
+      claim: mapping.claim,
+      entities: mapping.entities,
+      relationships: mapping.relationships,
+      addToPeople: mapping.addToPeople,
+    },
+    [],
+  );
+  for (const [name, spec] of Object.entries(mapping.values))
+    if (spec.template && !spec.column) out.push({ path: `values.${name}.template`, template: spec.template });
   return out;
 }

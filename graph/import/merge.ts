@@ -20,7 +20,12 @@ export interface Combined {
  * A record defined twice identically is kept once; defined differently it is a problem.
  */
 export function combine(files: ParsedFile[]): Combined {
-  const out: Combined = { dataset: { kinline: 1, entities: [], relationships: [] }, positions: new Map(), problems: [], warnings: [] };
+  const out: Combined = {
+    dataset: { kinline: 1, entities: [], relationships: [] },
+    positions: new Map(),
+    problems: [],
+    warnings: [],
+  };
   const seen = new Map<string, { index: number; position?: Position }>();
   const seenRel = new Map<string, { index: number; position?: Position }>();
   for (const file of files) {
@@ -32,11 +37,22 @@ export function combine(files: ParsedFile[]): Combined {
       const before = seen.get(entity.id);
       if (before) {
         const existing = out.dataset.entities[before.index]!;
-        if (existing.type === 'Event' && entity.type === 'Event' && isDeepStrictEqual({ ...existing, claims: [] }, { ...entity, claims: [] })) {
-          for (const c of entity.claims) if (!existing.claims.some((k) => isDeepStrictEqual(k, c))) existing.claims.push(c);
+        if (
+          existing.type === 'Event' &&
+          entity.type === 'Event' &&
+          isDeepStrictEqual({ ...existing, claims: [] }, { ...entity, claims: [] })
+        ) {
+          for (const c of entity.claims)
+            if (!existing.claims.some((k) => isDeepStrictEqual(k, c))) existing.claims.push(c);
         } else if (!isDeepStrictEqual(existing, entity)) {
-          out.problems.push({ file: file.file, path: `entities[${i}].id`, record: entity.id, line: position?.line, column: position?.column,
-            message: `"${entity.id}" is also defined, differently, at ${before.position?.file ?? '?'}:${before.position?.line ?? '?'}` });
+          out.problems.push({
+            file: file.file,
+            path: `entities[${i}].id`,
+            record: entity.id,
+            line: position?.line,
+            column: position?.column,
+            message: `"${entity.id}" is also defined, differently, at ${before.position?.file ?? '?'}:${before.position?.line ?? '?'}`,
+          });
         }
         return;
       }
@@ -50,10 +66,17 @@ export function combine(files: ParsedFile[]): Combined {
       if (before) {
         const existing = out.dataset.relationships[before.index]!;
         if (isDeepStrictEqual({ ...existing, claims: [] }, { ...rel, claims: [] })) {
-          for (const c of rel.claims) if (!existing.claims.some((k) => isDeepStrictEqual(k, c))) existing.claims.push(c);
+          for (const c of rel.claims)
+            if (!existing.claims.some((k) => isDeepStrictEqual(k, c))) existing.claims.push(c);
         } else {
-          out.problems.push({ file: file.file, path: `relationships[${i}].id`, record: rel.id, line: position?.line, column: position?.column,
-            message: `relationship "${rel.id}" is also defined, differently, at ${before.position?.file ?? '?'}:${before.position?.line ?? '?'}` });
+          out.problems.push({
+            file: file.file,
+            path: `relationships[${i}].id`,
+            record: rel.id,
+            line: position?.line,
+            column: position?.column,
+            message: `relationship "${rel.id}" is also defined, differently, at ${before.position?.file ?? '?'}:${before.position?.line ?? '?'}`,
+          });
         }
         return;
       }
@@ -67,18 +90,27 @@ export function combine(files: ParsedFile[]): Combined {
 
 async function storedPeople(ids: string[]): Promise<Map<string, PersonInput>> {
   if (ids.length === 0) return new Map();
-  const rows = await read<{ p: Record<string, unknown> }>('UNWIND $ids AS id MATCH (n:Person {id: id}) RETURN properties(n) AS p', { ids });
-  return new Map(rows.records.map((r) => {
-    const person = propsToEntity('Person', r.get('p')) as PersonInput;
-    return [person.id, person];
-  }));
+  const rows = await read<{ p: Record<string, unknown> }>(
+    'UNWIND $ids AS id MATCH (n:Person {id: id}) RETURN properties(n) AS p',
+    { ids },
+  );
+  return new Map(
+    rows.records.map((r) => {
+      const person = propsToEntity('Person', r.get('p')) as PersonInput;
+      return [person.id, person];
+    }),
+  );
 }
 
 /**
  * Adds names and identity numbers to people: first to those imported in this run, else to the
  * Person already in the graph (which is then re-written whole, so the MERGE stays idempotent).
  */
-export async function applyAdditions(combined: Combined, additions: PersonAddition[], readGraph: boolean): Promise<void> {
+export async function applyAdditions(
+  combined: Combined,
+  additions: PersonAddition[],
+  readGraph: boolean,
+): Promise<void> {
   if (additions.length === 0) return;
   const people = new Map<string, PersonInput>();
   for (const e of combined.dataset.entities) if (e.type === 'Person') people.set(e.id, e);
@@ -86,14 +118,23 @@ export async function applyAdditions(combined: Combined, additions: PersonAdditi
   const stored = readGraph ? await storedPeople(missing) : new Map<string, PersonInput>();
   for (const [id, person] of stored) {
     people.set(id, person);
-    combined.positions.set(`entities[${combined.dataset.entities.length}]`, additions.find((a) => a.person === id)!.position);
+    combined.positions.set(
+      `entities[${combined.dataset.entities.length}]`,
+      additions.find((a) => a.person === id)!.position,
+    );
     combined.dataset.entities.push(person);
   }
   for (const addition of additions) {
     const person = people.get(addition.person);
     if (!person) {
-      const problem: Problem = { file: addition.position.file, path: 'person', line: addition.position.line, column: addition.position.column,
-        record: addition.person, message: `no person "${addition.person}" in this import or in the graph` };
+      const problem: Problem = {
+        file: addition.position.file,
+        path: 'person',
+        line: addition.position.line,
+        column: addition.position.column,
+        record: addition.person,
+        message: `no person "${addition.person}" in this import or in the graph`,
+      };
       (addition.missing === 'warn' ? combined.warnings : combined.problems).push(problem);
       continue;
     }

@@ -42,7 +42,8 @@ function locate(problem: Problem, combined: Combined): Problem {
 function typeOfPath(path: string, combined: Combined): string | undefined {
   const m = /^(entities|relationships)\[(\d+)\]/.exec(path);
   if (!m) return undefined;
-  const record = m[1] === 'entities' ? combined.dataset.entities[Number(m[2])] : combined.dataset.relationships[Number(m[2])];
+  const record =
+    m[1] === 'entities' ? combined.dataset.entities[Number(m[2])] : combined.dataset.relationships[Number(m[2])];
   return record?.type;
 }
 
@@ -67,7 +68,11 @@ function rejectedSummary(problems: Problem[], parsedTypes: Map<Problem, string>)
 export async function importParsed(files: ParsedFile[], options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
   const combined = combine(files);
-  await applyAdditions(combined, files.flatMap((f) => f.additions), true);
+  await applyAdditions(
+    combined,
+    files.flatMap((f) => f.additions),
+    true,
+  );
   const types = new Map<Problem, string>();
   const problems: Problem[] = [...combined.problems];
   let data;
@@ -87,7 +92,13 @@ export async function importParsed(files: ParsedFile[], options: ImportOptions =
     records: files.reduce((n, f) => n + f.records, 0),
   };
   if (problems.length > 0 || !data) {
-    return { ...base, problems, summary: rejectedSummary(problems, types), written: false, seconds: (performance.now() - started) / 1000 };
+    return {
+      ...base,
+      problems,
+      summary: rejectedSummary(problems, types),
+      written: false,
+      seconds: (performance.now() - started) / 1000,
+    };
   }
   const summary = await compareWithGraph(data);
   const changed = Object.values(summary).some((s) => s.created + s.updated > 0);
@@ -98,5 +109,12 @@ export async function importParsed(files: ParsedFile[], options: ImportOptions =
       onProgress: (done, total) => options.onProgress?.('write', done, total),
     });
   }
-  return { ...base, problems: [], summary, written: !options.dryRun && changed, seconds: (performance.now() - started) / 1000, dataset: data };
+  return {
+    ...base,
+    problems: [],
+    summary,
+    written: !options.dryRun && changed,
+    seconds: (performance.now() - started) / 1000,
+    dataset: data,
+  };
 }

@@ -13,7 +13,11 @@ export class DecodeError extends Error {
 export function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  for (let i = 0; i < offset; i++)
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
   const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
   return { line, column: [...before].length + 1 };
 }
@@ -23,7 +27,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
     i += need + 1;
@@ -43,7 +48,9 @@ export function decode(bytes: Uint8Array, encoding: Encoding, file: string): str
     if (bad >= 0) {
       const at = lineColumnOfByte(bytes, bad);
       throw new DecodeError({
-        file, path: 'encoding', ...at,
+        file,
+        path: 'encoding',
+        ...at,
         message: `byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} is not valid UTF-8: the file is in another encoding (Latin-1? ANSEL?); declare it`,
       });
     }

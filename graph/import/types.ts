@@ -43,7 +43,16 @@ export interface ParsedFile {
 }
 
 export function emptyParsed(file: string, format: ImportFormat): ParsedFile {
-  return { file, format, dataset: { kinline: 1, entities: [], relationships: [] }, positions: new Map(), problems: [], warnings: [], additions: [], records: 0 };
+  return {
+    file,
+    format,
+    dataset: { kinline: 1, entities: [], relationships: [] },
+    positions: new Map(),
+    problems: [],
+    warnings: [],
+    additions: [],
+    records: 0,
+  };
 }
 
 export function recordPosition(parsed: ParsedFile, kind: 'entities' | 'relationships', position: Position): void {

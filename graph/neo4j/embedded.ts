@@ -34,7 +34,9 @@ export interface EmbeddedNeo4j {
 
 export class JavaMissingError extends Error {
   constructor() {
-    super('Kinline needs Java 17+ to run its embedded Neo4j: install a JDK (e.g. `apt-get install openjdk-17-jdk-headless`), or run `docker compose up`, or set NEO4J_URI to an existing Neo4j.');
+    super(
+      'Kinline needs Java 17+ to run its embedded Neo4j: install a JDK (e.g. `apt-get install openjdk-17-jdk-headless`), or run `docker compose up`, or set NEO4J_URI to an existing Neo4j.',
+    );
   }
 }
 
@@ -48,7 +50,9 @@ function run(command: string, args: string[], what: string): void {
   const result = spawnSync(command, args, { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
     if (command === 'java' || command === 'javac') throw new JavaMissingError();
-    throw new Error(`${what} needs \`${command}\`, which is not installed (Maven 3.8+ resolves Neo4j from Maven Central).`);
+    throw new Error(
+      `${what} needs \`${command}\`, which is not installed (Maven 3.8+ resolves Neo4j from Maven Central).`,
+    );
   }
   if (result.status !== 0) throw new Error(`${what} failed:\n${result.stdout}\n${result.stderr}`.trim());
 }
@@ -59,7 +63,11 @@ export function prepareEmbeddedNeo4j(): { classpath: string } {
   run('java', ['-version'], 'Checking Java');
   mkdirSync(RUNTIME_DIR, { recursive: true });
   if (!newerThan(CLASSPATH_FILE, POM)) {
-    run('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${CLASSPATH_FILE}`], 'Resolving Neo4j from Maven Central');
+    run(
+      'mvn',
+      ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${CLASSPATH_FILE}`],
+      'Resolving Neo4j from Maven Central',
+    );
   }
   const classpath = readFileSync(CLASSPATH_FILE, 'utf8').trim();
   const classes = join(RUNTIME_DIR, 'classes');
@@ -76,7 +84,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -116,14 +126,18 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
 function waitForReady(child: ChildProcess, log: (line: string) => void): Promise<string> {
   return new Promise((resolveReady, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`Neo4j did not start within 180 s:\n${output.slice(-4000)}`)), 180_000);
+    const timer = setTimeout(
+      () => fail(new Error(`Neo4j did not start within 180 s:\n${output.slice(-4000)}`)),
+      180_000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
       reject(error);
     };
     child.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'ENOENT' ? new JavaMissingError() : error));
-    const exitedEarly = (code: number | null) => fail(new Error(`Neo4j exited (code ${code}) before it was ready:\n${output.slice(-4000)}`));
+    const exitedEarly = (code: number | null) =>
+      fail(new Error(`Neo4j exited (code ${code}) before it was ready:\n${output.slice(-4000)}`));
     child.on('exit', exitedEarly);
     let ready = false;
     child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-16_000)));

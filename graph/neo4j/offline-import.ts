@@ -19,11 +19,23 @@ export function storeIsAbsent(home: string): boolean {
  * artifacts as the embedded server) into the embedded home. The database must not be running;
  * `replace` lets it overwrite a store the caller has checked holds nothing.
  */
-export function runOfflineImport(options: { home: string; args: string[]; reportFile: string; heapMiB?: number; replace: boolean }): Promise<string> {
+export function runOfflineImport(options: {
+  home: string;
+  args: string[];
+  reportFile: string;
+  heapMiB?: number;
+  replace: boolean;
+}): Promise<string> {
   const { classpath } = prepareEmbeddedNeo4j();
   const args = [
-    `-Xmx${options.heapMiB ?? 1024}m`, '-cp', classpath, 'org.neo4j.cli.AdminTool',
-    'database', 'import', 'full', 'neo4j',
+    `-Xmx${options.heapMiB ?? 1024}m`,
+    '-cp',
+    classpath,
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
+    'neo4j',
     `--report-file=${options.reportFile}`,
     ...(options.replace ? ['--overwrite-destination=true'] : []),
     ...options.args,
@@ -32,7 +44,11 @@ export function runOfflineImport(options: { home: string; args: string[]; report
     const child = spawn('java', args, {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NEO4J_HOME: resolve(PROJECT_ROOT, options.home), NEO4J_CONF: join(resolve(PROJECT_ROOT, options.home), 'conf') },
+      env: {
+        ...process.env,
+        NEO4J_HOME: resolve(PROJECT_ROOT, options.home),
+        NEO4J_CONF: join(resolve(PROJECT_ROOT, options.home), 'conf'),
+      },
     });
     let output = '';
     const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-16_000));
@@ -46,7 +62,11 @@ export function runOfflineImport(options: { home: string; args: string[]; report
       const logs = join(resolve(PROJECT_ROOT, options.home), 'logs');
       mkdirSync(logs, { recursive: true });
       writeFileSync(join(logs, 'offline-import.log'), output);
-      fail(new Error(`Neo4j's offline importer failed (exit ${code}); its output is in ${join(logs, 'offline-import.log')}`));
+      fail(
+        new Error(
+          `Neo4j's offline importer failed (exit ${code}); its output is in ${join(logs, 'offline-import.log')}`,
+        ),
+      );
     });
   });
 }

@@ -10,8 +10,18 @@ import { cypherInt } from './page.js';
  * the claims behind each counted hit are one drill-down away (co-detention, crossing-detentions,
  * timeline?facility=).
  */
-export interface FacilityYearCount { facility: EntityView; year: number; certain: number; possible: number }
-export interface CrossingCount { crossing: EntityView; days: number; certain: number; possible: number }
+export interface FacilityYearCount {
+  facility: EntityView;
+  year: number;
+  certain: number;
+  possible: number;
+}
+export interface CrossingCount {
+  crossing: EntityView;
+  days: number;
+  certain: number;
+  possible: number;
+}
 
 export type Aggregates =
   | { by: 'facility-year'; rows: FacilityYearCount[]; truncated: boolean }
@@ -19,8 +29,14 @@ export type Aggregates =
 
 type Props = Record<string, unknown>;
 
-export async function detentionAggregates(input: { by: 'facility-year' | 'crossing'; days: number; limit: number }): Promise<Aggregates> {
-  return input.by === 'facility-year' ? detentionsPerFacilityYear(input.limit) : detainedAfterCrossing(input.days, input.limit);
+export async function detentionAggregates(input: {
+  by: 'facility-year' | 'crossing';
+  days: number;
+  limit: number;
+}): Promise<Aggregates> {
+  return input.by === 'facility-year'
+    ? detentionsPerFacilityYear(input.limit)
+    : detainedAfterCrossing(input.days, input.limit);
 }
 
 /** Detentions per facility and year of their start; an approximate start counts as possible in every year it may fall in. */
@@ -39,7 +55,9 @@ async function detentionsPerFacilityYear(limit: number): Promise<Aggregates> {
   );
   const rows = result.records.flatMap((r) => {
     const facility = presentEntity(r.get('f'));
-    return [...r.get('years')].sort((a, b) => a[0] - b[0]).map(([year, certain, possible]): FacilityYearCount => ({ facility, year, certain, possible }));
+    return [...r.get('years')]
+      .sort((a, b) => a[0] - b[0])
+      .map(([year, certain, possible]): FacilityYearCount => ({ facility, year, certain, possible }));
   });
   return { by: 'facility-year', rows: rows.slice(0, limit), truncated: rows.length > limit };
 }
@@ -60,7 +78,11 @@ async function detainedAfterCrossing(days: number, limit: number): Promise<Aggre
     .map((record): CrossingCount => {
       const people = new Map<string, Certainty>();
       for (const [person, cEarliest, cLatest, dEarliest, dLatest] of record.get('pairs')) {
-        const certainty = crossedThenDetained({ startEarliest: cEarliest, startLatest: cLatest }, { startEarliest: dEarliest, startLatest: dLatest }, window);
+        const certainty = crossedThenDetained(
+          { startEarliest: cEarliest, startLatest: cLatest },
+          { startEarliest: dEarliest, startLatest: dLatest },
+          window,
+        );
         if (certainty) people.set(person, strongest([people.get(person) ?? null, certainty])!);
       }
       const certain = [...people.values()].filter((c) => c === 'certain').length;

@@ -22,7 +22,13 @@ export function boundsOf(props: Props): Bounds | null {
   const startLatest = str(props.startLatest);
   if (!startLatest) return null;
   const openEnd = props.openEnd === 'open' || props.openEnd === 'unknown' ? props.openEnd : inferOpenEnd(props);
-  return { startEarliest: str(props.startEarliest), startLatest, endEarliest: str(props.endEarliest), endLatest: str(props.endLatest), openEnd };
+  return {
+    startEarliest: str(props.startEarliest),
+    startLatest,
+    endEarliest: str(props.endEarliest),
+    endLatest: str(props.endLatest),
+    openEnd,
+  };
 }
 
 // Claim nodes store the four bounds but not openEnd: read it back from their EDTF text.
@@ -38,7 +44,8 @@ export function boundsOfEdtf(edtf: string): Bounds {
 
 /** Held (or happening) on `date`: certain within the narrow bounds, possible within the wide ones. */
 export function certaintyOn(b: Bounds, date: string): Certainty | null {
-  const possible = (b.startEarliest === null || b.startEarliest <= date) && (b.endLatest === null || b.endLatest >= date);
+  const possible =
+    (b.startEarliest === null || b.startEarliest <= date) && (b.endLatest === null || b.endLatest >= date);
   if (!possible) return null;
   const certain = b.startLatest <= date && (b.openEnd === 'open' || (b.endEarliest !== null && b.endEarliest >= date));
   return certain ? 'certain' : 'possible';
@@ -96,8 +103,14 @@ export function strongest(values: readonly (Certainty | null)[]): Certainty | nu
  * date). A test is certain only if every combination of readings makes it certain, and possible
  * if any combination makes it possible: claims are never merged (DESIGN.md, Claims).
  */
-export function acrossReadings(readings: readonly (readonly Bounds[])[], test: (...b: Bounds[]) => Certainty | null): Certainty | null {
-  const combos = readings.reduce<Bounds[][]>((acc, list) => acc.flatMap((combo) => list.map((b) => [...combo, b])), [[]]);
+export function acrossReadings(
+  readings: readonly (readonly Bounds[])[],
+  test: (...b: Bounds[]) => Certainty | null,
+): Certainty | null {
+  const combos = readings.reduce<Bounds[][]>(
+    (acc, list) => acc.flatMap((combo) => list.map((b) => [...combo, b])),
+    [[]],
+  );
   const results = combos.map((combo) => test(...combo));
   if (results.length && results.every((r) => r === 'certain')) return 'certain';
   return results.some((r) => r !== null) ? 'possible' : null;

@@ -2,7 +2,15 @@ import { read } from '../db/driver.js';
 import { presentEntity, type EntityView } from '../safety/present.js';
 import { findNode } from '../queries/entity.js';
 import { datedEventView, eventFact, evidenceFor, readingsOf, type DatedEventView } from '../queries/evidence.js';
-import { acrossReadings, boundsOf, certainSpan, intersect, possibleSpan, type Bounds, type Certainty } from './certainty.js';
+import {
+  acrossReadings,
+  boundsOf,
+  certainSpan,
+  intersect,
+  possibleSpan,
+  type Bounds,
+  type Certainty,
+} from './certainty.js';
 import { overlappingStays, type RowWindow, type Stay, type StayPair } from './overlapping-stays.js';
 import { cypherInt, toPage, type Paging, type PatternPage } from './page.js';
 
@@ -17,7 +25,9 @@ export interface CoDetention {
   overlap: { certain: Span | null; possible: Span | null };
 }
 
-export interface CoDetentionPage extends PatternPage<CoDetention> { facility?: EntityView }
+export interface CoDetentionPage extends PatternPage<CoDetention> {
+  facility?: EntityView;
+}
 
 type Props = Record<string, unknown>;
 
@@ -32,11 +42,16 @@ export function heldTogether(a: Bounds, b: Bounds): Certainty | null {
  * each facility's detentions come back as compact rows and are paired in TypeScript
  * (overlapping-stays.ts), then only the page's nodes are read in full.
  */
-export async function coDetention(input: { facility?: string | undefined }, paging: Paging): Promise<CoDetentionPage | null> {
+export async function coDetention(
+  input: { facility?: string | undefined },
+  paging: Paging,
+): Promise<CoDetentionPage | null> {
   const facility = input.facility ? await findNode(input.facility) : null;
   if (input.facility && (!facility || facility.type !== 'Facility')) return null;
   const window = { skip: paging.offset, take: paging.limit + 1 };
-  const found = facility ? pairsAt(String(facility.id), await staysAt({ id: String(facility.id) }), window) : await pairsAcrossFacilities(window);
+  const found = facility
+    ? pairsAt(String(facility.id), await staysAt({ id: String(facility.id) }), window)
+    : await pairsAcrossFacilities(window);
   const rows = await withProperties(found);
   const claims = await evidenceFor(rows.flatMap((r) => [eventFact(r.d1), eventFact(r.d2)]));
   const hits = rows.flatMap((row): CoDetention[] => {
@@ -44,15 +59,24 @@ export async function coDetention(input: { facility?: string | undefined }, pagi
     const certainty = acrossReadings([readingsOf(row.d1, c1), readingsOf(row.d2, c2)], (a, b) => heldTogether(a!, b!));
     if (!certainty) return [];
     const [b1, b2] = [boundsOf(row.d1)!, boundsOf(row.d2)!];
-    return [{
-      facility: presentEntity(row.f),
-      people: [presentEntity(row.a), presentEntity(row.b)],
-      detentions: [datedEventView(row.d1, c1, row.f), datedEventView(row.d2, c2, row.f)],
-      certainty,
-      overlap: { certain: intersect(certainSpan(b1), certainSpan(b2)), possible: intersect(possibleSpan(b1), possibleSpan(b2)) },
-    }];
+    return [
+      {
+        facility: presentEntity(row.f),
+        people: [presentEntity(row.a), presentEntity(row.b)],
+        detentions: [datedEventView(row.d1, c1, row.f), datedEventView(row.d2, c2, row.f)],
+        certainty,
+        overlap: {
+          certain: intersect(certainSpan(b1), certainSpan(b2)),
+          possible: intersect(possibleSpan(b1), possibleSpan(b2)),
+        },
+      },
+    ];
   });
-  return { ...(facility ? { facility: presentEntity(facility) } : {}), ...toPage(hits, paging), hasMore: rows.length > paging.limit };
+  return {
+    ...(facility ? { facility: presentEntity(facility) } : {}),
+    ...toPage(hits, paging),
+    hasMore: rows.length > paging.limit,
+  };
 }
 
 type FacilityPair = StayPair & { facility: string };
@@ -82,9 +106,13 @@ async function pairsAcrossFacilities(window: RowWindow): Promise<FacilityPair[]>
 
 /** The detentions at one facility, or at the `count` facilities after `after` in id order, as compact stays. */
 async function staysAt(facilities: { id: string } | { after: string; count: number }): Promise<Map<string, Stay[]>> {
-  const which = 'id' in facilities
-    ? { cypher: 'MATCH (f:Facility {id: $id})', params: { id: facilities.id } }
-    : { cypher: 'MATCH (f:Facility) WHERE f.id > $after WITH f ORDER BY f.id LIMIT $count', params: { after: facilities.after, count: cypherInt(facilities.count) } };
+  const which =
+    'id' in facilities
+      ? { cypher: 'MATCH (f:Facility {id: $id})', params: { id: facilities.id } }
+      : {
+          cypher: 'MATCH (f:Facility) WHERE f.id > $after WITH f ORDER BY f.id LIMIT $count',
+          params: { after: facilities.after, count: cypherInt(facilities.count) },
+        };
   const result = await read<{ facility: string; stays: [string, string, string | null, string, string | null][] }>(
     `${which.cypher}
      RETURN f.id AS facility, COLLECT {
@@ -94,16 +122,38 @@ async function staysAt(facilities: { id: string } | { after: string; count: numb
      } AS stays ORDER BY facility`,
     which.params,
   );
-  return new Map(result.records.map((r) => [r.get('facility'), r.get('stays').map(([event, person, startEarliest, startLatest, endLatest]) => ({ event, person, startEarliest, startLatest, endLatest }))]));
+  return new Map(
+    result.records.map((r) => [
+      r.get('facility'),
+      r
+        .get('stays')
+        .map(([event, person, startEarliest, startLatest, endLatest]) => ({
+          event,
+          person,
+          startEarliest,
+          startLatest,
+          endLatest,
+        })),
+    ]),
+  );
 }
 
 /** The page's facilities, people and detentions, read in full by id. */
-async function withProperties(pairs: FacilityPair[]): Promise<{ f: Props; a: Props; b: Props; d1: Props; d2: Props }[]> {
-  const ids = [...new Set(pairs.flatMap((p) => [p.facility, p.first.person, p.second.person, p.first.event, p.second.event]))];
-  const result = await read<{ id: string; props: Props }>('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, properties(n) AS props', { ids });
+async function withProperties(
+  pairs: FacilityPair[],
+): Promise<{ f: Props; a: Props; b: Props; d1: Props; d2: Props }[]> {
+  const ids = [
+    ...new Set(pairs.flatMap((p) => [p.facility, p.first.person, p.second.person, p.first.event, p.second.event])),
+  ];
+  const result = await read<{ id: string; props: Props }>(
+    'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, properties(n) AS props',
+    { ids },
+  );
   const props = new Map(result.records.map((r) => [r.get('id'), r.get('props')]));
   return pairs.flatMap((p) => {
-    const [f, a, b, d1, d2] = [p.facility, p.first.person, p.second.person, p.first.event, p.second.event].map((id) => props.get(id));
+    const [f, a, b, d1, d2] = [p.facility, p.first.person, p.second.person, p.first.event, p.second.event].map((id) =>
+      props.get(id),
+    );
     return f && a && b && d1 && d2 ? [{ f, a, b, d1, d2 }] : []; // a node wiped since the stays were read
   });
 }

@@ -1,11 +1,22 @@
 import { read } from '../db/driver.js';
 import { presentEntity, type EntityView } from '../safety/present.js';
 import { findNode } from '../queries/entity.js';
-import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf, type DatedEventView } from '../queries/evidence.js';
+import {
+  datedEventView,
+  eventFact,
+  evidenceFor,
+  placeOf,
+  readingsOf,
+  type DatedEventView,
+} from '../queries/evidence.js';
 import { acrossReadings, addDays, daysBetween, type Bounds, type Certainty } from './certainty.js';
 import { pageParams, toPage, type Paging, type PatternPage } from './page.js';
 
-export interface CrossingWindow { from: string; to: string; days: number }
+export interface CrossingWindow {
+  from: string;
+  to: string;
+  days: number;
+}
 
 export interface CrossingDetention {
   person: EntityView;
@@ -16,7 +27,9 @@ export interface CrossingDetention {
   gapDays: { min: number | null; max: number | null };
 }
 
-export interface CrossingDetentionPage extends PatternPage<CrossingDetention> { crossing: EntityView }
+export interface CrossingDetentionPage extends PatternPage<CrossingDetention> {
+  crossing: EntityView;
+}
 
 type Props = Record<string, unknown>;
 
@@ -42,14 +55,21 @@ export function crossedThenDetained(c: Starts, d: Starts, w: CrossingWindow): Ce
   const after = c.startEarliest === null || d.startLatest >= c.startEarliest;
   const soon = d.startEarliest === null || d.startEarliest <= addDays(c.startLatest, w.days);
   if (!crossedIn || !after || !soon) return null;
-  const certain = c.startEarliest !== null && d.startEarliest !== null
-    && c.startEarliest >= w.from && c.startLatest <= w.to
-    && d.startEarliest >= c.startLatest && d.startLatest <= addDays(c.startEarliest, w.days);
+  const certain =
+    c.startEarliest !== null &&
+    d.startEarliest !== null &&
+    c.startEarliest >= w.from &&
+    c.startLatest <= w.to &&
+    d.startEarliest >= c.startLatest &&
+    d.startLatest <= addDays(c.startEarliest, w.days);
   return certain ? 'certain' : 'possible';
 }
 
 /** People detained within N days after crossing at a border post in a window; null if no such post. */
-export async function crossingDetentions(input: CrossingWindow & { crossing: string }, paging: Paging): Promise<CrossingDetentionPage | null> {
+export async function crossingDetentions(
+  input: CrossingWindow & { crossing: string },
+  paging: Paging,
+): Promise<CrossingDetentionPage | null> {
   const post = await findNode(input.crossing);
   if (!post || post.type !== 'Place' || post.kind !== 'border-crossing') return null;
   const result = await read<{ p: Props; c: Props; d: Props; cPlace: Props | null; place: Props | null }>(
@@ -64,15 +84,19 @@ export async function crossingDetentions(input: CrossingWindow & { crossing: str
   const hits = rows.flatMap((row): CrossingDetention[] => {
     const cClaims = claims.get(String(row.c.id)) ?? [];
     const dClaims = claims.get(String(row.d.id)) ?? [];
-    const certainty = acrossReadings([readingsOf(row.c, cClaims), readingsOf(row.d, dClaims)], (c, d) => crossedThenDetained(c!, d!, input));
+    const certainty = acrossReadings([readingsOf(row.c, cClaims), readingsOf(row.d, dClaims)], (c, d) =>
+      crossedThenDetained(c!, d!, input),
+    );
     if (!certainty) return [];
-    return [{
-      person: presentEntity(row.p),
-      certainty,
-      crossing: datedEventView(row.c, cClaims, post),
-      detention: datedEventView(row.d, dClaims, row.place),
-      gapDays: gap(row.c, row.d),
-    }];
+    return [
+      {
+        person: presentEntity(row.p),
+        certainty,
+        crossing: datedEventView(row.c, cClaims, post),
+        detention: datedEventView(row.d, dClaims, row.place),
+        gapDays: gap(row.c, row.d),
+      },
+    ];
   });
   return { crossing: presentEntity(post), ...toPage(hits, paging), hasMore: rows.length > paging.limit };
 }

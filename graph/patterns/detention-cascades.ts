@@ -1,14 +1,31 @@
 import { read } from '../db/driver.js';
 import { presentEntity, type EntityView } from '../safety/present.js';
 import { visibleRelId } from '../queries/entity.js';
-import { datedEventView, eventFact, evidenceFor, readingsOf, type DatedEventView, type Fact } from '../queries/evidence.js';
+import {
+  datedEventView,
+  eventFact,
+  evidenceFor,
+  readingsOf,
+  type DatedEventView,
+  type Fact,
+} from '../queries/evidence.js';
 import type { ClaimView } from '../queries/claims.js';
 import { acrossReadings, addDays, type Bounds, type Certainty } from './certainty.js';
 import { CASCADE_KINSHIP, pageParams, startedBy, toPage, type Paging, type PatternPage } from './page.js';
 
-export interface CascadeWindow { from: string; to: string; days: number }
+export interface CascadeWindow {
+  from: string;
+  to: string;
+  days: number;
+}
 
-export interface KinshipLink { id: string; type: string; role?: string; relation?: string; claims: ClaimView[] }
+export interface KinshipLink {
+  id: string;
+  type: string;
+  role?: string;
+  relation?: string;
+  claims: ClaimView[];
+}
 
 export interface DetentionCascade {
   people: [EntityView, EntityView];
@@ -26,7 +43,8 @@ export function detainedTogether(a: Bounds, b: Bounds, w: CascadeWindow): Certai
   const close = (x: Bounds, y: Bounds) => x.startEarliest === null || x.startEarliest <= addDays(y.startLatest, w.days);
   if (!inWindow(a) || !inWindow(b) || !close(a, b) || !close(b, a)) return null;
   const surelyIn = (x: Bounds) => x.startEarliest !== null && x.startEarliest >= w.from && x.startLatest <= w.to;
-  const surelyClose = (x: Bounds, y: Bounds) => y.startEarliest !== null && x.startLatest <= addDays(y.startEarliest, w.days);
+  const surelyClose = (x: Bounds, y: Bounds) =>
+    y.startEarliest !== null && x.startLatest <= addDays(y.startEarliest, w.days);
   return surelyIn(a) && surelyIn(b) && surelyClose(a, b) && surelyClose(b, a) ? 'certain' : 'possible';
 }
 
@@ -55,26 +73,31 @@ export async function detentionCascades(w: CascadeWindow, paging: Paging): Promi
   );
   const rows = result.records.map((r) => r.toObject());
   const facts: Fact[] = rows.flatMap((r) => [
-    eventFact(r.da), eventFact(r.db),
+    eventFact(r.da),
+    eventFact(r.db),
     ...r.links.map((l) => ({ id: String(l.rel.id), visibleId: visibleRelId(l.rel, r.a, r.b) })),
   ]);
   const claims = await evidenceFor(facts);
   const hits = rows.flatMap((row): DetentionCascade[] => {
     const [ca, cb] = [claims.get(String(row.da.id)) ?? [], claims.get(String(row.db.id)) ?? []];
-    const certainty = acrossReadings([readingsOf(row.da, ca), readingsOf(row.db, cb)], (a, b) => detainedTogether(a!, b!, w));
+    const certainty = acrossReadings([readingsOf(row.da, ca), readingsOf(row.db, cb)], (a, b) =>
+      detainedTogether(a!, b!, w),
+    );
     if (!certainty) return [];
-    return [{
-      people: [presentEntity(row.a), presentEntity(row.b)],
-      kinship: row.links.map(({ rel, type }) => ({
-        id: visibleRelId(rel, row.a, row.b),
-        type,
-        ...(typeof rel.role === 'string' ? { role: rel.role } : {}),
-        ...(typeof rel.relation === 'string' ? { relation: rel.relation } : {}),
-        claims: claims.get(String(rel.id)) ?? [],
-      })),
-      detentions: [datedEventView(row.da, ca), datedEventView(row.db, cb)],
-      certainty,
-    }];
+    return [
+      {
+        people: [presentEntity(row.a), presentEntity(row.b)],
+        kinship: row.links.map(({ rel, type }) => ({
+          id: visibleRelId(rel, row.a, row.b),
+          type,
+          ...(typeof rel.role === 'string' ? { role: rel.role } : {}),
+          ...(typeof rel.relation === 'string' ? { relation: rel.relation } : {}),
+          claims: claims.get(String(rel.id)) ?? [],
+        })),
+        detentions: [datedEventView(row.da, ca), datedEventView(row.db, cb)],
+        certainty,
+      },
+    ];
   });
   return { ...toPage(hits, paging), hasMore: rows.length > paging.limit };
 }

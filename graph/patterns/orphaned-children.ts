@@ -2,11 +2,25 @@ import { read } from '../db/driver.js';
 import { presentEntity, type EntityView } from '../safety/present.js';
 import type { ClaimView } from '../queries/claims.js';
 import { visibleRelId } from '../queries/entity.js';
-import { datedEventView, placeOf, eventFact, readingsOf, evidenceFor, type DatedEventView, type Fact } from '../queries/evidence.js';
+import {
+  datedEventView,
+  placeOf,
+  eventFact,
+  readingsOf,
+  evidenceFor,
+  type DatedEventView,
+  type Fact,
+} from '../queries/evidence.js';
 import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest, type Certainty } from './certainty.js';
 import { cypherInt, DEPRIVING_KINDS, pageParams, STARTED_BY_DATE, type Paging, type PatternPage } from './page.js';
 
-export interface CitedLink { id: string; type: string; role?: string; date?: string; claims: ClaimView[] }
+export interface CitedLink {
+  id: string;
+  type: string;
+  role?: string;
+  date?: string;
+  claims: ClaimView[];
+}
 
 export interface ParentStatus {
   parent: EntityView;
@@ -16,8 +30,14 @@ export interface ParentStatus {
   events: DatedEventView[];
 }
 
-export interface Carer { person: EntityView; link: CitedLink }
-export interface Household { family: EntityView; link: CitedLink }
+export interface Carer {
+  person: EntityView;
+  link: CitedLink;
+}
+export interface Household {
+  family: EntityView;
+  link: CitedLink;
+}
 
 export interface OrphanedChild {
   child: EntityView;
@@ -61,7 +81,11 @@ export const WALK_PEOPLE = 10_000;
  * Children all of whose known parents are (possibly) detained, missing or blocked from leaving on
  * `date`, with the claims behind every parent's status and who cares for them on that date.
  */
-export async function orphanedChildren(date: string, paging: Paging, walk = WALK_PEOPLE): Promise<PatternPage<OrphanedChild>> {
+export async function orphanedChildren(
+  date: string,
+  paging: Paging,
+  walk = WALK_PEOPLE,
+): Promise<PatternPage<OrphanedChild>> {
   const params = { date, kinds: DEPRIVING_KINDS, walk: cypherInt(walk), ...pageParams(paging) };
   const ids = (await orphansAmongFirstPeople(params)) ?? (await orphansOfDeprivedParents(params));
   const hits = ids.length ? await details(ids.slice(0, paging.limit), date) : [];
@@ -102,21 +126,36 @@ async function orphansOfDeprivedParents(params: Params): Promise<string[]> {
   return found.records.map((r) => r.get('id'));
 }
 
-interface LinkRow { child: Props; other: Props; rel: Props; type: string }
-interface EventRow { parentId: string; event: Props; place: Props | null }
+interface LinkRow {
+  child: Props;
+  other: Props;
+  rel: Props;
+  type: string;
+}
+interface EventRow {
+  parentId: string;
+  event: Props;
+  place: Props | null;
+}
 
 async function details(childIds: string[], date: string): Promise<OrphanedChild[]> {
   const [parents, carers, households, events] = await Promise.all([
-    links(childIds, `MATCH (other:Person)-[rel:PARENT_OF]->(child) RETURN other, rel
+    links(
+      childIds,
+      `MATCH (other:Person)-[rel:PARENT_OF]->(child) RETURN other, rel
        UNION
        MATCH (other:Person)-[rel:MEMBER_OF {role: 'parent'}]->(:Family)<-[:MEMBER_OF {role: 'child'}]-(child)
-       WHERE NOT (other)-[:PARENT_OF]->(child) RETURN other, rel`),
+       WHERE NOT (other)-[:PARENT_OF]->(child) RETURN other, rel`,
+    ),
     links(childIds, 'MATCH (other:Person)-[rel:GUARDIAN_OF]->(child) RETURN other, rel'),
     links(childIds, 'MATCH (child)-[rel:MEMBER_OF]->(other:Family) RETURN other, rel'),
     parentEvents(childIds, date),
   ]);
   const facts: Fact[] = [
-    ...[...parents, ...carers, ...households].map((l) => ({ id: String(l.rel.id), visibleId: visibleRelId(l.rel, l.child, l.other) })),
+    ...[...parents, ...carers, ...households].map((l) => ({
+      id: String(l.rel.id),
+      visibleId: visibleRelId(l.rel, l.child, l.other),
+    })),
     ...events.map((e) => eventFact(e.event)),
   ];
   const claims = await evidenceFor(facts);
@@ -127,26 +166,40 @@ async function details(childIds: string[], date: string): Promise<OrphanedChild[
     ...(typeof row.rel.date === 'string' ? { date: row.rel.date } : {}),
     claims: claims.get(String(row.rel.id)) ?? [],
   });
-  const current = (row: LinkRow) => typeof row.rel.date !== 'string' || certaintyOn(boundsOfEdtf(row.rel.date), date) !== null;
+  const current = (row: LinkRow) =>
+    typeof row.rel.date !== 'string' || certaintyOn(boundsOfEdtf(row.rel.date), date) !== null;
   return childIds.flatMap((childId): OrphanedChild[] => {
     const mine = parents.filter((p) => p.child.id === childId);
     const statuses = mine.map((row): ParentStatus => {
-      const own = events.filter((e) => e.parentId === row.other.id).map((e) => {
-        const eventClaims = claims.get(String(e.event.id)) ?? [];
-        const certainty = acrossReadings([readingsOf(e.event, eventClaims)], (b) => certaintyOn(b, date));
-        return { ...datedEventView(e.event, eventClaims, e.place), ...(certainty ? { certainty } : {}) };
-      });
-      return { parent: presentEntity(row.other), link: link(row), certainty: strongest(own.map((e) => e.certainty ?? null)) ?? 'possible', events: own };
+      const own = events
+        .filter((e) => e.parentId === row.other.id)
+        .map((e) => {
+          const eventClaims = claims.get(String(e.event.id)) ?? [];
+          const certainty = acrossReadings([readingsOf(e.event, eventClaims)], (b) => certaintyOn(b, date));
+          return { ...datedEventView(e.event, eventClaims, e.place), ...(certainty ? { certainty } : {}) };
+        });
+      return {
+        parent: presentEntity(row.other),
+        link: link(row),
+        certainty: strongest(own.map((e) => e.certainty ?? null)) ?? 'possible',
+        events: own,
+      };
     });
     const certainty = weakest(statuses.map((s) => (s.events.length ? s.certainty : null)));
     if (!certainty || !mine[0]) return [];
-    return [{
-      child: presentEntity(mine[0].child),
-      certainty,
-      parents: statuses,
-      carers: carers.filter((c) => c.child.id === childId && current(c)).map((c) => ({ person: presentEntity(c.other), link: link(c) })),
-      households: households.filter((h) => h.child.id === childId && current(h)).map((h) => ({ family: presentEntity(h.other), link: link(h) })),
-    }];
+    return [
+      {
+        child: presentEntity(mine[0].child),
+        certainty,
+        parents: statuses,
+        carers: carers
+          .filter((c) => c.child.id === childId && current(c))
+          .map((c) => ({ person: presentEntity(c.other), link: link(c) })),
+        households: households
+          .filter((h) => h.child.id === childId && current(h))
+          .map((h) => ({ family: presentEntity(h.other), link: link(h) })),
+      },
+    ];
   });
 }
 

@@ -13,7 +13,11 @@ export interface StaleStatus {
   evidence: DatedEventView[];
 }
 
-export interface StaleStatusPage extends PatternPage<StaleStatus> { asOf: string; months: number; cutoff: string }
+export interface StaleStatusPage extends PatternPage<StaleStatus> {
+  asOf: string;
+  months: number;
+  cutoff: string;
+}
 
 type Props = Record<string, unknown>;
 
@@ -36,13 +40,25 @@ export async function staleStatus(input: { months: number; asOf: string }, pagin
   const rows = result.records.map((r) => r.toObject()).slice(0, paging.limit);
   const recent = await recentEvents(rows.map((r) => String(r.p.id)));
   const claims = await evidenceFor(recent.map((r) => eventFact(r.event)));
-  const items = rows.map((row): StaleStatus => ({
-    person: presentEntity(row.p),
-    certainty: row.latest < cutoff ? 'certain' : 'possible',
-    lastKnown: { earliest: row.earliest, latest: row.latest },
-    evidence: recent.filter((r) => r.personId === row.p.id).map((r) => datedEventView(r.event, claims.get(String(r.event.id)) ?? [], r.place)),
-  }));
-  return { asOf: input.asOf, months: input.months, cutoff, items, offset: paging.offset, limit: paging.limit, hasMore: result.records.length > paging.limit };
+  const items = rows.map(
+    (row): StaleStatus => ({
+      person: presentEntity(row.p),
+      certainty: row.latest < cutoff ? 'certain' : 'possible',
+      lastKnown: { earliest: row.earliest, latest: row.latest },
+      evidence: recent
+        .filter((r) => r.personId === row.p.id)
+        .map((r) => datedEventView(r.event, claims.get(String(r.event.id)) ?? [], r.place)),
+    }),
+  );
+  return {
+    asOf: input.asOf,
+    months: input.months,
+    cutoff,
+    items,
+    offset: paging.offset,
+    limit: paging.limit,
+    hasMore: result.records.length > paging.limit,
+  };
 }
 
 async function recentEvents(personIds: string[]) {

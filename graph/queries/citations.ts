@@ -15,7 +15,15 @@ RETURN properties(r) AS r, type(r) AS type, properties(a) AS a, properties(b) AS
 const RELATIONSHIPS_BY = { id: relationshipsBy('id'), publicId: relationshipsBy('publicId') };
 
 export interface FactCitations {
-  fact: { id: string; kind: 'event' | 'relationship'; type: string; label: string; from?: EntityView; to?: EntityView; date?: string };
+  fact: {
+    id: string;
+    kind: 'event' | 'relationship';
+    type: string;
+    label: string;
+    from?: EntityView;
+    to?: EntityView;
+    date?: string;
+  };
   claims: ClaimView[];
 }
 
@@ -26,23 +34,43 @@ export interface FactCitations {
 async function factsBy(key: 'id' | 'publicId', ids: string[]): Promise<Map<string, FactCitations>> {
   const [rels, events] = await Promise.all([
     read<{ r: Props; type: string; a: Props; b: Props }>(RELATIONSHIPS_BY[key], { ids }),
-    read<{ e: Props }>(`UNWIND $ids AS id MATCH (e:Event {${key}: id}) WHERE NOT coalesce(e.protected, false) RETURN properties(e) AS e`, { ids }),
+    read<{ e: Props }>(
+      `UNWIND $ids AS id MATCH (e:Event {${key}: id}) WHERE NOT coalesce(e.protected, false) RETURN properties(e) AS e`,
+      { ids },
+    ),
   ]);
-  const realIds = [...rels.records.map((r) => String(r.get('r').id)), ...events.records.map((r) => String(r.get('e').id))];
+  const realIds = [
+    ...rels.records.map((r) => String(r.get('r').id)),
+    ...events.records.map((r) => String(r.get('e').id)),
+  ];
   const claims = await claimsAbout(realIds);
   const out = new Map<string, FactCitations>();
   for (const row of rels.records) {
     const [r, a, b, type] = [row.get('r'), row.get('a'), row.get('b'), row.get('type')];
     const [from, to] = [presentEntity(a), presentEntity(b)];
     out.set(String(r.id), {
-      fact: { id: visibleRelId(r, a, b), kind: 'relationship', type, label: `${from.name} ${type} ${to.name}`, from, to, ...(typeof r.date === 'string' ? { date: r.date } : {}) },
+      fact: {
+        id: visibleRelId(r, a, b),
+        kind: 'relationship',
+        type,
+        label: `${from.name} ${type} ${to.name}`,
+        from,
+        to,
+        ...(typeof r.date === 'string' ? { date: r.date } : {}),
+      },
       claims: claims.get(String(r.id)) ?? [],
     });
   }
   for (const row of events.records) {
     const e = row.get('e');
     out.set(String(e.id), {
-      fact: { id: visibleId(e), kind: 'event', type: String(e.kind), label: String(e.name), ...(typeof e.date === 'string' ? { date: e.date } : {}) },
+      fact: {
+        id: visibleId(e),
+        kind: 'event',
+        type: String(e.kind),
+        label: String(e.name),
+        ...(typeof e.date === 'string' ? { date: e.date } : {}),
+      },
       claims: claims.get(String(e.id)) ?? [],
     });
   }
@@ -109,7 +137,10 @@ export async function subgraphDataset(ids: string[]): Promise<Dataset> {
     const c = record.get('c');
     const list = byFact.get(record.get('about')) ?? [];
     list.push({
-      source: String(c.sourceId), locator: String(c.locator), excerpt: String(c.excerpt), confidence: c.confidence as Relationship['claims'][number]['confidence'],
+      source: String(c.sourceId),
+      locator: String(c.locator),
+      excerpt: String(c.excerpt),
+      confidence: c.confidence as Relationship['claims'][number]['confidence'],
       ...(typeof c.translation === 'string' ? { translation: c.translation } : {}),
       ...(typeof c.date === 'string' ? { date: c.date } : {}),
       ...(typeof c.note === 'string' ? { note: c.note } : {}),
@@ -118,7 +149,9 @@ export async function subgraphDataset(ids: string[]): Promise<Dataset> {
   }
   const cited = new Set([...byFact.values()].flat().map((c) => c.source));
   const missingSources = [...cited].filter((id) => !realIds.includes(id));
-  const sources = await read<{ s: Props }>('UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN properties(s) AS s', { ids: missingSources });
+  const sources = await read<{ s: Props }>('UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN properties(s) AS s', {
+    ids: missingSources,
+  });
   const entities: Entity[] = [...nodes, ...sources.records.map((r) => r.get('s'))].map((props) => {
     const entity = propsToEntity(props.type as Entity['type'], props);
     if (entity.type === 'Event') entity.claims = byFact.get(entity.id) ?? [];
@@ -127,7 +160,10 @@ export async function subgraphDataset(ids: string[]): Promise<Dataset> {
   const relationships: Relationship[] = rels.records.map((record) => {
     const r = record.get('r');
     return {
-      id: String(r.id), type: record.get('type') as Relationship['type'], from: record.get('from'), to: record.get('to'),
+      id: String(r.id),
+      type: record.get('type') as Relationship['type'],
+      from: record.get('from'),
+      to: record.get('to'),
       claims: byFact.get(String(r.id)) ?? [],
       ...(typeof r.role === 'string' ? { role: r.role } : {}),
       ...(typeof r.relation === 'string' ? { relation: r.relation } : {}),

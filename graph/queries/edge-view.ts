@@ -24,7 +24,8 @@ export interface EdgeView {
  */
 export function relTypePattern(types: readonly string[]): string {
   const allowed = types.filter((type): type is RelationshipType => Object.hasOwn(RELATIONSHIP_SPECS, type));
-  if (allowed.length === 0 || allowed.length !== types.length) throw new Error('relationship types must come from RELATIONSHIP_SPECS');
+  if (allowed.length === 0 || allowed.length !== types.length)
+    throw new Error('relationship types must come from RELATIONSHIP_SPECS');
   return [...new Set(allowed)].join('|');
 }
 
@@ -47,13 +48,21 @@ export function presentEdge(type: string, rel: Props, start: Props, end: Props):
 }
 
 /** Extra WHERE conditions on `r` (the relationship), with their parameters. */
-export interface EdgeFilter { where: string; params: Record<string, unknown> }
+export interface EdgeFilter {
+  where: string;
+  params: Record<string, unknown>;
+}
 
 /**
  * The edges joining two of the `shown` nodes (keyed by real id), each once, strongest evidence
  * first, at most `cap` of them; `cut` says the cap left some out.
  */
-export async function edgesAmong(shown: ReadonlyMap<string, Props>, types: string, filter: EdgeFilter, cap: number): Promise<{ list: EdgeView[]; cut: boolean }> {
+export async function edgesAmong(
+  shown: ReadonlyMap<string, Props>,
+  types: string,
+  filter: EdgeFilter,
+  cap: number,
+): Promise<{ list: EdgeView[]; cut: boolean }> {
   const ids = [...shown.keys()];
   const result = await read<{ a: string; b: string; type: string; r: Props }>(
     `UNWIND $ids AS id
@@ -63,6 +72,8 @@ export async function edgesAmong(shown: ReadonlyMap<string, Props>, types: strin
      ORDER BY r.confidenceRank DESC, r.id LIMIT $limit`,
     { ...filter.params, ids, limit: neo4j.int(cap + 1) },
   );
-  const list = result.records.slice(0, cap).map((rec) => presentEdge(rec.get('type'), rec.get('r'), shown.get(rec.get('a'))!, shown.get(rec.get('b'))!));
+  const list = result.records
+    .slice(0, cap)
+    .map((rec) => presentEdge(rec.get('type'), rec.get('r'), shown.get(rec.get('a'))!, shown.get(rec.get('b'))!));
   return { list, cut: result.records.length > cap };
 }

@@ -40,7 +40,9 @@ export async function findNode(id: string): Promise<Props | null> {
     { id },
   );
   // Anything may be reached by its public id (responses may carry it); a protected person only so.
-  const props = result.records.map((r) => r.get('n')).find((n) => n.publicId === id || (!isProtectedProps(n) && n.id === id));
+  const props = result.records
+    .map((r) => r.get('n'))
+    .find((n) => n.publicId === id || (!isProtectedProps(n) && n.id === id));
   return props ?? null;
 }
 
@@ -75,7 +77,7 @@ export async function entityDetail(id: string, relationshipLimit = 200): Promise
   });
   return {
     entity: presentEntity(props, { detail: true }),
-    claims: isProtectedProps(props) ? [] : claims.get(String(props.id)) ?? [],
+    claims: isProtectedProps(props) ? [] : (claims.get(String(props.id)) ?? []),
     relationships,
     relationshipCount: rels.records[0]?.get('total') ?? 0,
   };

@@ -56,7 +56,10 @@ export function boundsView(b: Bounds | null): Pick<DatedEventView, 'start' | 'en
 export const placeOf = (v: 'e' | 'd' | 'c') =>
   `CALL (${v}) { OPTIONAL MATCH (${v})-[:OCCURRED_AT]->(at:Entity) RETURN properties(at) AS place ORDER BY at.id LIMIT 1 }`;
 
-export interface Fact { id: string; visibleId: string }
+export interface Fact {
+  id: string;
+  visibleId: string;
+}
 
 /**
  * Claims for events and relationships, keyed by the fact's real id, with `about` rewritten to the
@@ -67,7 +70,10 @@ export async function evidenceFor(facts: readonly Fact[]): Promise<Map<string, C
   const visible = new Map(facts.map((f) => [f.id, f.visibleId]));
   for (const [id, list] of claims) {
     const about = visible.get(id) ?? id;
-    claims.set(id, list.map((claim) => ({ ...claim, about })));
+    claims.set(
+      id,
+      list.map((claim) => ({ ...claim, about })),
+    );
   }
   return claims;
 }

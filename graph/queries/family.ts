@@ -32,7 +32,11 @@ type Props = Record<string, unknown>;
 type Line = 'up' | 'down' | 'leaf';
 const LINE_RANK: Record<Line, number> = { leaf: 0, down: 1, up: 2 };
 
-interface Member { props: Props; generation: number; line: Line }
+interface Member {
+  props: Props;
+  generation: number;
+  line: Line;
+}
 
 /** Per person and round, kin rows fetched at most: a polygamous hub still answers quickly. */
 const KIN_PER_PERSON = 200;
@@ -47,9 +51,12 @@ function stepOf(line: Line, type: string, out: boolean): { delta: number; line: 
     case 'PARENT_OF':
       if (out) return { delta: 1, line: 'down' };
       return { delta: -1, line: line === 'up' ? 'up' : 'leaf' };
-    case 'SIBLING_OF': return { delta: 0, line: 'down' };
-    case 'GUARDIAN_OF': return { delta: out ? 1 : -1, line: 'leaf' };
-    default: return { delta: 0, line: 'leaf' }; // PARTNER_OF, RELATIVE_OF
+    case 'SIBLING_OF':
+      return { delta: 0, line: 'down' };
+    case 'GUARDIAN_OF':
+      return { delta: out ? 1 : -1, line: 'leaf' };
+    default:
+      return { delta: 0, line: 'leaf' }; // PARTNER_OF, RELATIVE_OF
   }
 }
 
@@ -60,7 +67,10 @@ function stepOf(line: Line, type: string, out: boolean): { delta: number; line: 
  * their households. Breadth-first, one bounded query per round.
  * Null when the id is unknown to the reader or is not a person.
  */
-export async function familyNetwork(id: string, options: { generations: number; limit: number }): Promise<FamilyNetwork | null> {
+export async function familyNetwork(
+  id: string,
+  options: { generations: number; limit: number },
+): Promise<FamilyNetwork | null> {
   const root = await findNode(id);
   if (!root || root.type !== 'Person') return null;
   const people = new Map<string, Member>([[String(root.id), { props: root, generation: 0, line: 'up' }]]);
@@ -93,7 +103,12 @@ export async function familyNetwork(id: string, options: { generations: number; 
     frontier = [...new Set(next)];
   }
   const families = await householdsOf(people, admit);
-  const edges = await edgesAmong(new Map([...people].map(([key, member]) => [key, member.props])), relTypePattern(KINSHIP_TYPES), { where: 'true', params: {} }, people.size * 10);
+  const edges = await edgesAmong(
+    new Map([...people].map(([key, member]) => [key, member.props])),
+    relTypePattern(KINSHIP_TYPES),
+    { where: 'true', params: {} },
+    people.size * 10,
+  );
   return {
     root: presentEntity(root),
     people: [...people.values()].map((member) => ({ ...presentEntity(member.props), generation: member.generation })),
@@ -125,7 +140,10 @@ const ROLE_LEVEL: Record<string, number> = { grandparent: -2, parent: -1, partne
  * Families (via MEMBER_OF) of everyone expanded. Their other members join the network, not
  * expanded, a generation inferred from the roles ("other" counts as the linking role).
  */
-async function householdsOf(people: Map<string, Member>, admit: (props: Props, generation: number, line: Line) => boolean): Promise<FamilyGroup[]> {
+async function householdsOf(
+  people: Map<string, Member>,
+  admit: (props: Props, generation: number, line: Line) => boolean,
+): Promise<FamilyGroup[]> {
   const expanded = [...people].filter(([, member]) => member.line !== 'leaf').map(([key]) => key);
   const result = await read<{ f: Props; members: { role: string | null; m: Props }[] }>(
     `MATCH (f:Family)<-[:MEMBER_OF]-(p:Person) WHERE p.id IN $ids
@@ -145,7 +163,8 @@ async function householdsOf(people: Map<string, Member>, admit: (props: Props, g
     })!;
     const linkLevel = ROLE_LEVEL[link.role ?? ''] ?? 0;
     const base = people.get(String(link.m.id))!.generation;
-    for (const member of members) admit(member.m, base + (ROLE_LEVEL[member.role ?? ''] ?? linkLevel) - linkLevel, 'leaf');
+    for (const member of members)
+      admit(member.m, base + (ROLE_LEVEL[member.role ?? ''] ?? linkLevel) - linkLevel, 'leaf');
     const family = presentEntity(record.get('f'));
     return {
       id: family.id,

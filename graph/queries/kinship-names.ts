@@ -27,13 +27,20 @@ const TIMES = ['', 'once', 'twice', 'thrice'];
 
 function stepWord(step: KinStep): string {
   switch (step.kind) {
-    case 'parent': return by(step.gender, 'father', 'mother', 'parent');
-    case 'child': return by(step.gender, 'son', 'daughter', 'child');
-    case 'partner': return partnerWord(step);
-    case 'sibling': return siblingPrefix(step) + by(step.gender, 'brother', 'sister', 'sibling');
-    case 'guardian': return 'guardian';
-    case 'ward': return 'ward';
-    case 'relative': return step.relation ?? 'relative';
+    case 'parent':
+      return by(step.gender, 'father', 'mother', 'parent');
+    case 'child':
+      return by(step.gender, 'son', 'daughter', 'child');
+    case 'partner':
+      return partnerWord(step);
+    case 'sibling':
+      return siblingPrefix(step) + by(step.gender, 'brother', 'sister', 'sibling');
+    case 'guardian':
+      return 'guardian';
+    case 'ward':
+      return 'ward';
+    case 'relative':
+      return step.relation ?? 'relative';
   }
 }
 
@@ -48,7 +55,11 @@ const siblingPrefix = (step: KinStep) => (step.role === 'half' ? 'half-' : step.
 const lineageOf = (gender: Gender | undefined) => by(gender, 'paternal ', 'maternal ', '');
 
 /** Blood kin as generations up (`up`) then down (`down`) through a common ancestor. */
-interface BloodForm { up: number; down: number; lineage: string }
+interface BloodForm {
+  up: number;
+  down: number;
+  lineage: string;
+}
 
 /** Reads parent/child/sibling steps as up...up down...down, or null if the chain zig-zags. */
 function bloodForm(steps: KinStep[]): BloodForm | null {
@@ -68,12 +79,17 @@ function bloodForm(steps: KinStep[]): BloodForm | null {
 function bloodName({ up, down, lineage }: BloodForm, gender: Gender | undefined, steps: KinStep[]): string | null {
   if (up === 0 && down === 0) return null;
   if (down === 0) {
-    return up === 1 ? by(gender, 'father', 'mother', 'parent') : lineage + greats(up - 2) + by(gender, 'grandfather', 'grandmother', 'grandparent');
+    return up === 1
+      ? by(gender, 'father', 'mother', 'parent')
+      : lineage + greats(up - 2) + by(gender, 'grandfather', 'grandmother', 'grandparent');
   }
   if (up === 0) {
-    return down === 1 ? by(gender, 'son', 'daughter', 'child') : greats(down - 2) + by(gender, 'grandson', 'granddaughter', 'grandchild');
+    return down === 1
+      ? by(gender, 'son', 'daughter', 'child')
+      : greats(down - 2) + by(gender, 'grandson', 'granddaughter', 'grandchild');
   }
-  if (up === 1 && down === 1) return steps.length === 1 ? stepWord(steps[0]!) : by(gender, 'brother', 'sister', 'sibling');
+  if (up === 1 && down === 1)
+    return steps.length === 1 ? stepWord(steps[0]!) : by(gender, 'brother', 'sister', 'sibling');
   if (up === 1) return greats(down - 3) + (down >= 3 ? 'grand' : '') + by(gender, 'nephew', 'niece', 'nephew or niece');
   if (down === 1) return lineage + greats(up - 2) + by(gender, 'uncle', 'aunt', 'uncle or aunt');
   const degree = Math.min(up, down) - 1;
@@ -83,14 +99,20 @@ function bloodName({ up, down, lineage }: BloodForm, gender: Gender | undefined,
 }
 
 /** In-laws and partners: a partner step at either end of a blood chain. */
-function marriageName(lead: KinStep | undefined, blood: BloodForm, trail: KinStep | undefined, gender: Gender | undefined): string | null {
+function marriageName(
+  lead: KinStep | undefined,
+  blood: BloodForm,
+  trail: KinStep | undefined,
+  gender: Gender | undefined,
+): string | null {
   const is = (up: number, down: number) => blood.up === up && blood.down === down;
   if (lead && trail) return null;
   if (trail) {
     if (is(0, 0)) return partnerWord(trail);
     if (is(1, 1)) return by(gender, 'brother-in-law', 'sister-in-law', 'sibling-in-law');
     if (is(0, 1)) return by(gender, 'son-in-law', 'daughter-in-law', 'child-in-law');
-    if (blood.down === 1 && blood.up >= 2) return `${blood.lineage}${greats(blood.up - 2)}${by(gender, 'uncle', 'aunt', 'uncle or aunt')} by marriage`;
+    if (blood.down === 1 && blood.up >= 2)
+      return `${blood.lineage}${greats(blood.up - 2)}${by(gender, 'uncle', 'aunt', 'uncle or aunt')} by marriage`;
     return null;
   }
   if (is(1, 0)) return by(gender, 'father-in-law', 'mother-in-law', 'parent-in-law');

@@ -67,7 +67,10 @@ function filterFor(options: NeighbourhoodOptions, withNode: boolean): EdgeFilter
  * (never an unbounded variable-length match), so a hub with 100,000 edges answers as fast as a
  * leaf. Returns null when any id is unknown to the reader (a protected person's real id included).
  */
-export async function neighbourhood(ids: readonly string[], options: NeighbourhoodOptions): Promise<Neighbourhood | null> {
+export async function neighbourhood(
+  ids: readonly string[],
+  options: NeighbourhoodOptions,
+): Promise<Neighbourhood | null> {
   const seeds = await Promise.all([...new Set(ids)].map((id) => findNode(id)));
   if (seeds.some((seed) => seed === null)) return null;
   const shown = new Map<string, Props>(seeds.map((seed) => [String(seed!.id), seed!]));
@@ -95,7 +98,13 @@ export async function neighbourhood(ids: readonly string[], options: Neighbourho
 }
 
 /** Up to a fair share of new neighbours per frontier node, strongest evidence first. */
-async function nextLevel(frontier: string[], seen: string[], types: string, options: NeighbourhoodOptions, budget: number): Promise<Props[][]> {
+async function nextLevel(
+  frontier: string[],
+  seen: string[],
+  types: string,
+  options: NeighbourhoodOptions,
+  budget: number,
+): Promise<Props[][]> {
   const filter = filterFor(options, true);
   // Each frontier node may fill the whole budget, but a level never fetches much more than four
   // budgets' worth of rows; one row beyond the budget is enough to know that the cap cut something.

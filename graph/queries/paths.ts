@@ -24,13 +24,21 @@ export interface PathOptions {
 export const MAX_HOPS = 8;
 
 type Props = Record<string, unknown>;
-interface PathRel { type: string; props: Props; startId: string }
+interface PathRel {
+  type: string;
+  props: Props;
+  startId: string;
+}
 
 /**
  * The shortest paths between two entities, up to `maxHops`, over the allow-listed relationship
  * types (claims and citations are never walked). Null when either id is unknown to the reader.
  */
-export async function shortestPaths(fromId: string, toId: string, options: PathOptions): Promise<{ paths: PathView[] } | null> {
+export async function shortestPaths(
+  fromId: string,
+  toId: string,
+  options: PathOptions,
+): Promise<{ paths: PathView[] } | null> {
   const [from, to] = await Promise.all([findNode(fromId), findNode(toId)]);
   if (!from || !to) return null;
   if (from.id === to.id) return { paths: [{ nodes: [presentEntity(from)], edges: [] }] };
@@ -78,15 +86,20 @@ function kinshipRelation(nodes: Props[], rels: PathRel[]): string | undefined {
 function kinStep(rel: PathRel, reachedIsStart: boolean, gender: Gender | undefined): KinStep | null {
   const role = typeof rel.props.role === 'string' ? rel.props.role : undefined;
   switch (rel.type) {
-    case 'PARENT_OF': return { kind: reachedIsStart ? 'parent' : 'child', gender };
-    case 'GUARDIAN_OF': return { kind: reachedIsStart ? 'guardian' : 'ward', gender, role };
-    case 'PARTNER_OF': return { kind: 'partner', gender, role };
-    case 'SIBLING_OF': return { kind: 'sibling', gender, role };
+    case 'PARENT_OF':
+      return { kind: reachedIsStart ? 'parent' : 'child', gender };
+    case 'GUARDIAN_OF':
+      return { kind: reachedIsStart ? 'guardian' : 'ward', gender, role };
+    case 'PARTNER_OF':
+      return { kind: 'partner', gender, role };
+    case 'SIBLING_OF':
+      return { kind: 'sibling', gender, role };
     case 'RELATIVE_OF': {
       // The stored words say what the relationship's start is to its end; the inverse is unknown.
       const relation = reachedIsStart && typeof rel.props.relation === 'string' ? rel.props.relation : undefined;
       return { kind: 'relative', gender, ...(relation ? { relation } : {}) };
     }
-    default: return null;
+    default:
+      return null;
   }
 }

@@ -25,12 +25,20 @@ export interface StatusAsOf {
   unknown: string[];
 }
 
-const STATUS_OF: Record<string, DeprivedStatus> = { detention: 'detained', disappearance: 'missing', 'blocked-exit': 'blocked' };
+const STATUS_OF: Record<string, DeprivedStatus> = {
+  detention: 'detained',
+  disappearance: 'missing',
+  'blocked-exit': 'blocked',
+};
 // When one person has several events on the date, the most severe names the status.
 const SEVERITY: DeprivedStatus[] = ['detained', 'missing', 'blocked'];
 
 type Props = Record<string, unknown>;
-interface Row { person: Props; event: Props; place: Props | null }
+interface Row {
+  person: Props;
+  event: Props;
+  place: Props | null;
+}
 
 /** Status on `date` of the people named by their visible ids; events and their claims come along. */
 export async function statusAsOf(ids: readonly string[], date: string): Promise<StatusAsOf> {
@@ -54,7 +62,10 @@ export async function statusAsOf(ids: readonly string[], date: string): Promise<
     const certainty = acrossReadings([readingsOf(row.event, eventClaims)], (b) => certaintyOn(b, date));
     if (!certainty) continue;
     const id = visibleId(row.person);
-    byPerson.set(id, [...(byPerson.get(id) ?? []), { ...datedEventView(row.event, eventClaims, row.place), certainty }]);
+    byPerson.set(id, [
+      ...(byPerson.get(id) ?? []),
+      { ...datedEventView(row.event, eventClaims, row.place), certainty },
+    ]);
   }
   return {
     date,

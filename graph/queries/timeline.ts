@@ -8,15 +8,20 @@ import { cypherInt } from '../patterns/page.js';
 import { boundsView, eventFact, placeOf, evidenceFor, type DatedEventView } from './evidence.js';
 
 /** Whose timeline: some people, a family's members, or everyone with an event at a facility or border crossing. */
-export type TimelineScope =
-  | { people: string[] }
-  | { family: string }
-  | { facility: string }
-  | { crossing: string };
+export type TimelineScope = { people: string[] } | { family: string } | { facility: string } | { crossing: string };
 
-export interface TimelineWindow { from?: string; to?: string; limit: number }
+export interface TimelineWindow {
+  from?: string;
+  to?: string;
+  limit: number;
+}
 
-export interface TimelineGroup { id: string; name: string; protected?: true; family?: string }
+export interface TimelineGroup {
+  id: string;
+  name: string;
+  protected?: true;
+  family?: string;
+}
 
 export interface TimelineItem extends Omit<DatedEventView, 'id' | 'certainty'> {
   /** Unique per (event, person, claimed date); an event with conflicting dates gives several items. */
@@ -41,7 +46,12 @@ export interface Timeline {
 }
 
 type Props = Record<string, unknown>;
-interface Row { person: Props; role: string; event: Props; place: Props | null }
+interface Row {
+  person: Props;
+  role: string;
+  event: Props;
+  place: Props | null;
+}
 
 // Possibly overlaps [from, to]: open or unknown bounds never exclude (DESIGN.md, Dates).
 // Birth and death records of protected people are withheld (graph/store/load.ts marks them).
@@ -63,15 +73,22 @@ export async function timeline(scope: TimelineScope, window: TimelineWindow): Pr
     const people = await Promise.all(scope.people.map(findNode));
     if (people.some((p) => !p || p.type !== 'Person')) return null;
     groups = (people as Props[]).map((p) => groupOf(p));
-    rows = await eventsOfPeople((people as Props[]).map((p) => String(p.id)), params);
+    rows = await eventsOfPeople(
+      (people as Props[]).map((p) => String(p.id)),
+      params,
+    );
   } else {
     const [key, id] = Object.entries(scope)[0] as [keyof typeof ANCHOR_TYPES, string];
     anchor = (await findNode(id)) ?? undefined;
-    if (!anchor || anchor.type !== ANCHOR_TYPES[key] || (key === 'crossing' && anchor.kind !== 'border-crossing')) return null;
+    if (!anchor || anchor.type !== ANCHOR_TYPES[key] || (key === 'crossing' && anchor.kind !== 'border-crossing'))
+      return null;
     if (key === 'family') {
       const members = await familyMembers(String(anchor.id));
       groups = members.map((p) => groupOf(p, visibleId(anchor!)));
-      rows = await eventsOfPeople(members.map((p) => String(p.id)), params);
+      rows = await eventsOfPeople(
+        members.map((p) => String(p.id)),
+        params,
+      );
     } else {
       rows = await eventsAt(String(anchor.id), params);
     }
@@ -92,7 +109,12 @@ export async function timeline(scope: TimelineScope, window: TimelineWindow): Pr
 
 function groupOf(person: Props, family?: string): TimelineGroup {
   const view = presentEntity(person);
-  return { id: view.id, name: view.name, ...(view.protected ? { protected: true } : {}), ...(family ? { family } : {}) };
+  return {
+    id: view.id,
+    name: view.name,
+    ...(view.protected ? { protected: true } : {}),
+    ...(family ? { family } : {}),
+  };
 }
 
 async function familyMembers(familyId: string): Promise<Props[]> {
@@ -144,7 +166,9 @@ function itemsOf(row: Row, claims: ClaimView[]): TimelineItem[] {
   return [...byDate].map(([edtf, dated], index): TimelineItem => {
     const own = edtf === eventDate;
     const bounds: Bounds | null = own ? boundsOf(row.event) : boundsOfEdtf(edtf);
-    const parsed = own ? { approximate: row.event.approximate === true, uncertain: row.event.uncertain === true } : parseEdtf(edtf);
+    const parsed = own
+      ? { approximate: row.event.approximate === true, uncertain: row.event.uncertain === true }
+      : parseEdtf(edtf);
     return {
       id: `${base.id}|${group}${conflict ? `#${index + 1}` : ''}`,
       eventId: base.id,

@@ -91,7 +91,13 @@ function substringOfAny(pseudonyms: string[]): (text: string) => boolean {
   };
 }
 
-interface ProtectedRow { id: string; publicId: string; pseudonym: string; namesJson: string | null; identityNumbers: string[] | null }
+interface ProtectedRow {
+  id: string;
+  publicId: string;
+  pseudonym: string;
+  namesJson: string | null;
+  identityNumbers: string[] | null;
+}
 
 /** Reads the protected terms from the graph. */
 export async function loadLexicon(): Promise<Lexicon> {

@@ -20,7 +20,19 @@ export interface EntityView {
 type Props = Record<string, unknown>;
 
 /** Properties a reader may see when the entity is not protected; derived keys stay internal. */
-const HIDDEN_KEYS = new Set(['namesJson', 'searchText', 'publicId', 'pseudonym', 'pseudonymGiven', 'protected', 'type', 'id', 'name', 'lastKnownEarliest', 'lastKnownLatest']);
+const HIDDEN_KEYS = new Set([
+  'namesJson',
+  'searchText',
+  'publicId',
+  'pseudonym',
+  'pseudonymGiven',
+  'protected',
+  'type',
+  'id',
+  'name',
+  'lastKnownEarliest',
+  'lastKnownLatest',
+]);
 
 export function isProtectedProps(props: Props): boolean {
   return props.protected === true;

@@ -32,7 +32,10 @@ export const Name = z
     value: ShortText,
     kind: NameKind.default('alias'),
     script: Script.optional(),
-    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag').optional(),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag')
+      .optional(),
   })
   .strict();
 export type Name = z.infer<typeof Name>;
@@ -48,7 +51,7 @@ export const Claim = z
     excerpt: Text.describe('verbatim, in the original language'),
     translation: Text.optional(),
     confidence: Confidence.default('probable'),
-    date: Edtf.optional().describe('the date this source gives, when it differs from the fact\'s own'),
+    date: Edtf.optional().describe("the date this source gives, when it differs from the fact's own"),
     note: Text.optional(),
   })
   .strict();

@@ -9,7 +9,9 @@ import { RELATIONSHIP_TYPES } from './relationships.js';
 export function schemaStatements(): string[] {
   const labels = ['Entity', ...ENTITY_TYPES];
   return [
-    ...labels.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
+    ...labels.map(
+      (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+    ),
     'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE',
     'CREATE INDEX claim_about IF NOT EXISTS FOR (c:Claim) ON (c.about)',
     'CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.sourceId)',
@@ -22,7 +24,8 @@ export function schemaStatements(): string[] {
     // stale-status reads people in last-known order (store/last-known.ts).
     'CREATE INDEX person_last_known IF NOT EXISTS FOR (p:Person) ON (p.lastKnownLatest)',
     ...RELATIONSHIP_TYPES.map(
-      (type) => `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
+      (type) =>
+        `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
     ),
     ...RELATIONSHIP_TYPES.map(
       (type) => `CREATE INDEX rel_${type.toLowerCase()}_public_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.publicId)`,

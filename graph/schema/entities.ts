@@ -30,9 +30,7 @@ export const Person = z
   })
   .strict();
 
-export const Family = z
-  .object({ ...base, type: z.literal('Family'), names: z.array(Name).min(1) })
-  .strict();
+export const Family = z.object({ ...base, type: z.literal('Family'), names: z.array(Name).min(1) }).strict();
 
 export const Facility = z
   .object({
@@ -61,19 +59,47 @@ export const Organisation = z
   .object({
     ...base,
     type: z.literal('Organisation'),
-    kind: z.enum(['ngo', 'media', 'state-agency', 'court', 'university', 'intergovernmental', 'security-force', 'other']),
+    kind: z.enum([
+      'ngo',
+      'media',
+      'state-agency',
+      'court',
+      'university',
+      'intergovernmental',
+      'security-force',
+      'other',
+    ]),
   })
   .strict();
 
 export const EventKind = z.enum([
-  'crossing', 'detention', 'transfer', 'trial', 'sentence', 'release', 'disappearance',
-  'passport-confiscation', 'blocked-exit', 'death', 'birth', 'marriage', 'testimony',
-  'publication', 'award', 'advocacy', 'appointment', 'other',
+  'crossing',
+  'detention',
+  'transfer',
+  'trial',
+  'sentence',
+  'release',
+  'disappearance',
+  'passport-confiscation',
+  'blocked-exit',
+  'death',
+  'birth',
+  'marriage',
+  'testimony',
+  'publication',
+  'award',
+  'advocacy',
+  'appointment',
+  'other',
 ]);
 export type EventKind = z.infer<typeof EventKind>;
 
 /** Event kinds that put a person out of reach of their family while they last. */
-export const DEPRIVING_EVENT_KINDS = ['detention', 'disappearance', 'blocked-exit'] as const satisfies readonly EventKind[];
+export const DEPRIVING_EVENT_KINDS = [
+  'detention',
+  'disappearance',
+  'blocked-exit',
+] as const satisfies readonly EventKind[];
 
 export const Event = z
   .object({
@@ -90,14 +116,30 @@ export const Source = z
   .object({
     ...base,
     type: z.literal('Source'),
-    kind: z.enum(['article', 'video', 'testimony', 'official-document', 'report', 'dataset', 'satellite-image', 'book', 'other']),
+    kind: z.enum([
+      'article',
+      'video',
+      'testimony',
+      'official-document',
+      'report',
+      'dataset',
+      'satellite-image',
+      'book',
+      'other',
+    ]),
     authors: z.array(ShortText).max(50).optional(),
     publisher: ShortText.optional(),
     date: Edtf.optional(),
     url: z.url().max(2000).optional(),
     archiveUrl: z.url().max(2000).optional(),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).optional(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+      .optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
     reliability: z.enum(['high', 'medium', 'low', 'unknown']).optional(),
   })
   .strict();
@@ -110,5 +152,13 @@ export type EventRecord = z.infer<typeof Event>;
 export type SourceRecord = z.infer<typeof Source>;
 
 /** The allow-list of Neo4j labels: nothing else is ever interpolated into Cypher. */
-export const ENTITY_TYPES = ['Person', 'Family', 'Facility', 'Place', 'Organisation', 'Event', 'Source'] as const satisfies readonly EntityType[];
+export const ENTITY_TYPES = [
+  'Person',
+  'Family',
+  'Facility',
+  'Place',
+  'Organisation',
+  'Event',
+  'Source',
+] as const satisfies readonly EntityType[];
 export const EntityTypeName = z.enum(ENTITY_TYPES);

@@ -20,20 +20,55 @@ const WHERE = ['Place', 'Facility'] as const;
  * relationship types and the source of the kinship calculator's vocabulary.
  */
 export const RELATIONSHIP_SPECS = {
-  PARENT_OF: { from: PEOPLE, to: PEOPLE, kinship: true, symmetric: false, roles: ['biological', 'adoptive', 'step', 'foster'] },
-  PARTNER_OF: { from: PEOPLE, to: PEOPLE, kinship: true, symmetric: true, roles: ['married', 'partner', 'divorced', 'engaged'] },
+  PARENT_OF: {
+    from: PEOPLE,
+    to: PEOPLE,
+    kinship: true,
+    symmetric: false,
+    roles: ['biological', 'adoptive', 'step', 'foster'],
+  },
+  PARTNER_OF: {
+    from: PEOPLE,
+    to: PEOPLE,
+    kinship: true,
+    symmetric: true,
+    roles: ['married', 'partner', 'divorced', 'engaged'],
+  },
   SIBLING_OF: { from: PEOPLE, to: PEOPLE, kinship: true, symmetric: true, roles: ['full', 'half', 'step'] },
   RELATIVE_OF: { from: PEOPLE, to: PEOPLE, kinship: true, symmetric: false },
   GUARDIAN_OF: { from: PEOPLE, to: PEOPLE, kinship: true, symmetric: false, roles: ['legal', 'caregiver', 'host'] },
-  MEMBER_OF: { from: PEOPLE, to: ['Family'], kinship: false, symmetric: false, roles: ['parent', 'partner', 'child', 'guardian', 'grandparent', 'other'] },
-  PARTICIPATED_IN: { from: ACTORS, to: ['Event'], kinship: false, symmetric: false, roles: ['subject', 'perpetrator', 'witness', 'representative', 'organiser', 'recipient', 'author', 'presenter'] },
+  MEMBER_OF: {
+    from: PEOPLE,
+    to: ['Family'],
+    kinship: false,
+    symmetric: false,
+    roles: ['parent', 'partner', 'child', 'guardian', 'grandparent', 'other'],
+  },
+  PARTICIPATED_IN: {
+    from: ACTORS,
+    to: ['Event'],
+    kinship: false,
+    symmetric: false,
+    roles: ['subject', 'perpetrator', 'witness', 'representative', 'organiser', 'recipient', 'author', 'presenter'],
+  },
   OCCURRED_AT: { from: ['Event'], to: WHERE, kinship: false, symmetric: false },
   LOCATED_IN: { from: ['Facility', 'Place', 'Organisation'], to: ['Place'], kinship: false, symmetric: false },
-  AFFILIATED_WITH: { from: ACTORS, to: ['Organisation'], kinship: false, symmetric: false, roles: ['founder', 'director', 'member', 'representative', 'chair', 'employee', 'client', 'part-of'] },
+  AFFILIATED_WITH: {
+    from: ACTORS,
+    to: ['Organisation'],
+    kinship: false,
+    symmetric: false,
+    roles: ['founder', 'director', 'member', 'representative', 'chair', 'employee', 'client', 'part-of'],
+  },
   REPRESENTS: { from: ACTORS, to: ACTORS, kinship: false, symmetric: false, roles: ['lawyer', 'advocate'] },
   AUTHORED: { from: ACTORS, to: ['Source'], kinship: false, symmetric: false },
   PUBLISHED: { from: ['Organisation'], to: ['Source'], kinship: false, symmetric: false },
-  MENTIONS: { from: ['Source'], to: ['Person', 'Family', 'Facility', 'Place', 'Organisation', 'Event'], kinship: false, symmetric: false },
+  MENTIONS: {
+    from: ['Source'],
+    to: ['Person', 'Family', 'Facility', 'Place', 'Organisation', 'Event'],
+    kinship: false,
+    symmetric: false,
+  },
 } as const satisfies Record<string, RelationshipSpec>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_SPECS;
@@ -60,7 +95,8 @@ export const Relationship = z
     if (rel.role && roles && !roles.includes(rel.role)) {
       ctx.addIssue({ code: 'custom', path: ['role'], message: `must be one of ${roles.join(', ')} for ${rel.type}` });
     }
-    if (rel.from === rel.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'a relationship joins two different entities' });
+    if (rel.from === rel.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'a relationship joins two different entities' });
   });
 export type Relationship = z.infer<typeof Relationship>;
 

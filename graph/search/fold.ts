@@ -4,11 +4,49 @@
  * match through stored aliases: DESIGN.md, Search).
  */
 const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
   // Kazakh additions (2021 Latin alphabet, simplified to ASCII)
-  ә: 'a', ғ: 'g', қ: 'q', ң: 'ng', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
+  ә: 'a',
+  ғ: 'g',
+  қ: 'q',
+  ң: 'ng',
+  ө: 'o',
+  ұ: 'u',
+  ү: 'u',
+  һ: 'h',
+  і: 'i',
 };
 
 export function foldName(text: string): string {
@@ -48,8 +86,15 @@ export function luceneQuery(text: string): string | null {
     .filter((word) => word.length > 0)
     .slice(0, 12);
   if (words.length === 0) return null;
-  const folded = foldName(text).split(' ').filter(Boolean).slice(0, 12).map((w) => w.replace(LUCENE_SPECIAL, ''));
-  const exactAll = folded.length > 0 ? `(${folded.map((w, i) => (i === folded.length - 1 ? `(${w} OR ${w}*)` : w)).join(' AND ')})^2` : '';
+  const folded = foldName(text)
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 12)
+    .map((w) => w.replace(LUCENE_SPECIAL, ''));
+  const exactAll =
+    folded.length > 0
+      ? `(${folded.map((w, i) => (i === folded.length - 1 ? `(${w} OR ${w}*)` : w)).join(' AND ')})^2`
+      : '';
   // Fuzzy terms catch one-letter variants of transliteration (Qorgas / Korgas); all-words scores higher.
   const any = [...new Set(words)].map((w) => ([...w].length >= FUZZY_MIN_LENGTH ? `${w}~1` : w)).join(' OR ');
   return [exactAll, any].filter(Boolean).join(' OR ');

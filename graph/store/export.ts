@@ -1,11 +1,34 @@
 import { read } from '../db/driver.js';
-import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset, type Entity, type EntityType, type Relationship } from '../schema/index.js';
+import {
+  ENTITY_TYPES,
+  RELATIONSHIP_TYPES,
+  type Claim,
+  type Dataset,
+  type Entity,
+  type EntityType,
+  type Relationship,
+} from '../schema/index.js';
 import { propsToEntity } from './mapping.js';
 
-interface ClaimProps { about: string; seq: number; sourceId: string; locator: string; excerpt: string; translation: string | null; confidence: Claim['confidence']; note: string | null; date: string | null }
+interface ClaimProps {
+  about: string;
+  seq: number;
+  sourceId: string;
+  locator: string;
+  excerpt: string;
+  translation: string | null;
+  confidence: Claim['confidence'];
+  note: string | null;
+  date: string | null;
+}
 
 function claimFromProps(props: ClaimProps): Claim {
-  const claim: Claim = { source: props.sourceId, locator: props.locator, excerpt: props.excerpt, confidence: props.confidence };
+  const claim: Claim = {
+    source: props.sourceId,
+    locator: props.locator,
+    excerpt: props.excerpt,
+    confidence: props.confidence,
+  };
   if (props.translation) claim.translation = props.translation;
   if (props.date) claim.date = props.date;
   if (props.note) claim.note = props.note;
@@ -28,7 +51,9 @@ export async function exportDataset(): Promise<Dataset> {
   }
   const entities: Entity[] = [];
   for (const label of ENTITY_TYPES) {
-    const rows = await read<{ p: Record<string, unknown> }>(`MATCH (n:${label}) RETURN properties(n) AS p ORDER BY n.id`);
+    const rows = await read<{ p: Record<string, unknown> }>(
+      `MATCH (n:${label}) RETURN properties(n) AS p ORDER BY n.id`,
+    );
     for (const record of rows.records) {
       const entity = propsToEntity(label as EntityType, record.get('p'));
       if (entity.type === 'Event') entity.claims = claims.get(entity.id) ?? [];
@@ -42,8 +67,15 @@ export async function exportDataset(): Promise<Dataset> {
     );
     for (const record of rows.records) {
       const props = record.get('r');
-      const rel: Relationship = { id: props.id as string, type, from: record.get('from'), to: record.get('to'), claims: claims.get(props.id as string) ?? [] };
-      for (const key of ['role', 'relation', 'date'] as const) if (typeof props[key] === 'string') rel[key] = props[key] as string;
+      const rel: Relationship = {
+        id: props.id as string,
+        type,
+        from: record.get('from'),
+        to: record.get('to'),
+        claims: claims.get(props.id as string) ?? [],
+      };
+      for (const key of ['role', 'relation', 'date'] as const)
+        if (typeof props[key] === 'string') rel[key] = props[key] as string;
       if (props.synthetic === true) rel.synthetic = true;
       relationships.push(rel);
     }

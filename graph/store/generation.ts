@@ -8,6 +8,8 @@ import { read } from '../db/driver.js';
 export const NEW_GENERATION = "MERGE (g:KinlineGeneration {id: 'graph'}) SET g.token = randomUUID()";
 
 export async function graphGeneration(): Promise<string | null> {
-  const result = await read<{ token: string | null }>("OPTIONAL MATCH (g:KinlineGeneration {id: 'graph'}) RETURN g.token AS token");
+  const result = await read<{ token: string | null }>(
+    "OPTIONAL MATCH (g:KinlineGeneration {id: 'graph'}) RETURN g.token AS token",
+  );
   return result.records[0]?.get('token') ?? null;
 }

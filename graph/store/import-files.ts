@@ -123,7 +123,10 @@ async function writeGroup(path: string, rows: Row[], idColumn: string[], endpoin
 export async function writeImportFiles(data: Dataset, dir: string): Promise<ImportFiles> {
   mkdirSync(dir, { recursive: true });
   // Text may span lines; lists are split on a character no text uses (cellKeepsValue checks).
-  const format = ['--multiline-fields=true', `--array-delimiter=U+${ARRAY_DELIMITER.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`];
+  const format = [
+    '--multiline-fields=true',
+    `--array-delimiter=U+${ARRAY_DELIMITER.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  ];
   const files: ImportFiles = { args: format, nodeFixups: new Map(), relationshipFixups: new Map() };
   for (const label of ENTITY_TYPES) {
     const rows = data.entities.filter((e) => e.type === label).map((e) => ({ id: e.id, props: entityToProps(e) }));
@@ -133,10 +136,15 @@ export async function writeImportFiles(data: Dataset, dir: string): Promise<Impo
     files.args.push(`--nodes=Entity:${label}=${path}`);
   }
   for (const type of RELATIONSHIP_TYPES) {
-    const rows = data.relationships.filter((r) => r.type === type).map((r) => ({ id: r.id, from: r.from, to: r.to, props: relationshipToProps(r) }));
+    const rows = data.relationships
+      .filter((r) => r.type === type)
+      .map((r) => ({ id: r.id, from: r.from, to: r.to, props: relationshipToProps(r) }));
     if (rows.length === 0) continue;
     const path = join(dir, `${type}.csv`);
-    files.relationshipFixups.set(type, await writeGroup(path, rows, [':START_ID(Entity)', ':END_ID(Entity)', 'id'], true));
+    files.relationshipFixups.set(
+      type,
+      await writeGroup(path, rows, [':START_ID(Entity)', ':END_ID(Entity)', 'id'], true),
+    );
     files.args.push(`--relationships=${type}=${path}`);
   }
   const claims = claimedFacts(data).flatMap((fact) => claimRows(fact.about, fact.kind, fact.claims));

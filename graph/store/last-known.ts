@@ -42,19 +42,38 @@ const LOADER_PLAN = 'CYPHER replan=force';
  * of events with claims citing the file's sources (a changed publication date). A record new to
  * the graph reaches a person only through links or claims in the same file, covered above.
  */
-export function lastKnownSteps(data: Dataset, labelOf: (id: string) => EntityType, existing: Existing, batchSize: number): Section {
-  const people = [...new Set([
-    ...data.entities.filter((e) => e.type === 'Person').map((e) => e.id),
-    ...data.relationships.filter((r) => r.type === 'PARTICIPATED_IN' && labelOf(r.from) === 'Person').map((r) => r.from),
-  ])];
-  const known = (type: EntityType) => data.entities.filter((e) => e.type === type && existing.entities.has(e.id)).map((e) => e.id);
+export function lastKnownSteps(
+  data: Dataset,
+  labelOf: (id: string) => EntityType,
+  existing: Existing,
+  batchSize: number,
+): Section {
+  const people = [
+    ...new Set([
+      ...data.entities.filter((e) => e.type === 'Person').map((e) => e.id),
+      ...data.relationships
+        .filter((r) => r.type === 'PARTICIPATED_IN' && labelOf(r.from) === 'Person')
+        .map((r) => r.from),
+    ]),
+  ];
+  const known = (type: EntityType) =>
+    data.entities.filter((e) => e.type === type && existing.entities.has(e.id)).map((e) => e.id);
   const [events, sources] = [known('Event'), known('Source')];
-  const step = (match: string) => (rows: string[]): Step => ({ cypher: `${LOADER_PLAN} UNWIND $rows AS id ${match} ${SET_LAST_KNOWN}`, params: { rows } });
+  const step =
+    (match: string) =>
+    (rows: string[]): Step => ({
+      cypher: `${LOADER_PLAN} UNWIND $rows AS id ${match} ${SET_LAST_KNOWN}`,
+      params: { rows },
+    });
   const steps = [
     ...chunks(people, batchSize).map(step('MATCH (p:Person {id: id})')),
-    ...chunks(events, batchSize).map(step(`MATCH (:Event {id: id})<-[:PARTICIPATED_IN {role: 'subject'}]-(p:Person) WITH DISTINCT p`)),
-    ...chunks(sources, batchSize).map(step(`MATCH (:Source {id: id})<-[:CITES]-(c:Claim)
-      MATCH (e:Event {id: c.about})<-[:PARTICIPATED_IN {role: 'subject'}]-(p:Person) USING INDEX SEEK e:Event(id) WITH DISTINCT p`)),
+    ...chunks(events, batchSize).map(
+      step(`MATCH (:Event {id: id})<-[:PARTICIPATED_IN {role: 'subject'}]-(p:Person) WITH DISTINCT p`),
+    ),
+    ...chunks(sources, batchSize).map(
+      step(`MATCH (:Source {id: id})<-[:CITES]-(c:Claim)
+      MATCH (e:Event {id: c.about})<-[:PARTICIPATED_IN {role: 'subject'}]-(p:Person) USING INDEX SEEK e:Event(id) WITH DISTINCT p`),
+    ),
   ];
   return { rows: people.length + events.length + sources.length, steps: () => steps };
 }

@@ -27,7 +27,6 @@ export interface Existing {
 
 const IDENTIFYING_KINDS: string[] = ['birth', 'death'];
 
-
 /** A Claim node's id and properties, and the source it CITES; `seq` keeps the file's order. */
 export function claimRows(about: string, aboutKind: 'Event' | 'Relationship', claims: Claim[]) {
   return claims.map((claim, seq) => {
@@ -37,10 +36,21 @@ export function claimRows(about: string, aboutKind: 'Event' | 'Relationship', cl
       id,
       sourceId: claim.source,
       props: {
-        id, about, aboutKind, seq, sourceId: claim.source, locator: claim.locator, excerpt: claim.excerpt,
-        translation: claim.translation ?? null, confidence: claim.confidence ?? 'probable', note: claim.note ?? null,
-        date: claim.date ?? null, startEarliest: bounds?.startEarliest ?? null, startLatest: bounds?.startLatest ?? null,
-        endEarliest: bounds?.endEarliest ?? null, endLatest: bounds?.endLatest ?? null,
+        id,
+        about,
+        aboutKind,
+        seq,
+        sourceId: claim.source,
+        locator: claim.locator,
+        excerpt: claim.excerpt,
+        translation: claim.translation ?? null,
+        confidence: claim.confidence ?? 'probable',
+        note: claim.note ?? null,
+        date: claim.date ?? null,
+        startEarliest: bounds?.startEarliest ?? null,
+        startLatest: bounds?.startLatest ?? null,
+        endEarliest: bounds?.endEarliest ?? null,
+        endLatest: bounds?.endLatest ?? null,
       },
     };
   });
@@ -55,7 +65,10 @@ export function claimRows(about: string, aboutKind: 'Event' | 'Relationship', cl
 function inlineProps(rows: { props: Record<string, unknown> }[]): string {
   const keys = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row.props)) keys.add(key);
-  return `{${[...keys].sort().map((key) => `\`${key.replaceAll('`', '``')}\`: row.props.\`${key.replaceAll('`', '``')}\``).join(', ')}}`;
+  return `{${[...keys]
+    .sort()
+    .map((key) => `\`${key.replaceAll('`', '``')}\`: row.props.\`${key.replaceAll('`', '``')}\``)
+    .join(', ')}}`;
 }
 
 const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
@@ -79,13 +92,22 @@ function entitySteps(data: Dataset, existing: Existing, batchSize: number): Sect
   function* steps(): Generator<Step> {
     for (const label of ENTITY_TYPES) {
       const entities = byType.get(label) ?? [];
-      for (const batch of chunks(entities.filter((e) => !existing.entities.has(e.id)), batchSize)) {
+      for (const batch of chunks(
+        entities.filter((e) => !existing.entities.has(e.id)),
+        batchSize,
+      )) {
         const rows = batch.map((e) => ({ props: entityToProps(e) }));
         yield { cypher: `UNWIND $rows AS row CREATE (n:Entity:${label} ${inlineProps(rows)})`, params: { rows } };
       }
-      for (const batch of chunks(entities.filter((e) => existing.entities.has(e.id)), batchSize)) {
+      for (const batch of chunks(
+        entities.filter((e) => existing.entities.has(e.id)),
+        batchSize,
+      )) {
         const rows = batch.map((e) => ({ id: e.id, props: entityToProps(e) }));
-        yield { cypher: `UNWIND $rows AS row MERGE (n:Entity:${label} {id: row.id}) SET n = row.props`, params: { rows } };
+        yield {
+          cypher: `UNWIND $rows AS row MERGE (n:Entity:${label} {id: row.id}) SET n = row.props`,
+          params: { rows },
+        };
       }
     }
   }
@@ -93,8 +115,16 @@ function entitySteps(data: Dataset, existing: Existing, batchSize: number): Sect
 }
 
 /** Endpoints are matched by their own label's constraint, which is as selective as Entity's but smaller. */
-function relationshipSteps(data: Dataset, labelOf: (id: string) => EntityType, existing: Existing, batchSize: number): Section {
-  const groups = groupBy(data.relationships, (r) => `${r.type}:${labelOf(r.from)}:${labelOf(r.to)}:${existing.relationships.has(r.id) ? 'merge' : 'create'}`);
+function relationshipSteps(
+  data: Dataset,
+  labelOf: (id: string) => EntityType,
+  existing: Existing,
+  batchSize: number,
+): Section {
+  const groups = groupBy(
+    data.relationships,
+    (r) => `${r.type}:${labelOf(r.from)}:${labelOf(r.to)}:${existing.relationships.has(r.id) ? 'merge' : 'create'}`,
+  );
   function* steps(): Generator<Step> {
     for (const type of RELATIONSHIP_TYPES) {
       for (const [key, group] of groups) {
@@ -102,8 +132,14 @@ function relationshipSteps(data: Dataset, labelOf: (id: string) => EntityType, e
         if (groupType !== type) continue;
         for (const batch of chunks(group, batchSize)) {
           const rows = batch.map((r) => ({ id: r.id, from: r.from, to: r.to, props: relationshipToProps(r) }));
-          const write = how === 'create' ? `CREATE (a)-[r:${type} ${inlineProps(rows)}]->(b)` : `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r = row.props`;
-          yield { cypher: `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) ${write}`, params: { rows } };
+          const write =
+            how === 'create'
+              ? `CREATE (a)-[r:${type} ${inlineProps(rows)}]->(b)`
+              : `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r = row.props`;
+          yield {
+            cypher: `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) ${write}`,
+            params: { rows },
+          };
         }
       }
     }
@@ -114,7 +150,9 @@ function relationshipSteps(data: Dataset, labelOf: (id: string) => EntityType, e
 /** Every fact a dataset makes claims about: its events and its relationships. */
 export function claimedFacts(data: Dataset) {
   return [
-    ...data.entities.flatMap((e) => (e.type === 'Event' ? [{ about: e.id, kind: 'Event' as const, claims: e.claims }] : [])),
+    ...data.entities.flatMap((e) =>
+      e.type === 'Event' ? [{ about: e.id, kind: 'Event' as const, claims: e.claims }] : [],
+    ),
     ...data.relationships.map((r) => ({ about: r.id, kind: 'Relationship' as const, claims: r.claims })),
   ];
 }
@@ -161,8 +199,14 @@ function claimSteps(data: Dataset, existing: Existing, batchSize: number): Secti
       };
     }
     // A re-load with fewer claims for the same fact drops the surplus ones.
-    for (const batch of chunks(known.map((f) => ({ about: f.about, count: f.claims.length })), batchSize)) {
-      yield { cypher: 'UNWIND $rows AS row MATCH (c:Claim {about: row.about}) WHERE c.seq >= row.count DETACH DELETE c', params: { rows: batch } };
+    for (const batch of chunks(
+      known.map((f) => ({ about: f.about, count: f.claims.length })),
+      batchSize,
+    )) {
+      yield {
+        cypher: 'UNWIND $rows AS row MATCH (c:Claim {about: row.about}) WHERE c.seq >= row.count DETACH DELETE c',
+        params: { rows: batch },
+      };
     }
   }
   return { rows: claimCount(fresh) + claimCount(known) + known.length, steps };
@@ -175,10 +219,12 @@ function claimSteps(data: Dataset, existing: Existing, batchSize: number): Secti
  */
 export function protectionSteps(data: Dataset, batchSize: number): Section {
   const kindOf = new Map(data.entities.flatMap((e) => (e.type === 'Event' ? [[e.id, e.kind] as const] : [])));
-  const events = [...new Set([
-    ...data.entities.filter((e) => e.type === 'Event' && IDENTIFYING_KINDS.includes(e.kind)).map((e) => e.id),
-    ...data.relationships.filter((r) => r.type === 'PARTICIPATED_IN').map((r) => r.to),
-  ])].filter((id) => !kindOf.has(id) || IDENTIFYING_KINDS.includes(kindOf.get(id)!));
+  const events = [
+    ...new Set([
+      ...data.entities.filter((e) => e.type === 'Event' && IDENTIFYING_KINDS.includes(e.kind)).map((e) => e.id),
+      ...data.relationships.filter((r) => r.type === 'PARTICIPATED_IN').map((r) => r.to),
+    ]),
+  ].filter((id) => !kindOf.has(id) || IDENTIFYING_KINDS.includes(kindOf.get(id)!));
   const steps = chunks(events, batchSize).map((batch) => ({
     cypher: `UNWIND $rows AS id MATCH (e:Event {id: id}) WHERE e.kind IN $kinds
              SET e.protected = EXISTS { (:Person {protected: true})-[:PARTICIPATED_IN]->(e) },
@@ -193,7 +239,12 @@ export function protectionSteps(data: Dataset, batchSize: number): Section {
  * schema. Steps are built lazily, batch by batch, so the loader maps the next batch while Neo4j
  * writes the current one; `rows` is known up front for progress.
  */
-export function loadPlan(data: Dataset, labelOf: (id: string) => EntityType, existing: Existing, batchSize: number): Section {
+export function loadPlan(
+  data: Dataset,
+  labelOf: (id: string) => EntityType,
+  existing: Existing,
+  batchSize: number,
+): Section {
   const sections = [
     entitySteps(data, existing, batchSize),
     relationshipSteps(data, labelOf, existing, batchSize),

@@ -31,11 +31,17 @@ export interface LoadOptions {
 }
 
 export async function entityTypesOf(ids: string[]): Promise<Map<string, EntityType>> {
-  const result = await read<{ id: string; type: EntityType }>('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.type AS type', { ids });
+  const result = await read<{ id: string; type: EntityType }>(
+    'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.type AS type',
+    { ids },
+  );
   return new Map(result.records.map((r) => [r.get('id'), r.get('type')]));
 }
 
-type Run = (cypher: string, params?: Record<string, unknown>) => Promise<{ summary: { counters: { updates(): Record<string, number> } } }>;
+type Run = (
+  cypher: string,
+  params?: Record<string, unknown>,
+) => Promise<{ summary: { counters: { updates(): Record<string, number> } } }>;
 
 const LOOKUP_BATCH = 50_000;
 
@@ -63,13 +69,24 @@ async function existingRecords(data: Dataset): Promise<Existing> {
   const relationships: string[] = [];
   for (const type of RELATIONSHIP_TYPES) {
     const ids = data.relationships.filter((r) => r.type === type).map((r) => r.id);
-    if (ids.length > 0) relationships.push(...(await idsFound(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN id`, ids)));
+    if (ids.length > 0)
+      relationships.push(...(await idsFound(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN id`, ids)));
   }
-  const abouts = [...data.entities.filter((e) => e.type === 'Event').map((e) => e.id), ...data.relationships.map((r) => r.id)];
+  const abouts = [
+    ...data.entities.filter((e) => e.type === 'Event').map((e) => e.id),
+    ...data.relationships.map((r) => r.id),
+  ];
   return {
-    entities: new Set(await idsFound('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id', data.entities.map((e) => e.id))),
+    entities: new Set(
+      await idsFound(
+        'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id',
+        data.entities.map((e) => e.id),
+      ),
+    ),
     relationships: new Set(relationships),
-    claimsAbout: new Set(await idsFound('UNWIND $ids AS id MATCH (c:Claim {about: id}) WITH DISTINCT id RETURN id', abouts)),
+    claimsAbout: new Set(
+      await idsFound('UNWIND $ids AS id MATCH (c:Claim {about: id}) WITH DISTINCT id RETURN id', abouts),
+    ),
   };
 }
 
@@ -99,7 +116,7 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
   // writes batch n (two cores: one each).
   const apply = async (run: Run) => {
     const steps = plan.steps()[Symbol.iterator]();
-    for (let current = steps.next(); !current.done;) {
+    for (let current = steps.next(); !current.done; ) {
       const step = current.value;
       const pending = run(step.cypher, step.params);
       current = steps.next();
@@ -107,7 +124,8 @@ export async function loadDataset(input: unknown, options: LoadOptions = {}): Pr
     }
     await run(NEW_GENERATION);
   };
-  const transaction = options.transaction === 'batched' || rowsTotal > SINGLE_TRANSACTION_MAX_ROWS ? 'batched' : 'single';
+  const transaction =
+    options.transaction === 'batched' || rowsTotal > SINGLE_TRANSACTION_MAX_ROWS ? 'batched' : 'single';
   if (transaction === 'batched') {
     await apply((c, p) => write(c, p));
   } else {

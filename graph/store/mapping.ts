@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { parseEdtf, type DateBounds } from '../dates/edtf.js';
-import { Entity, Person, Family, Facility, Place, Organisation, Event, Source, type EntityType, type Relationship } from '../schema/index.js';
+import {
+  Entity,
+  Person,
+  Family,
+  Facility,
+  Place,
+  Organisation,
+  Event,
+  Source,
+  type EntityType,
+  type Relationship,
+} from '../schema/index.js';
 import { defaultPseudonym, disclosureOf, isProtected, publicIdOf } from '../safety/disclosure.js';
 import { searchText } from '../search/fold.js';
 
@@ -58,7 +69,8 @@ export function entityToProps(entity: AnyEntity): Props {
 export function propsToEntity(type: EntityType, props: Props): AnyEntity {
   const record: Props = {};
   for (const key of Object.keys(SHAPES[type].shape)) {
-    if (JSON_KEYS.has(key) && typeof props[`${key}Json`] === 'string') record[key] = JSON.parse(props[`${key}Json`] as string);
+    if (JSON_KEYS.has(key) && typeof props[`${key}Json`] === 'string')
+      record[key] = JSON.parse(props[`${key}Json`] as string);
     else if (key === 'pseudonym' && props.pseudonymGiven !== true) continue;
     else if (props[key] !== undefined && props[key] !== null) record[key] = props[key];
   }

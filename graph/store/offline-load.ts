@@ -14,7 +14,9 @@ import { validateDataset } from './validate.js';
 
 export class GraphNotEmptyError extends Error {
   constructor(readonly nodes: number) {
-    super(`the offline import builds a new database, and this one already holds ${nodes} nodes: import into it with \`kinline import\` (without --offline), or start from an empty data directory`);
+    super(
+      `the offline import builds a new database, and this one already holds ${nodes} nodes: import into it with \`kinline import\` (without --offline), or start from an empty data directory`,
+    );
   }
 }
 
@@ -44,7 +46,13 @@ const BATCH = 10_000;
 
 /** Starts the embedded server on `home` and connects the driver to it. */
 async function open(options: OfflineLoadOptions): Promise<EmbeddedNeo4j> {
-  const neo4j = await startEmbeddedNeo4j({ home: options.home, port: options.port ?? 0, heapMiB: options.heapMiB, pageCacheMiB: options.pageCacheMiB, log: options.log });
+  const neo4j = await startEmbeddedNeo4j({
+    home: options.home,
+    port: options.port ?? 0,
+    heapMiB: options.heapMiB,
+    pageCacheMiB: options.pageCacheMiB,
+    log: options.log,
+  });
   connect({ uri: neo4j.uri });
   return neo4j;
 }
@@ -65,7 +73,12 @@ async function checkEmpty(options: OfflineLoadOptions): Promise<boolean> {
 }
 
 function fixupSteps(fixups: Map<string, Fixup[]>, match: (name: string) => string): Step[] {
-  return [...fixups].flatMap(([name, rows]) => chunks(rows, BATCH).map((batch) => ({ cypher: `UNWIND $rows AS row ${match(name)} SET x += row.props`, params: { rows: batch } })));
+  return [...fixups].flatMap(([name, rows]) =>
+    chunks(rows, BATCH).map((batch) => ({
+      cypher: `UNWIND $rows AS row ${match(name)} SET x += row.props`,
+      params: { rows: batch },
+    })),
+  );
 }
 
 /**
@@ -77,7 +90,10 @@ function fixupSteps(fixups: Map<string, Fixup[]>, match: (name: string) => strin
  * graph equals what loadDataset writes (test/import.offline-matches-loader.test.ts). Returns the
  * running server, connected.
  */
-export async function offlineLoad(input: unknown, options: OfflineLoadOptions): Promise<{ neo4j: EmbeddedNeo4j; summary: OfflineLoadSummary }> {
+export async function offlineLoad(
+  input: unknown,
+  options: OfflineLoadOptions,
+): Promise<{ neo4j: EmbeddedNeo4j; summary: OfflineLoadSummary }> {
   const file = options.file ?? '<input>';
   const data: Dataset = await validateDataset(input, file, async () => new Map());
   const replace = await checkEmpty(options);
@@ -100,7 +116,13 @@ export async function offlineLoad(input: unknown, options: OfflineLoadOptions): 
       rmSync(join(home, 'data', 'transactions', 'neo4j'), { recursive: true, force: true });
     };
     try {
-      await runOfflineImport({ home: options.home, args: files.args, reportFile: join(staging, 'import.report'), heapMiB: options.heapMiB, replace });
+      await runOfflineImport({
+        home: options.home,
+        args: files.args,
+        reportFile: join(staging, 'import.report'),
+        heapMiB: options.heapMiB,
+        replace,
+      });
     } catch (error) {
       removeStore();
       throw error;
@@ -116,7 +138,12 @@ export async function offlineLoad(input: unknown, options: OfflineLoadOptions): 
         ...fixupSteps(files.nodeFixups, (label) => `MATCH (x:${label} {id: row.id})`),
         ...fixupSteps(files.relationshipFixups, (type) => `MATCH ()-[x:${type} {id: row.id}]->()`),
         ...protectionSteps(data, BATCH).steps(),
-        ...lastKnownSteps(data, (id) => labelOf.get(id) as EntityType, { entities: new Set(), relationships: new Set(), claimsAbout: new Set() }, BATCH).steps(),
+        ...lastKnownSteps(
+          data,
+          (id) => labelOf.get(id) as EntityType,
+          { entities: new Set(), relationships: new Set(), claimsAbout: new Set() },
+          BATCH,
+        ).steps(),
       ];
       for (const step of steps) await write(step.cypher, step.params);
       await write(NEW_GENERATION);
@@ -127,7 +154,16 @@ export async function offlineLoad(input: unknown, options: OfflineLoadOptions): 
       removeStore();
       throw error;
     }
-    return { neo4j, summary: { file, entities: data.entities.length, relationships: data.relationships.length, claims: claimCount(claimedFacts(data)), seconds } };
+    return {
+      neo4j,
+      summary: {
+        file,
+        entities: data.entities.length,
+        relationships: data.relationships.length,
+        claims: claimCount(claimedFacts(data)),
+        seconds,
+      },
+    };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

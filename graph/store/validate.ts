@@ -14,12 +14,20 @@ export interface Problem {
 
 export class ValidationError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(`${problems.length} problem(s): ${problems.slice(0, 3).map((p) => `${p.file} ${p.path}: ${p.message}`).join('; ')}`);
+    super(
+      `${problems.length} problem(s): ${problems
+        .slice(0, 3)
+        .map((p) => `${p.file} ${p.path}: ${p.message}`)
+        .join('; ')}`,
+    );
   }
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 function recordId(input: unknown, path: readonly PropertyKey[]): string | undefined {
@@ -40,44 +48,70 @@ export async function validateDataset(
 ): Promise<Dataset> {
   const parsed = Dataset.safeParse(input);
   if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((issue) => ({
-      file,
-      path: formatPath(issue.path),
-      record: recordId(input, issue.path),
-      message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${(issue as z.core.$ZodIssueUnrecognizedKeys).keys.join(', ')}` : issue.message,
-    })));
+    throw new ValidationError(
+      parsed.error.issues.map((issue) => ({
+        file,
+        path: formatPath(issue.path),
+        record: recordId(input, issue.path),
+        message:
+          issue.code === 'unrecognized_keys'
+            ? `unknown field(s): ${(issue as z.core.$ZodIssueUnrecognizedKeys).keys.join(', ')}`
+            : issue.message,
+      })),
+    );
   }
   const data = parsed.data;
   const problems: Problem[] = [];
   const types = new Map<string, EntityType>();
   data.entities.forEach((entity, i) => {
-    if (types.has(entity.id)) problems.push({ file, path: `entities[${i}].id`, record: entity.id, message: `duplicate id "${entity.id}"` });
+    if (types.has(entity.id))
+      problems.push({ file, path: `entities[${i}].id`, record: entity.id, message: `duplicate id "${entity.id}"` });
     types.set(entity.id, entity.type);
   });
   const relIds = new Set<string>();
   const wanted = new Set<string>();
   const need = (id: string) => !types.has(id) && wanted.add(id);
-  data.relationships.forEach((rel) => { need(rel.from); need(rel.to); rel.claims.forEach((c) => need(c.source)); });
-  data.entities.forEach((e) => { if (e.type === 'Event') e.claims.forEach((c) => need(c.source)); });
+  data.relationships.forEach((rel) => {
+    need(rel.from);
+    need(rel.to);
+    rel.claims.forEach((c) => need(c.source));
+  });
+  data.entities.forEach((e) => {
+    if (e.type === 'Event') e.claims.forEach((c) => need(c.source));
+  });
   const existing = wanted.size > 0 ? await known([...wanted]) : new Map<string, EntityType>();
   const typeOf = (id: string) => types.get(id) ?? existing.get(id);
 
   const checkSources = (claims: { source: string }[], at: string, record: string) =>
     claims.forEach((claim, k) => {
       const type = typeOf(claim.source);
-      if (type !== 'Source') problems.push({ file, path: `${at}.claims[${k}].source`, record, message: type ? `"${claim.source}" is a ${type}, not a Source` : `unknown source "${claim.source}"` });
+      if (type !== 'Source')
+        problems.push({
+          file,
+          path: `${at}.claims[${k}].source`,
+          record,
+          message: type ? `"${claim.source}" is a ${type}, not a Source` : `unknown source "${claim.source}"`,
+        });
     });
-  data.entities.forEach((e, i) => { if (e.type === 'Event') checkSources(e.claims, `entities[${i}]`, e.id); });
+  data.entities.forEach((e, i) => {
+    if (e.type === 'Event') checkSources(e.claims, `entities[${i}]`, e.id);
+  });
   data.relationships.forEach((rel, i) => {
     const at = `relationships[${i}]`;
-    if (relIds.has(rel.id) || types.has(rel.id)) problems.push({ file, path: `${at}.id`, record: rel.id, message: `duplicate id "${rel.id}"` });
+    if (relIds.has(rel.id) || types.has(rel.id))
+      problems.push({ file, path: `${at}.id`, record: rel.id, message: `duplicate id "${rel.id}"` });
     relIds.add(rel.id);
     const from = typeOf(rel.from);
     const to = typeOf(rel.to);
     if (!from) problems.push({ file, path: `${at}.from`, record: rel.id, message: `unknown entity "${rel.from}"` });
     if (!to) problems.push({ file, path: `${at}.to`, record: rel.id, message: `unknown entity "${rel.to}"` });
     if (from && to && !endpointsAllowed(rel.type, from, to)) {
-      problems.push({ file, path: `${at}.type`, record: rel.id, message: `${rel.type} cannot join a ${from} to a ${to}` });
+      problems.push({
+        file,
+        path: `${at}.type`,
+        record: rel.id,
+        message: `${rel.type} cannot join a ${from} to a ${to}`,
+      });
     }
     checkSources(rel.claims, at, rel.id);
   });

@@ -3,7 +3,11 @@ import { z } from 'zod';
 
 type Method = 'get' | 'post';
 
-export interface RouteInput<P, Q, B> { params: P; query: Q; body: B }
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+}
 
 /**
  * A route declared once: its zod inputs validate requests AND generate the OpenAPI document.
@@ -22,7 +26,9 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   handler(input: RouteInput<P, Q, B>, res: Response): Promise<unknown>;
 }
 
-export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(spec: RouteSpec<P, Q, B>): RouteSpec {
+export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  spec: RouteSpec<P, Q, B>,
+): RouteSpec {
   return spec as unknown as RouteSpec;
 }
 
@@ -53,10 +59,23 @@ export const intParam = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
 export const idList = (max: number) =>
-  z.string().max(4000).transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
+  z
+    .string()
+    .max(4000)
+    .transform((text) =>
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().min(1).max(120)).min(1).max(max));
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((text) => !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().startsWith(text), 'is not a real calendar date');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(
+    (text) => !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().startsWith(text),
+    'is not a real calendar date',
+  );
 
 export const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');

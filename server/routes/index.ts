@@ -7,4 +7,11 @@ import { evidenceRoutes } from './evidence.js';
 import { statusRoutes } from './status.js';
 
 /** Every API route, in the order the OpenAPI document lists them. */
-export const allRoutes: RouteSpec[] = [...exploreRoutes, ...graphRoutes, ...timelineRoutes, ...statusRoutes, ...patternRoutes, ...evidenceRoutes];
+export const allRoutes: RouteSpec[] = [
+  ...exploreRoutes,
+  ...graphRoutes,
+  ...timelineRoutes,
+  ...statusRoutes,
+  ...patternRoutes,
+  ...evidenceRoutes,
+];

@@ -22,13 +22,22 @@ export async function startApi(): Promise<Api> {
     const response = await fetch(url + path, init);
     const text = await response.text();
     let body: unknown = text;
-    try { body = JSON.parse(text); } catch { /* not JSON (exports) */ }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON (exports) */
+    }
     return { status: response.status, headers: response.headers, body, text };
   };
   return {
     url,
     get: (path) => call(path),
-    post: (path, body) => call(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    post: (path, body) =>
+      call(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

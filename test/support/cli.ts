@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 
 /** Runs the `kinline` command (bin/kinline.js) with this environment and collects its output. */
-export function runKinline(env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runKinline(
+  env: NodeJS.ProcessEnv,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, ['bin/kinline.js', ...args], { env });
     let stdout = '';

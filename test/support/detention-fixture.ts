@@ -3,14 +3,36 @@
  * detentions with certain and merely possible dates, relatives, a child with both parents held,
  * and one detention whose two sources disagree on the date. Every name here is invented.
  */
-const claim = (source: string, locator: string, extra: Record<string, string> = {}) => [{ source, locator, excerpt: `Excerpt ${locator}.`, confidence: 'probable', ...extra }];
+const claim = (source: string, locator: string, extra: Record<string, string> = {}) => [
+  { source, locator, excerpt: `Excerpt ${locator}.`, confidence: 'probable', ...extra },
+];
 const A = 'fx-src-a';
 const OLD = 'fx-src-old';
 
-const person = (id: string, name: string, extra: Record<string, unknown> = {}) => ({ type: 'Person', id, names: [{ value: name, kind: 'primary' }], ...extra });
-const event = (id: string, kind: string, date: string, claims: unknown[]) => ({ type: 'Event', id, names: [{ value: `${kind} ${id}`, kind: 'primary' }], kind, date, claims });
-const rel = (id: string, type: string, from: string, to: string, extra: Record<string, unknown> = {}) => ({ id, type, from, to, claims: claim(A, `rel ${id}`), ...extra });
-const subject = (personId: string, eventId: string) => rel(`${eventId}--${personId}`, 'PARTICIPATED_IN', personId, eventId, { role: 'subject' });
+const person = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
+  type: 'Person',
+  id,
+  names: [{ value: name, kind: 'primary' }],
+  ...extra,
+});
+const event = (id: string, kind: string, date: string, claims: unknown[]) => ({
+  type: 'Event',
+  id,
+  names: [{ value: `${kind} ${id}`, kind: 'primary' }],
+  kind,
+  date,
+  claims,
+});
+const rel = (id: string, type: string, from: string, to: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  type,
+  from,
+  to,
+  claims: claim(A, `rel ${id}`),
+  ...extra,
+});
+const subject = (personId: string, eventId: string) =>
+  rel(`${eventId}--${personId}`, 'PARTICIPATED_IN', personId, eventId, { role: 'subject' });
 const at = (eventId: string, placeId: string) => rel(`${eventId}--at`, 'OCCURRED_AT', eventId, placeId);
 
 export const SECRET_KID_NAME = 'Zulfiya Fixturekyzy';
@@ -18,9 +40,26 @@ export const SECRET_KID_NAME = 'Zulfiya Fixturekyzy';
 export const detentionFixture = {
   kinline: 1,
   entities: [
-    { type: 'Source', id: A, names: [{ value: 'Fixture report 2020', kind: 'primary' }], kind: 'report', date: '2020-01' },
-    { type: 'Source', id: OLD, names: [{ value: 'Fixture testimony 2017', kind: 'primary' }], kind: 'testimony', date: '2017-10' },
-    { type: 'Place', id: 'fx-khorgos', names: [{ value: 'Fixture Khorgos', kind: 'primary' }], kind: 'border-crossing' },
+    {
+      type: 'Source',
+      id: A,
+      names: [{ value: 'Fixture report 2020', kind: 'primary' }],
+      kind: 'report',
+      date: '2020-01',
+    },
+    {
+      type: 'Source',
+      id: OLD,
+      names: [{ value: 'Fixture testimony 2017', kind: 'primary' }],
+      kind: 'testimony',
+      date: '2017-10',
+    },
+    {
+      type: 'Place',
+      id: 'fx-khorgos',
+      names: [{ value: 'Fixture Khorgos', kind: 'primary' }],
+      kind: 'border-crossing',
+    },
     { type: 'Place', id: 'fx-city', names: [{ value: 'Fixture City', kind: 'primary' }], kind: 'city' },
     { type: 'Facility', id: 'fx-camp-1', names: [{ value: 'Fixture Camp One', kind: 'primary' }], kind: 'camp' },
     { type: 'Facility', id: 'fx-camp-2', names: [{ value: 'Fixture Camp Two', kind: 'primary' }], kind: 'camp' },
@@ -59,14 +98,26 @@ export const detentionFixture = {
     event('fx-p8-gone', 'disappearance', '2018-01/..', claim(A, 'p. 8')),
   ],
   relationships: [
-    subject('fx-p1', 'fx-p1-cross'), subject('fx-p1', 'fx-p1-det'),
-    subject('fx-p2', 'fx-p2-cross'), subject('fx-p2', 'fx-p2-det'),
-    subject('fx-p3', 'fx-p3-cross'), subject('fx-p3', 'fx-p3-det'),
-    subject('fx-p4', 'fx-p4-det'), subject('fx-p5', 'fx-p5-det'), subject('fx-p6', 'fx-p6-det'),
-    subject('fx-p7', 'fx-p7-det'), subject('fx-p8', 'fx-p8-gone'),
-    at('fx-p1-cross', 'fx-khorgos'), at('fx-p2-cross', 'fx-khorgos'), at('fx-p3-cross', 'fx-khorgos'),
-    at('fx-p1-det', 'fx-camp-1'), at('fx-p2-det', 'fx-camp-1'), at('fx-p4-det', 'fx-camp-1'),
-    at('fx-p3-det', 'fx-camp-2'), at('fx-p5-det', 'fx-camp-2'), at('fx-p8-gone', 'fx-city'),
+    subject('fx-p1', 'fx-p1-cross'),
+    subject('fx-p1', 'fx-p1-det'),
+    subject('fx-p2', 'fx-p2-cross'),
+    subject('fx-p2', 'fx-p2-det'),
+    subject('fx-p3', 'fx-p3-cross'),
+    subject('fx-p3', 'fx-p3-det'),
+    subject('fx-p4', 'fx-p4-det'),
+    subject('fx-p5', 'fx-p5-det'),
+    subject('fx-p6', 'fx-p6-det'),
+    subject('fx-p7', 'fx-p7-det'),
+    subject('fx-p8', 'fx-p8-gone'),
+    at('fx-p1-cross', 'fx-khorgos'),
+    at('fx-p2-cross', 'fx-khorgos'),
+    at('fx-p3-cross', 'fx-khorgos'),
+    at('fx-p1-det', 'fx-camp-1'),
+    at('fx-p2-det', 'fx-camp-1'),
+    at('fx-p4-det', 'fx-camp-1'),
+    at('fx-p3-det', 'fx-camp-2'),
+    at('fx-p5-det', 'fx-camp-2'),
+    at('fx-p8-gone', 'fx-city'),
     rel('fx-r-sib', 'SIBLING_OF', 'fx-p5', 'fx-p6', { role: 'full' }),
     rel('fx-r-partner', 'PARTNER_OF', 'fx-p5', 'fx-p7', { role: 'married' }),
     rel('fx-r-p5-kid1', 'PARENT_OF', 'fx-p5', 'fx-kid1'),
@@ -84,11 +135,24 @@ export const detentionFixture = {
 export async function seedSecrets(): Promise<string[]> {
   const { readFile } = await import('node:fs/promises');
   const { seedCasePath } = await import('../../seeds/index.js');
-  const seed = JSON.parse(await readFile(seedCasePath, 'utf8')) as { entities: { type: string; id: string; minor?: boolean; disclosure?: string; pseudonym?: string; names: { value: string }[] }[] };
-  const hidden = seed.entities.filter((e) => e.type === 'Person' && (e.minor || (e.disclosure && e.disclosure !== 'public')));
+  const seed = JSON.parse(await readFile(seedCasePath, 'utf8')) as {
+    entities: {
+      type: string;
+      id: string;
+      minor?: boolean;
+      disclosure?: string;
+      pseudonym?: string;
+      names: { value: string }[];
+    }[];
+  };
+  const hidden = seed.entities.filter(
+    (e) => e.type === 'Person' && (e.minor || (e.disclosure && e.disclosure !== 'public')),
+  );
   const pseudonyms = hidden.map((e) => e.pseudonym ?? '');
   // A placeholder name that is part of a pseudonym ("Child 1") is not a secret.
-  const names = hidden.flatMap((e) => e.names.map((n) => n.value)).filter((n) => !pseudonyms.some((p) => p.includes(n)));
+  const names = hidden
+    .flatMap((e) => e.names.map((n) => n.value))
+    .filter((n) => !pseudonyms.some((p) => p.includes(n)));
   return [...hidden.map((e) => e.id), ...names, SECRET_KID_NAME, 'fx-kid1'];
 }
 
@@ -98,7 +162,11 @@ export async function seedSecrets(): Promise<string[]> {
  */
 export async function startDetentionApi() {
   const [{ freshGraph }, { startApi }, { loadSeedCase }, { loadDataset }, { expect }] = await Promise.all([
-    import('./graph.js'), import('./api.js'), import('../../seeds/index.js'), import('../../graph/store/load.js'), import('vitest'),
+    import('./graph.js'),
+    import('./api.js'),
+    import('../../seeds/index.js'),
+    import('../../graph/store/load.js'),
+    import('vitest'),
   ]);
   await freshGraph();
   await loadSeedCase();

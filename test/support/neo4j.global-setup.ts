@@ -38,7 +38,12 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
   removeAbandonedTestData();
-  embedded = await startEmbeddedNeo4j({ home: `data/test-neo4j-${process.pid}`, port: 0, heapMiB: 1536, pageCacheMiB: 256 });
+  embedded = await startEmbeddedNeo4j({
+    home: `data/test-neo4j-${process.pid}`,
+    port: 0,
+    heapMiB: 1536,
+    pageCacheMiB: 256,
+  });
   project.provide('neo4jUri', embedded.uri);
   project.provide('neo4jUser', '');
   project.provide('neo4jPassword', '');

@@ -16,14 +16,42 @@ export interface SampleIds {
 export function sampleRequests(ids: SampleIds): Record<string, string[]> {
   return {
     '/health': ['/api/health'],
-    '/search': ['/api/search?q=Umarova', '/api/search?q=%D0%A3%D0%BC%D0%B0%D1%80%D0%BE%D0%B2%D0%B0', '/api/search?q=Child&types=Person', '/api/search?q=Bekova', '/api/search?q=Aigerim'],
-    '/entities/:id': [`/api/entities/${ids.person}`, `/api/entities/${ids.protectedPerson}`, `/api/entities/${ids.family}`, `/api/entities/${ids.event}`],
-    '/neighbourhood': [`/api/neighbourhood?ids=${ids.person}&depth=3`, `/api/neighbourhood?ids=${ids.protectedPerson}&depth=2`, `/api/neighbourhood?ids=${ids.family}&depth=1&limit=5`],
-    '/paths': [`/api/paths?from=${ids.person}&to=${ids.protectedPerson}&maxHops=6`, `/api/paths?from=${ids.protectedPerson}&to=${ids.family}&kinshipOnly=false`],
+    '/search': [
+      '/api/search?q=Umarova',
+      '/api/search?q=%D0%A3%D0%BC%D0%B0%D1%80%D0%BE%D0%B2%D0%B0',
+      '/api/search?q=Child&types=Person',
+      '/api/search?q=Bekova',
+      '/api/search?q=Aigerim',
+    ],
+    '/entities/:id': [
+      `/api/entities/${ids.person}`,
+      `/api/entities/${ids.protectedPerson}`,
+      `/api/entities/${ids.family}`,
+      `/api/entities/${ids.event}`,
+    ],
+    '/neighbourhood': [
+      `/api/neighbourhood?ids=${ids.person}&depth=3`,
+      `/api/neighbourhood?ids=${ids.protectedPerson}&depth=2`,
+      `/api/neighbourhood?ids=${ids.family}&depth=1&limit=5`,
+    ],
+    '/paths': [
+      `/api/paths?from=${ids.person}&to=${ids.protectedPerson}&maxHops=6`,
+      `/api/paths?from=${ids.protectedPerson}&to=${ids.family}&kinshipOnly=false`,
+    ],
     '/family/:id': [`/api/family/${ids.protectedPerson}?generations=3`, `/api/family/${ids.person}`],
-    '/timeline': [`/api/timeline?people=${ids.protectedPerson},${ids.person}`, `/api/timeline?family=${ids.family}`, `/api/timeline?facility=${ids.facility}`, `/api/timeline?crossing=${ids.crossing}`],
-    '/patterns/orphaned-children': ['/api/patterns/orphaned-children?date=2019-04-13', '/api/patterns/orphaned-children?date=2021-01-01'],
-    '/patterns/crossing-detentions': [`/api/patterns/crossing-detentions?crossing=${ids.crossing}&from=2010-01-01&to=2025-12-31&days=400`],
+    '/timeline': [
+      `/api/timeline?people=${ids.protectedPerson},${ids.person}`,
+      `/api/timeline?family=${ids.family}`,
+      `/api/timeline?facility=${ids.facility}`,
+      `/api/timeline?crossing=${ids.crossing}`,
+    ],
+    '/patterns/orphaned-children': [
+      '/api/patterns/orphaned-children?date=2019-04-13',
+      '/api/patterns/orphaned-children?date=2021-01-01',
+    ],
+    '/patterns/crossing-detentions': [
+      `/api/patterns/crossing-detentions?crossing=${ids.crossing}&from=2010-01-01&to=2025-12-31&days=400`,
+    ],
     '/patterns/detention-cascades': ['/api/patterns/detention-cascades?days=800'],
     '/patterns/co-detention': ['/api/patterns/co-detention', `/api/patterns/co-detention?facility=${ids.facility}`],
     '/patterns/stale-status': ['/api/patterns/stale-status?months=6&asOf=2026-01-01'],
@@ -31,7 +59,18 @@ export function sampleRequests(ids: SampleIds): Record<string, string[]> {
     '/status-as-of': [`/api/status-as-of?date=2019-04-13&ids=${ids.person},${ids.protectedPerson}`],
     '/citations/:id': [`/api/citations/${ids.relationship}`, `/api/citations/${ids.event}`],
     '/sources/:id': [`/api/sources/${ids.source}`],
-    '/sources/:id/cite': [`/api/sources/${ids.source}/cite?format=csl`, `/api/sources/${ids.source}/cite?format=bibtex`],
-    '/export': ['/api/export', '/api/export?format=graphml', '/api/export?format=gexf', '/api/export?format=csv&csvFile=people', '/api/export?format=csv&csvFile=events', '/api/export?format=bibtex', `/api/export?format=json&ids=${ids.person},${ids.protectedPerson},${ids.family}`],
+    '/sources/:id/cite': [
+      `/api/sources/${ids.source}/cite?format=csl`,
+      `/api/sources/${ids.source}/cite?format=bibtex`,
+    ],
+    '/export': [
+      '/api/export',
+      '/api/export?format=graphml',
+      '/api/export?format=gexf',
+      '/api/export?format=csv&csvFile=people',
+      '/api/export?format=csv&csvFile=events',
+      '/api/export?format=bibtex',
+      `/api/export?format=json&ids=${ids.person},${ids.protectedPerson},${ids.family}`,
+    ],
   };
 }

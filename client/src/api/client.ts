@@ -2,7 +2,11 @@ import type { EntityDetail, EntityType, FamilyTree, Health, Neighbourhood, Paths
 
 /** An API failure in the one error shape the server uses: {error: {code, message}}. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
   /** True when the database (not the request) is the problem: the banner says so. */
@@ -16,12 +20,20 @@ const failureListeners = new Set<Listener>();
 const successListeners = new Set<() => void>();
 
 /** The banner listens here: any call failing because the database is down raises it. */
-export function onApiFailure(listener: Listener): void { failureListeners.add(listener); }
-export function onApiSuccess(listener: () => void): void { successListeners.add(listener); }
+export function onApiFailure(listener: Listener): void {
+  failureListeners.add(listener);
+}
+export function onApiSuccess(listener: () => void): void {
+  successListeners.add(listener);
+}
 
-async function getJson<T>(path: string, params: Record<string, string | number | boolean | undefined> = {}): Promise<T> {
+async function getJson<T>(
+  path: string,
+  params: Record<string, string | number | boolean | undefined> = {},
+): Promise<T> {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') query.set(key, String(value));
   const url = `/api${path}${query.size ? `?${query}` : ''}`;
   let response: Response;
   try {
@@ -33,7 +45,11 @@ async function getJson<T>(path: string, params: Record<string, string | number |
   }
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   if (!response.ok) {
-    const error = new ApiError(response.status, body?.error?.code ?? 'http_' + response.status, body?.error?.message ?? response.statusText);
+    const error = new ApiError(
+      response.status,
+      body?.error?.code ?? 'http_' + response.status,
+      body?.error?.message ?? response.statusText,
+    );
     if (error.databaseDown) failureListeners.forEach((l) => l(error));
     throw error;
   }
@@ -61,8 +77,14 @@ export const api = {
   entity: (id: string) => getJson<EntityDetail>(`/entities/${encodeURIComponent(id)}`),
   neighbourhood: (q: NeighbourhoodQuery) =>
     getJson<Neighbourhood>('/neighbourhood', {
-      ids: q.ids.join(','), depth: q.depth, types: list(q.types), relTypes: list(q.relTypes),
-      minConfidence: q.minConfidence, from: q.from, to: q.to, limit: q.limit,
+      ids: q.ids.join(','),
+      depth: q.depth,
+      types: list(q.types),
+      relTypes: list(q.relTypes),
+      minConfidence: q.minConfidence,
+      from: q.from,
+      to: q.to,
+      limit: q.limit,
     }),
   paths: (from: string, to: string, options: { maxHops?: number; kinshipOnly?: boolean } = {}) =>
     getJson<Paths>('/paths', { from, to, maxHops: options.maxHops, kinshipOnly: options.kinshipOnly }),

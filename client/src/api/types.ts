@@ -12,7 +12,17 @@ import type { Neighbourhood as NeighbourhoodView } from '../../../graph/queries/
 import type { PathView } from '../../../graph/queries/paths.js';
 import type { FamilyGroup, FamilyNetwork } from '../../../graph/queries/family.js';
 
-export type { ClaimView, Confidence, EntityDetail, EntityType, EntityView, RelationshipType, RelationshipView, SearchHit, SearchPage };
+export type {
+  ClaimView,
+  Confidence,
+  EntityDetail,
+  EntityType,
+  EntityView,
+  RelationshipType,
+  RelationshipView,
+  SearchHit,
+  SearchPage,
+};
 
 /** Where a person stands, when the API says so (issue #4 style rules); unknown otherwise. */
 export type PersonStatus = 'detained' | 'missing' | 'blocked' | 'free';
@@ -25,12 +35,25 @@ export type GraphEdge = EdgeView;
 export type Neighbourhood = NeighbourhoodView;
 /** GET /api/paths */
 export type PathResult = PathView;
-export interface Paths { paths: PathView[] }
+export interface Paths {
+  paths: PathView[];
+}
 /** GET /api/family/:id */
 export type FamilyTree = FamilyNetwork;
 export type { FamilyGroup };
 
-export interface Health { status: string; database: { reachable: boolean; version?: string } }
+export interface Health {
+  status: string;
+  database: { reachable: boolean; version?: string };
+}
 
-export const ENTITY_TYPE_NAMES: readonly EntityType[] = ['Person', 'Family', 'Facility', 'Place', 'Organisation', 'Event', 'Source'];
+export const ENTITY_TYPE_NAMES: readonly EntityType[] = [
+  'Person',
+  'Family',
+  'Facility',
+  'Place',
+  'Organisation',
+  'Event',
+  'Source',
+];
 export const CONFIDENCE_LEVELS: readonly Confidence[] = ['confirmed', 'probable', 'possible', 'doubtful'];

@@ -2,7 +2,10 @@ import { ApiError, api } from '../api/client.js';
 import type { EntityDetail, FamilyTree, GraphEdge, GraphNode, Paths } from '../api/types.js';
 import type { Expansion, ViewState } from '../state/view-state.js';
 
-export interface ExpansionResult { nodeIds: string[]; hidden: number }
+export interface ExpansionResult {
+  nodeIds: string[];
+  hidden: number;
+}
 
 export const expansionKey = (e: Expansion) => `${e.id}|${e.limit}|${(e.types ?? []).join('.')}`;
 export const pathKey = (p: { from: string; to: string }) => `${p.from}|${p.to}`;
@@ -31,8 +34,14 @@ export class GraphCache {
       this.addNode(r.other);
       const out = r.direction === 'out';
       this.addEdge({
-        id: r.id, type: r.type, source: out ? detail.entity.id : r.other.id, target: out ? r.other.id : detail.entity.id,
-        confidence: r.confidence, ...(r.role ? { role: r.role } : {}), ...(r.relation ? { relation: r.relation } : {}), ...(r.date ? { date: r.date } : {}),
+        id: r.id,
+        type: r.type,
+        source: out ? detail.entity.id : r.other.id,
+        target: out ? r.other.id : detail.entity.id,
+        confidence: r.confidence,
+        ...(r.role ? { role: r.role } : {}),
+        ...(r.relation ? { relation: r.relation } : {}),
+        ...(r.date ? { date: r.date } : {}),
       });
     }
     return detail;
@@ -41,9 +50,12 @@ export class GraphCache {
   /** Fetches whatever `state` names and the cache lacks; failures for single ids are remembered, not thrown. */
   async ensure(state: ViewState): Promise<void> {
     const work: Promise<unknown>[] = [];
-    for (const id of state.seeds) if (!this.details.has(id) && !this.missing.has(id)) work.push(this.entity(id).catch((e) => this.forget(id, e)));
-    for (const e of state.expanded) if (!this.expansions.has(expansionKey(e))) work.push(this.expand(e).catch((err) => this.forget(e.id, err)));
-    if (state.layout === 'family' && state.familyRoot && !this.families.has(state.familyRoot)) work.push(this.family(state.familyRoot));
+    for (const id of state.seeds)
+      if (!this.details.has(id) && !this.missing.has(id)) work.push(this.entity(id).catch((e) => this.forget(id, e)));
+    for (const e of state.expanded)
+      if (!this.expansions.has(expansionKey(e))) work.push(this.expand(e).catch((err) => this.forget(e.id, err)));
+    if (state.layout === 'family' && state.familyRoot && !this.families.has(state.familyRoot))
+      work.push(this.family(state.familyRoot));
     if (state.path && !this.paths.has(pathKey(state.path))) work.push(this.path(state.path));
     await Promise.all(work);
   }
@@ -54,7 +66,12 @@ export class GraphCache {
   }
 
   private async expand(expansion: Expansion): Promise<void> {
-    const page = await api.neighbourhood({ ids: [expansion.id], depth: 1, types: expansion.types, limit: expansion.limit + 1 });
+    const page = await api.neighbourhood({
+      ids: [expansion.id],
+      depth: 1,
+      types: expansion.types,
+      limit: expansion.limit + 1,
+    });
     page.nodes.forEach((n) => this.addNode(n));
     page.edges.forEach((e) => this.addEdge(e));
     this.expansions.set(expansionKey(expansion), {
@@ -72,7 +89,10 @@ export class GraphCache {
 
   private async path(p: { from: string; to: string }): Promise<void> {
     const result = await api.paths(p.from, p.to, { maxHops: 6 });
-    for (const path of result.paths) { path.nodes.forEach((n) => this.addNode(n)); path.edges.forEach((e) => this.addEdge(e)); }
+    for (const path of result.paths) {
+      path.nodes.forEach((n) => this.addNode(n));
+      path.edges.forEach((e) => this.addEdge(e));
+    }
     this.paths.set(pathKey(p), result);
   }
 

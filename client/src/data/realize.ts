@@ -42,10 +42,14 @@ export function realize(state: ViewState, cache: GraphCache): RealizedView {
     .map((id) => cache.nodes.get(id))
     .filter((n): n is GraphNode => Boolean(n) && (seeds.has(n!.id) || typeMatches(n!, state.filters)));
   const shown = new Set(nodes.map((n) => n.id));
-  let edges = [...cache.edges.values()].filter((e) => shown.has(e.source) && shown.has(e.target) && edgeMatches(e, state.filters));
+  let edges = [...cache.edges.values()].filter(
+    (e) => shown.has(e.source) && shown.has(e.target) && edgeMatches(e, state.filters),
+  );
   if (state.layout === 'family') edges = withoutImpliedKinship(edges);
   return {
-    nodes, edges, moreNeighbours,
+    nodes,
+    edges,
+    moreNeighbours,
     pathNodes: new Set(path?.nodes.map((n) => n.id) ?? []),
     pathEdges: new Set(path?.edges.map((e) => e.id) ?? []),
     relation: path?.relation,
@@ -63,10 +67,17 @@ function withoutImpliedKinship(edges: GraphEdge[]): GraphEdge[] {
   const guarded = new Set<string>();
   for (const e of edges) {
     if (e.type === 'PARENT_OF') parents.set(e.target, (parents.get(e.target) ?? new Set()).add(e.source));
-    if (e.type === 'GUARDIAN_OF') { guarded.add(`${e.source}|${e.target}`); guarded.add(`${e.target}|${e.source}`); }
+    if (e.type === 'GUARDIAN_OF') {
+      guarded.add(`${e.source}|${e.target}`);
+      guarded.add(`${e.target}|${e.source}`);
+    }
   }
   const shareParent = (a: string, b: string) => [...(parents.get(a) ?? [])].some((p) => parents.get(b)?.has(p));
-  return edges.filter((e) => !(e.type === 'SIBLING_OF' && shareParent(e.source, e.target)) && !(e.type === 'RELATIVE_OF' && guarded.has(`${e.source}|${e.target}`)));
+  return edges.filter(
+    (e) =>
+      !(e.type === 'SIBLING_OF' && shareParent(e.source, e.target)) &&
+      !(e.type === 'RELATIVE_OF' && guarded.has(`${e.source}|${e.target}`)),
+  );
 }
 
 function typeMatches(node: GraphNode, filters: Filters): boolean {
@@ -75,7 +86,8 @@ function typeMatches(node: GraphNode, filters: Filters): boolean {
 
 export function edgeMatches(edge: GraphEdge, filters: Filters): boolean {
   if (filters.relTypes.length && !filters.relTypes.includes(edge.type)) return false;
-  if (filters.minConfidence && (CONFIDENCE_RANK[edge.confidence] ?? 2) < CONFIDENCE_RANK[filters.minConfidence]!) return false;
+  if (filters.minConfidence && (CONFIDENCE_RANK[edge.confidence] ?? 2) < CONFIDENCE_RANK[filters.minConfidence]!)
+    return false;
   return overlapsWindow(edge.date, filters.from, filters.to);
 }
 

@@ -15,7 +15,10 @@ export function sceneToSvg(scene: Scene, groups: readonly GroupBox[] = []): stri
   const pad = 80;
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('xmlns', SVG);
-  svg.setAttribute('viewBox', `${box.x0 - pad} ${box.y0 - pad} ${box.x1 - box.x0 + 2 * pad + 200} ${box.y1 - box.y0 + 2 * pad}`);
+  svg.setAttribute(
+    'viewBox',
+    `${box.x0 - pad} ${box.y0 - pad} ${box.x1 - box.x0 + 2 * pad + 200} ${box.y1 - box.y0 + 2 * pad}`,
+  );
   svg.setAttribute('font-family', 'system-ui, sans-serif');
   const add = (parent: Element, name: string, attrs: Record<string, string | number>, text?: string) => {
     const node = document.createElementNS(SVG, name);
@@ -25,17 +28,39 @@ export function sceneToSvg(scene: Scene, groups: readonly GroupBox[] = []): stri
     return node;
   };
   for (const g of groups) {
-    add(svg, 'rect', { x: g.x0, y: g.y0, width: g.x1 - g.x0, height: g.y1 - g.y0, rx: 12, fill: 'rgba(138,92,194,0.07)', stroke: 'rgba(138,92,194,0.5)' });
+    add(svg, 'rect', {
+      x: g.x0,
+      y: g.y0,
+      width: g.x1 - g.x0,
+      height: g.y1 - g.y0,
+      rx: 12,
+      fill: 'rgba(138,92,194,0.07)',
+      stroke: 'rgba(138,92,194,0.5)',
+    });
     add(svg, 'text', { x: g.x0 + 10, y: g.y0 + 20, 'font-size': 12, fill: '#6c3483' }, g.name);
   }
   for (const e of scene.edges) {
-    const line = add(svg, 'line', { x1: e.source.x, y1: e.source.y, x2: e.target.x, y2: e.target.y, stroke: edgeColour(e.data), 'stroke-width': CONFIDENCE_WIDTH[e.data.confidence] ?? 1.2 });
+    const line = add(svg, 'line', {
+      x1: e.source.x,
+      y1: e.source.y,
+      x2: e.target.x,
+      y2: e.target.y,
+      stroke: edgeColour(e.data),
+      'stroke-width': CONFIDENCE_WIDTH[e.data.confidence] ?? 1.2,
+    });
     const dash = CONFIDENCE_DASH[e.data.confidence] ?? [];
     if (dash.length) line.setAttribute('stroke-dasharray', dash.join(' '));
     add(line, 'title', {}, edgeLabel(e.data));
   }
   for (const n of scene.nodes) {
-    const circle = add(svg, 'circle', { cx: n.x, cy: n.y, r: radiusOf(n), fill: nodeColour(n.data), stroke: '#fff', 'stroke-width': 1.5 });
+    const circle = add(svg, 'circle', {
+      cx: n.x,
+      cy: n.y,
+      r: radiusOf(n),
+      fill: nodeColour(n.data),
+      stroke: '#fff',
+      'stroke-width': 1.5,
+    });
     add(circle, 'title', {}, `${n.data.name} (${n.data.type})`);
     add(svg, 'text', { x: n.x + radiusOf(n) + 4, y: n.y + 4, 'font-size': 12, fill: '#1b2631' }, n.data.name);
   }
@@ -47,7 +72,16 @@ export function toGraphML(nodes: readonly GraphNode[], edges: readonly GraphEdge
   const ns = 'http://graphml.graphdrawing.org/xmlns';
   const doc = document.implementation.createDocument(ns, 'graphml', null);
   const root = doc.documentElement;
-  const keys = [['name', 'node'], ['type', 'node'], ['protected', 'node'], ['type', 'edge'], ['role', 'edge'], ['relation', 'edge'], ['date', 'edge'], ['confidence', 'edge']] as const;
+  const keys = [
+    ['name', 'node'],
+    ['type', 'node'],
+    ['protected', 'node'],
+    ['type', 'edge'],
+    ['role', 'edge'],
+    ['relation', 'edge'],
+    ['date', 'edge'],
+    ['confidence', 'edge'],
+  ] as const;
   for (const [name, domain] of keys) {
     const key = doc.createElementNS(ns, 'key');
     key.setAttribute('id', `${domain}_${name}`);
@@ -69,13 +103,21 @@ export function toGraphML(nodes: readonly GraphNode[], edges: readonly GraphEdge
   for (const n of nodes) {
     const node = doc.createElementNS(ns, 'node');
     node.setAttribute('id', n.id);
-    data(node, 'node_name', n.name); data(node, 'node_type', n.type); data(node, 'node_protected', n.protected ? 'true' : undefined);
+    data(node, 'node_name', n.name);
+    data(node, 'node_type', n.type);
+    data(node, 'node_protected', n.protected ? 'true' : undefined);
     graph.appendChild(node);
   }
   for (const e of edges) {
     const edge = doc.createElementNS(ns, 'edge');
-    edge.setAttribute('id', e.id); edge.setAttribute('source', e.source); edge.setAttribute('target', e.target);
-    data(edge, 'edge_type', e.type); data(edge, 'edge_role', e.role); data(edge, 'edge_relation', e.relation); data(edge, 'edge_date', e.date); data(edge, 'edge_confidence', e.confidence);
+    edge.setAttribute('id', e.id);
+    edge.setAttribute('source', e.source);
+    edge.setAttribute('target', e.target);
+    data(edge, 'edge_type', e.type);
+    data(edge, 'edge_role', e.role);
+    data(edge, 'edge_relation', e.relation);
+    data(edge, 'edge_date', e.date);
+    data(edge, 'edge_confidence', e.confidence);
     graph.appendChild(edge);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`;

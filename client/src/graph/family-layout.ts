@@ -5,7 +5,10 @@ const ROW = 170;
 const COLUMN = 170;
 const PAD = 40;
 
-export interface FamilyLayout { positions: Record<string, [number, number]>; groups: GroupBox[] }
+export interface FamilyLayout {
+  positions: Record<string, [number, number]>;
+  groups: GroupBox[];
+}
 
 /**
  * Kinship generations as rows: parents above children, partners side by side, each family a box
@@ -33,14 +36,24 @@ export function familyLayout(tree: FamilyTree): FamilyLayout {
   const positions: Record<string, [number, number]> = {};
   for (const [generation, ids] of rows) {
     const width = (ids.length - 1) * COLUMN;
-    ids.forEach((id, i) => { positions[id] = [i * COLUMN - width / 2, generation * ROW]; });
+    ids.forEach((id, i) => {
+      positions[id] = [i * COLUMN - width / 2, generation * ROW];
+    });
   }
   const groups: GroupBox[] = [];
   for (const family of tree.families) {
     const points = family.members.map((m) => positions[m.id]).filter((p): p is [number, number] => Boolean(p));
     if (!points.length) continue;
-    const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
-    groups.push({ id: family.id, name: family.name, x0: Math.min(...xs) - PAD - 60, y0: Math.min(...ys) - PAD - 18, x1: Math.max(...xs) + PAD + 60, y1: Math.max(...ys) + PAD + 100 });
+    const xs = points.map((p) => p[0]),
+      ys = points.map((p) => p[1]);
+    groups.push({
+      id: family.id,
+      name: family.name,
+      x0: Math.min(...xs) - PAD - 60,
+      y0: Math.min(...ys) - PAD - 18,
+      x1: Math.max(...xs) + PAD + 60,
+      y1: Math.max(...ys) + PAD + 100,
+    });
   }
   return { positions, groups: nestGroups(groups) };
 }
@@ -54,6 +67,13 @@ function nestGroups(groups: GroupBox[]): GroupBox[] {
   return groups.map((g, i) => {
     const overlaps = groups.slice(0, i).filter((o) => o.x0 < g.x1 && g.x0 < o.x1 && o.y0 < g.y1 && g.y0 < o.y1).length;
     const inset = 8 * overlaps;
-    return { ...g, x0: g.x0 + inset, y0: g.y0 + inset, x1: g.x1 - inset, y1: g.y1 - inset, labelAtBottom: overlaps % 2 === 1 };
+    return {
+      ...g,
+      x0: g.x0 + inset,
+      y0: g.y0 + inset,
+      x1: g.x1 - inset,
+      y1: g.y1 - inset,
+      labelAtBottom: overlaps % 2 === 1,
+    };
   });
 }

@@ -14,7 +14,11 @@ export interface GraphViewEvents {
   settled?(stats: LayoutStats): void;
 }
 
-export interface ShowOptions { pinned: Record<string, [number, number]>; family?: FamilyLayout; fit?: boolean }
+export interface ShowOptions {
+  pinned: Record<string, [number, number]>;
+  family?: FamilyLayout;
+  fit?: boolean;
+}
 
 /**
  * The graph view: composes scene, force layout (in a worker), canvas renderer, hit testing and
@@ -24,7 +28,13 @@ export interface ShowOptions { pinned: Record<string, [number, number]>; family?
 function withGroups(nodes: { x0: number; y0: number; x1: number; y1: number } | null, groups: readonly GroupBox[]) {
   // Labels run to the right of nodes in the network view: leave room for them.
   const box = nodes && !groups.length ? { ...nodes, x1: nodes.x1 + 160 } : nodes;
-  return groups.reduce((b, g) => b ? { x0: Math.min(b.x0, g.x0), y0: Math.min(b.y0, g.y0), x1: Math.max(b.x1, g.x1), y1: Math.max(b.y1, g.y1) } : g, box);
+  return groups.reduce(
+    (b, g) =>
+      b
+        ? { x0: Math.min(b.x0, g.x0), y0: Math.min(b.y0, g.y0), x1: Math.max(b.x1, g.x1), y1: Math.max(b.y1, g.y1) }
+        : g,
+    box,
+  );
 }
 
 export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEvents) {
@@ -51,7 +61,9 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
     if (!moving && settled && bigGraph()) renderer.keepSnapshot(transform);
     else renderer.dropSnapshot();
   };
-  const requestRender = () => { if (!frame) frame = requestAnimationFrame(render); };
+  const requestRender = () => {
+    if (!frame) frame = requestAnimationFrame(render);
+  };
 
   // While a big layout runs, frames are drawn at most 5 times a second: each costs ~100 ms of
   // software rasterising, and on a 2-core machine that time would be taken from the layout worker.
@@ -67,7 +79,10 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
     }
     if (done) {
       settled = true;
-      if (fitOnSettle) { fitOnSettle = false; interaction.fit(withGroups(scene.bounds(), groups)); }
+      if (fitOnSettle) {
+        fitOnSettle = false;
+        interaction.fit(withGroups(scene.bounds(), groups));
+      }
       events.settled?.(done);
     }
     requestRender();
@@ -78,7 +93,10 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
       transform = t;
       moving = true;
       clearTimeout(restTimer);
-      restTimer = setTimeout(() => { moving = false; requestRender(); }, 150);
+      restTimer = setTimeout(() => {
+        moving = false;
+        requestRender();
+      }, 150);
       requestRender();
     },
     hover(node) {
@@ -90,10 +108,16 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
     click({ node, edge }) {
       events.select(node ? { kind: 'node', id: node.id } : edge ? { kind: 'edge', id: edge.id } : undefined);
     },
-    doubleClick(node) { events.expand(node.id); },
-    dragStart(node) { layout.fix(node.index, node.x, node.y); if (!groups.length) layout.reheat(0.2); },
+    doubleClick(node) {
+      events.expand(node.id);
+    },
+    dragStart(node) {
+      layout.fix(node.index, node.x, node.y);
+      if (!groups.length) layout.reheat(0.2);
+    },
     drag(node, x, y) {
-      node.x = x; node.y = y;
+      node.x = x;
+      node.y = y;
       layout.fix(node.index, x, y);
       hits.invalidate(scene.nodes);
       requestRender();
@@ -109,7 +133,11 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
     const keepNodes = new Set([hovered.id]);
     const keepEdges = new Set<string>();
     for (const e of scene.edges) {
-      if (e.source === hovered || e.target === hovered) { keepEdges.add(e.id); keepNodes.add(e.source.id); keepNodes.add(e.target.id); }
+      if (e.source === hovered || e.target === hovered) {
+        keepEdges.add(e.id);
+        keepNodes.add(e.source.id);
+        keepNodes.add(e.target.id);
+      }
     }
     return { ...base, keepNodes, keepEdges };
   }
@@ -125,7 +153,9 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
       interaction.fit(withGroups(scene.bounds(), groups), 1.2);
     } else {
       const fixed = new Uint8Array(scene.nodes.length);
-      scene.nodes.forEach((n, i) => { fixed[i] = n.pinned ? 1 : 0; });
+      scene.nodes.forEach((n, i) => {
+        fixed[i] = n.pinned ? 1 : 0;
+      });
       const links = scene.edges.map((e) => ({ source: e.source.index, target: e.target.index }));
       settled = false;
       fitOnSettle = options.fit ?? (wasEmpty || fresh > 0);
@@ -140,8 +170,13 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
   return {
     scene,
     show,
-    setHighlight(next: Highlight): void { base = next; requestRender(); },
-    fit(): void { interaction.fit(withGroups(scene.bounds(), groups)); },
+    setHighlight(next: Highlight): void {
+      base = next;
+      requestRender();
+    },
+    fit(): void {
+      interaction.fit(withGroups(scene.bounds(), groups));
+    },
     zoomBy: (factor: number) => interaction.zoomBy(factor),
     panBy: (dx: number, dy: number) => interaction.panBy(dx, dy),
     /** Brings a node into view (keyboard focus). */
@@ -149,7 +184,8 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
       const node = scene.node(id);
       if (!node) return;
       const [sx, sy] = interaction.toScreen(node.x, node.y);
-      if (sx < 40 || sy < 40 || sx > canvas.clientWidth - 40 || sy > canvas.clientHeight - 40) interaction.panBy(canvas.clientWidth / 2 - sx, canvas.clientHeight / 2 - sy);
+      if (sx < 40 || sy < 40 || sx > canvas.clientWidth - 40 || sy > canvas.clientHeight - 40)
+        interaction.panBy(canvas.clientWidth / 2 - sx, canvas.clientHeight / 2 - sy);
     },
     screenPosition(id: string): [number, number] | undefined {
       const node = scene.node(id);
@@ -157,13 +193,25 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
     },
     edgeScreenPosition(id: string): [number, number] | undefined {
       const edge: SceneEdge | undefined = scene.edges.find((e) => e.id === id);
-      return edge ? interaction.toScreen((edge.source.x + edge.target.x) / 2, (edge.source.y + edge.target.y) / 2) : undefined;
+      return edge
+        ? interaction.toScreen((edge.source.x + edge.target.x) / 2, (edge.source.y + edge.target.y) / 2)
+        : undefined;
     },
-    get settled(): boolean { return settled; },
-    get frames(): number { return frames; },
-    get groups(): readonly GroupBox[] { return groups; },
-    get transform(): Transform { return transform; },
-    get highlight(): Highlight { return base; },
+    get settled(): boolean {
+      return settled;
+    },
+    get frames(): number {
+      return frames;
+    },
+    get groups(): readonly GroupBox[] {
+      return groups;
+    },
+    get transform(): Transform {
+      return transform;
+    },
+    get highlight(): Highlight {
+      return base;
+    },
     renderNow: render,
     /** Draws once, synchronously, and returns the milliseconds it took (benchmark). */
     timeDraw(fast: boolean): number {

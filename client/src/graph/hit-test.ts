@@ -11,13 +11,19 @@ export function createHitTester(radiusOf: (node: SceneNode) => number) {
   let maxRadius = 0;
 
   const build = () => {
-    tree = quadtree<SceneNode>().x((n) => n.x).y((n) => n.y).addAll(nodes as SceneNode[]);
+    tree = quadtree<SceneNode>()
+      .x((n) => n.x)
+      .y((n) => n.y)
+      .addAll(nodes as SceneNode[]);
     maxRadius = nodes.reduce((m, n) => Math.max(m, radiusOf(n)), 0);
     return tree;
   };
 
   return {
-    invalidate(next: readonly SceneNode[]): void { nodes = next; tree = null; },
+    invalidate(next: readonly SceneNode[]): void {
+      nodes = next;
+      tree = null;
+    },
 
     /** The node whose disc contains (x, y), nearest first; `slack` widens the disc (touch, small zoom). */
     nodeAt(x: number, y: number, slack = 0): SceneNode | undefined {
@@ -33,7 +39,10 @@ export function createHitTester(radiusOf: (node: SceneNode) => number) {
       let bestDistance = tolerance;
       for (const edge of edges) {
         const d = distanceToSegment(x, y, edge.source.x, edge.source.y, edge.target.x, edge.target.y);
-        if (d <= bestDistance) { best = edge; bestDistance = d; }
+        if (d <= bestDistance) {
+          best = edge;
+          bestDistance = d;
+        }
       }
       return best;
     },
@@ -42,7 +51,8 @@ export function createHitTester(radiusOf: (node: SceneNode) => number) {
 export type HitTester = ReturnType<typeof createHitTester>;
 
 export function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const length2 = dx * dx + dy * dy;
   const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));

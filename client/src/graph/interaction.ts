@@ -64,20 +64,35 @@ export function attachInteraction(canvas: HTMLCanvasElement, scene: Scene, hits:
   });
 
   return {
-    get transform(): Transform { return { x: current.x, y: current.y, k: current.k }; },
+    get transform(): Transform {
+      return { x: current.x, y: current.y, k: current.k };
+    },
     /** Screen position of a graph point (tests and keyboard focus use it). */
-    toScreen(x: number, y: number): [number, number] { return current.apply([x, y]); },
-    zoomBy(factor: number): void { zoomer.scaleBy(selection, factor); },
-    panBy(dx: number, dy: number): void { zoomer.translateBy(selection, dx / current.k, dy / current.k); },
-    setTransform(t: Transform): void { zoomer.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k)); },
+    toScreen(x: number, y: number): [number, number] {
+      return current.apply([x, y]);
+    },
+    zoomBy(factor: number): void {
+      zoomer.scaleBy(selection, factor);
+    },
+    panBy(dx: number, dy: number): void {
+      zoomer.translateBy(selection, dx / current.k, dy / current.k);
+    },
+    setTransform(t: Transform): void {
+      zoomer.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
+    },
     /** Frames the given box (graph coordinates) with a margin. */
     fit(box: { x0: number; y0: number; x1: number; y1: number } | null, maxScale = 1.6): void {
-      const width = canvas.clientWidth, height = canvas.clientHeight;
+      const width = canvas.clientWidth,
+        height = canvas.clientHeight;
       if (!box || !width || !height) return;
       const margin = 60;
-      const k = Math.min(maxScale, (width - 2 * margin) / Math.max(1, box.x1 - box.x0), (height - 2 * margin) / Math.max(1, box.y1 - box.y0));
-      const x = width / 2 - k * (box.x0 + box.x1) / 2;
-      const y = height / 2 - k * (box.y0 + box.y1) / 2;
+      const k = Math.min(
+        maxScale,
+        (width - 2 * margin) / Math.max(1, box.x1 - box.x0),
+        (height - 2 * margin) / Math.max(1, box.y1 - box.y0),
+      );
+      const x = width / 2 - (k * (box.x0 + box.x1)) / 2;
+      const y = height / 2 - (k * (box.y0 + box.y1)) / 2;
       zoomer.transform(selection, zoomIdentity.translate(x, y).scale(k));
     },
   };

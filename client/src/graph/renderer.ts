@@ -1,7 +1,20 @@
 import type { SceneEdge, SceneNode, Scene } from './scene.js';
-import { CONFIDENCE_DASH, CONFIDENCE_WIDTH, STATUS_COLOURS, edgeColour, edgeLabel, nodeColour, nodeRadius, nodeStatus } from './style.js';
+import {
+  CONFIDENCE_DASH,
+  CONFIDENCE_WIDTH,
+  STATUS_COLOURS,
+  edgeColour,
+  edgeLabel,
+  nodeColour,
+  nodeRadius,
+  nodeStatus,
+} from './style.js';
 
-export interface Transform { x: number; y: number; k: number }
+export interface Transform {
+  x: number;
+  y: number;
+  k: number;
+}
 
 /** What to emphasise: the renderer never decides this itself. */
 export interface Highlight {
@@ -14,7 +27,15 @@ export interface Highlight {
   pathEdges?: ReadonlySet<string>;
 }
 
-export interface GroupBox { id: string; name: string; x0: number; y0: number; x1: number; y1: number; labelAtBottom?: boolean }
+export interface GroupBox {
+  id: string;
+  name: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  labelAtBottom?: boolean;
+}
 
 const LABEL_LIMIT = 600;
 /** Width of a wrapped label under a node in the family view, in graph units (family-layout COLUMN minus a margin). */
@@ -34,7 +55,8 @@ export function createRenderer(canvas: HTMLCanvasElement) {
 
   function resize(): { width: number; height: number } {
     const ratio = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth, height = canvas.clientHeight;
+    const width = canvas.clientWidth,
+      height = canvas.clientHeight;
     if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
       canvas.width = Math.round(width * ratio);
       canvas.height = Math.round(height * ratio);
@@ -48,7 +70,8 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     for (const e of edges) {
       const key = `${edgeColour(e.data)}|${e.data.confidence}`;
       const list = groups.get(key);
-      if (list) list.push(e); else groups.set(key, [e]);
+      if (list) list.push(e);
+      else groups.set(key, [e]);
     }
     for (const [key, list] of groups) {
       const [colour, confidence = 'probable'] = key.split('|');
@@ -56,11 +79,16 @@ export function createRenderer(canvas: HTMLCanvasElement) {
       ctx.fillStyle = colour!;
       // Big graphs stroke under 1 device pixel: Skia's hairline path, ~40x cheaper to rasterise
       // without a GPU than 2 px lines (measured: 3.5 ms vs 132 ms for 10,000 short lines).
-      ctx.lineWidth = hairline ? 0.95 / (k * (window.devicePixelRatio || 1)) : (CONFIDENCE_WIDTH[confidence] ?? 1.2) / k;
+      ctx.lineWidth = hairline
+        ? 0.95 / (k * (window.devicePixelRatio || 1))
+        : (CONFIDENCE_WIDTH[confidence] ?? 1.2) / k;
       // Dashes are costly in software rasterising; while the camera moves, weak claims go thin instead.
       ctx.setLineDash(dashes ? (CONFIDENCE_DASH[confidence] ?? []).map((d) => d / k) : []);
       ctx.beginPath();
-      for (const e of list) { ctx.moveTo(e.source.x, e.source.y); ctx.lineTo(e.target.x, e.target.y); }
+      for (const e of list) {
+        ctx.moveTo(e.source.x, e.source.y);
+        ctx.lineTo(e.target.x, e.target.y);
+      }
       ctx.stroke();
       if (arrows) {
         ctx.beginPath();
@@ -72,11 +100,14 @@ export function createRenderer(canvas: HTMLCanvasElement) {
   }
 
   function arrowHead(e: SceneEdge, k: number): void {
-    const dx = e.target.x - e.source.x, dy = e.target.y - e.source.y;
+    const dx = e.target.x - e.source.x,
+      dy = e.target.y - e.source.y;
     const length = Math.hypot(dx, dy) || 1;
-    const ux = dx / length, uy = dy / length;
+    const ux = dx / length,
+      uy = dy / length;
     const r = radiusOf(e.target) + 1.5 / k;
-    const tipX = e.target.x - ux * r, tipY = e.target.y - uy * r;
+    const tipX = e.target.x - ux * r,
+      tipY = e.target.y - uy * r;
     const size = 7 / k;
     ctx.moveTo(tipX, tipY);
     ctx.lineTo(tipX - ux * size - uy * size * 0.5, tipY - uy * size + ux * size * 0.5);
@@ -89,7 +120,8 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     for (const n of nodes) {
       const colour = nodeColour(n.data);
       const list = groups.get(colour);
-      if (list) list.push(n); else groups.set(colour, [n]);
+      if (list) list.push(n);
+      else groups.set(colour, [n]);
     }
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 1.5 / k;
@@ -100,7 +132,10 @@ export function createRenderer(canvas: HTMLCanvasElement) {
         const r = radiusOf(n);
         // Nodes under 5 px across are squares: the same look at that size, far cheaper to fill.
         if (r * k < 2.5) ctx.rect(n.x - r, n.y - r, 2 * r, 2 * r);
-        else { ctx.moveTo(n.x + r, n.y); ctx.arc(n.x, n.y, r, 0, 2 * Math.PI); }
+        else {
+          ctx.moveTo(n.x + r, n.y);
+          ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
+        }
       }
       ctx.fill();
       if (!cheap && (list.length < 3000 || k > 0.5)) ctx.stroke();
@@ -132,8 +167,18 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     ctx.fill();
   }
 
-  function labels(nodes: readonly SceneNode[], edges: readonly SceneEdge[], t: Transform, view: { width: number; height: number }, forced: ReadonlySet<string>, below: boolean): void {
-    const x0 = -t.x / t.k, y0 = -t.y / t.k, x1 = (view.width - t.x) / t.k, y1 = (view.height - t.y) / t.k;
+  function labels(
+    nodes: readonly SceneNode[],
+    edges: readonly SceneEdge[],
+    t: Transform,
+    view: { width: number; height: number },
+    forced: ReadonlySet<string>,
+    below: boolean,
+  ): void {
+    const x0 = -t.x / t.k,
+      y0 = -t.y / t.k,
+      x1 = (view.width - t.x) / t.k,
+      y1 = (view.height - t.y) / t.k;
     const inView = (n: SceneNode) => n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1;
     const showAll = nodes.length <= 400 ? t.k >= 0.45 : t.k >= 1.4;
     ctx.font = `${12 / t.k}px system-ui, sans-serif`;
@@ -149,7 +194,7 @@ export function createRenderer(canvas: HTMLCanvasElement) {
       const y0 = below ? n.y + radiusOf(n) + 9 / t.k : n.y;
       ctx.textAlign = below ? 'center' : 'start';
       lines.forEach((line, i) => {
-        const y = y0 + i * 13 / t.k;
+        const y = y0 + (i * 13) / t.k;
         ctx.strokeStyle = 'rgba(255,255,255,0.9)';
         ctx.lineWidth = 3 / t.k;
         ctx.strokeText(line, x, y);
@@ -160,12 +205,14 @@ export function createRenderer(canvas: HTMLCanvasElement) {
       drawn++;
     }
     // Edge labels only where they can be read: few edges, or the hovered/selected neighbourhood.
-    const labelled = edges.length <= 40 ? edges : edges.filter((e) => forced.has(e.source.id) && forced.has(e.target.id));
+    const labelled =
+      edges.length <= 40 ? edges : edges.filter((e) => forced.has(e.source.id) && forced.has(e.target.id));
     if (labelled.length <= 60 && t.k >= 0.8) {
       ctx.font = `${10 / t.k}px system-ui, sans-serif`;
       ctx.fillStyle = '#566573';
       ctx.textAlign = 'center';
-      for (const e of labelled) ctx.fillText(edgeLabel(e.data), (e.source.x + e.target.x) / 2, (e.source.y + e.target.y) / 2 - 5 / t.k);
+      for (const e of labelled)
+        ctx.fillText(edgeLabel(e.data), (e.source.x + e.target.x) / 2, (e.source.y + e.target.y) / 2 - 5 / t.k);
       ctx.textAlign = 'start';
     }
   }
@@ -178,10 +225,16 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     for (const word of text.split(/\s+/)) {
       const next = line ? `${line} ${word}` : word;
       if (fits(next) || !line) line = next;
-      else { lines.push(line); line = word; }
+      else {
+        lines.push(line);
+        line = word;
+      }
     }
     if (line) lines.push(line);
-    if (lines.length > max) { lines.length = max; lines[max - 1] = `${lines[max - 1]}…`; }
+    if (lines.length > max) {
+      lines.length = max;
+      lines[max - 1] = `${lines[max - 1]}…`;
+    }
     return lines;
   }
 
@@ -189,7 +242,13 @@ export function createRenderer(canvas: HTMLCanvasElement) {
    * `fast` is for frames drawn while the camera moves: no labels, arrows or dashes on big graphs,
    * so pan and zoom keep their frame rate; the graph view redraws in full once it rests.
    */
-  function draw(scene: Scene, t: Transform, highlight: Highlight, groups: readonly GroupBox[] = [], fast = false): void {
+  function draw(
+    scene: Scene,
+    t: Transform,
+    highlight: Highlight,
+    groups: readonly GroupBox[] = [],
+    fast = false,
+  ): void {
     const view = resize();
     ctx.fillStyle = '#fbfcfd';
     ctx.fillRect(0, 0, view.width, view.height);
@@ -206,18 +265,29 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     if (dimming) {
       ctx.globalAlpha = DIM;
       strokeEdges(scene.edges, t.k, false, dashes, big);
-      fillNodes(scene.nodes.filter((n) => !highlight.keepNodes!.has(n.id)), t.k, cheap);
+      fillNodes(
+        scene.nodes.filter((n) => !highlight.keepNodes!.has(n.id)),
+        t.k,
+        cheap,
+      );
       ctx.globalAlpha = 1;
     }
     strokeEdges(keptEdges, t.k, arrows, dashes, big);
     emphasiseEdges(scene, highlight, t.k);
     const keptNodes = dimming ? scene.nodes.filter((n) => highlight.keepNodes!.has(n.id)) : scene.nodes;
     fillNodes(keptNodes, t.k, cheap);
-    for (const [id, colour] of [[highlight.selectedNode, '#f1c40f'], [highlight.focusNode, '#1b2631']] as const) {
+    for (const [id, colour] of [
+      [highlight.selectedNode, '#f1c40f'],
+      [highlight.focusNode, '#1b2631'],
+    ] as const) {
       const n = id ? scene.node(id) : undefined;
       if (n) ring(n, colour, 3 / t.k, 4 / t.k, colour === '#1b2631' ? [3 / t.k, 2 / t.k] : []);
     }
-    const forced = new Set([highlight.selectedNode, highlight.focusNode, ...(dimming ? highlight.keepNodes! : [])].filter((x): x is string => Boolean(x)));
+    const forced = new Set(
+      [highlight.selectedNode, highlight.focusNode, ...(dimming ? highlight.keepNodes! : [])].filter((x): x is string =>
+        Boolean(x),
+      ),
+    );
     if (!cheap) labels(keptNodes, keptEdges, t, view, forced, groups.length > 0);
     ctx.restore();
   }
@@ -273,7 +343,9 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     ctx.drawImage(snapshot.image, t.x - s * snapshot.t.x, t.y - s * snapshot.t.y, view.width * s, view.height * s);
     return true;
   }
-  function dropSnapshot(): void { snapshot = undefined; }
+  function dropSnapshot(): void {
+    snapshot = undefined;
+  }
 
   return { draw, resize, canvas, keepSnapshot, drawSnapshot, dropSnapshot };
 }

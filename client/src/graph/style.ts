@@ -26,7 +26,11 @@ const KINSHIP = new Set(['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'RELATIVE_OF',
 export const EDGE_GROUPS = [
   { name: 'kinship', colour: '#2f6db5', test: (type: string) => KINSHIP.has(type) },
   { name: 'family membership', colour: '#8a5cc2', test: (type: string) => type === 'MEMBER_OF' },
-  { name: 'events and places', colour: '#5d6d7e', test: (type: string) => ['PARTICIPATED_IN', 'OCCURRED_AT', 'LOCATED_IN'].includes(type) },
+  {
+    name: 'events and places',
+    colour: '#5d6d7e',
+    test: (type: string) => ['PARTICIPATED_IN', 'OCCURRED_AT', 'LOCATED_IN'].includes(type),
+  },
   { name: 'organisations and sources', colour: '#b9770e', test: () => true },
 ] as const;
 
@@ -60,8 +64,12 @@ export function edgeStyleKey(edge: GraphEdge): string {
 /** Where a status comes from: the API's `status` when present; the timeline may supply more (#5). */
 export type StatusRule = (node: GraphNode) => PersonStatus | undefined;
 let statusRule: StatusRule = (node) => node.status;
-export function setStatusRule(rule: StatusRule): void { statusRule = rule; }
-export function nodeStatus(node: GraphNode): PersonStatus | undefined { return statusRule(node); }
+export function setStatusRule(rule: StatusRule): void {
+  statusRule = rule;
+}
+export function nodeStatus(node: GraphNode): PersonStatus | undefined {
+  return statusRule(node);
+}
 
 export function edgeLabel(edge: GraphEdge): string {
   const type = edge.type.toLowerCase().replaceAll('_', ' ');

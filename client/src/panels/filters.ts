@@ -8,11 +8,25 @@ import type { Filters } from '../state/view-state.js';
 export function createFilterPanel(root: HTMLElement, commands: ViewCommands) {
   function render(filters: Filters): void {
     clear(root);
-    const typeBoxes = ENTITY_TYPE_NAMES.map((type) => checkbox(type, filters.types.length === 0 || filters.types.includes(type), 'filter-type'));
-    const relBoxes = RELATIONSHIP_TYPE_NAMES.map((type) => checkbox(type, filters.relTypes.length === 0 || filters.relTypes.includes(type), 'filter-rel', type.toLowerCase().replaceAll('_', ' ')));
-    const confidence = el('select', { name: 'minConfidence', 'aria-label': 'Minimum confidence' },
+    const typeBoxes = ENTITY_TYPE_NAMES.map((type) =>
+      checkbox(type, filters.types.length === 0 || filters.types.includes(type), 'filter-type'),
+    );
+    const relBoxes = RELATIONSHIP_TYPE_NAMES.map((type) =>
+      checkbox(
+        type,
+        filters.relTypes.length === 0 || filters.relTypes.includes(type),
+        'filter-rel',
+        type.toLowerCase().replaceAll('_', ' '),
+      ),
+    );
+    const confidence = el(
+      'select',
+      { name: 'minConfidence', 'aria-label': 'Minimum confidence' },
       el('option', { value: '', text: 'any confidence' }),
-      ...CONFIDENCE_LEVELS.slice(0, 3).map((c) => el('option', { value: c, text: `${c} or stronger`, selected: filters.minConfidence === c })));
+      ...CONFIDENCE_LEVELS.slice(0, 3).map((c) =>
+        el('option', { value: c, text: `${c} or stronger`, selected: filters.minConfidence === c }),
+      ),
+    );
     const from = el('input', { type: 'date', name: 'from', value: filters.from ?? '', 'aria-label': 'From date' });
     const to = el('input', { type: 'date', name: 'to', value: filters.to ?? '', 'aria-label': 'To date' });
     const apply = () => {
@@ -29,10 +43,34 @@ export function createFilterPanel(root: HTMLElement, commands: ViewCommands) {
     root.append(
       el('fieldset', {}, el('legend', { text: 'Entity types' }), ...typeBoxes),
       el('fieldset', {}, el('legend', { text: 'Relationships' }), ...relBoxes),
-      el('fieldset', {}, el('legend', { text: 'Evidence and dates' }), confidence, el('label', {}, 'from ', from), el('label', {}, 'to ', to)),
-      el('div', { className: 'actions' },
+      el(
+        'fieldset',
+        {},
+        el('legend', { text: 'Evidence and dates' }),
+        confidence,
+        el('label', {}, 'from ', from),
+        el('label', {}, 'to ', to),
+      ),
+      el(
+        'div',
+        { className: 'actions' },
         el('button', { type: 'button', 'data-action': 'apply-filters', onclick: apply }, 'Apply filters'),
-        el('button', { type: 'button', onclick: () => commands.setFilters({ types: [], relTypes: [], minConfidence: undefined, from: undefined, to: undefined }) }, 'Reset')),
+        el(
+          'button',
+          {
+            type: 'button',
+            onclick: () =>
+              commands.setFilters({
+                types: [],
+                relTypes: [],
+                minConfidence: undefined,
+                from: undefined,
+                to: undefined,
+              }),
+          },
+          'Reset',
+        ),
+      ),
     );
   }
   return { render };
@@ -43,5 +81,8 @@ function checkbox(value: string, on: boolean, name: string, label = value): HTML
 }
 
 function checked(labels: HTMLLabelElement[]): string[] {
-  return labels.map((l) => l.querySelector('input')!).filter((i) => i.checked).map((i) => i.value);
+  return labels
+    .map((l) => l.querySelector('input')!)
+    .filter((i) => i.checked)
+    .map((i) => i.value);
 }

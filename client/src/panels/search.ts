@@ -25,27 +25,49 @@ export function createSearchPanel(form: HTMLFormElement, results: HTMLElement, o
       if (mine !== token) return;
       clear(results);
       if (!page.items.length) {
-        results.append(el('p', { className: 'muted', role: 'status', text: `Nothing matches “${text}”. Try another spelling or script.` }));
+        results.append(
+          el('p', {
+            className: 'muted',
+            role: 'status',
+            text: `Nothing matches “${text}”. Try another spelling or script.`,
+          }),
+        );
         return;
       }
       results.append(
-        el('p', { className: 'muted', role: 'status', text: `${page.items.length}${page.hasMore ? '+' : ''} matches` },
-          ' ', el('button', { type: 'button', className: 'link-button', onclick: () => onChoose(page.items.map((h) => h.id)) }, 'Add all')),
+        el(
+          'p',
+          { className: 'muted', role: 'status', text: `${page.items.length}${page.hasMore ? '+' : ''} matches` },
+          ' ',
+          el(
+            'button',
+            { type: 'button', className: 'link-button', onclick: () => onChoose(page.items.map((h) => h.id)) },
+            'Add all',
+          ),
+        ),
         el('ul', { className: 'hits' }, ...page.items.map(hitItem)),
       );
     } catch (error) {
       if (mine !== token) return;
       clear(results);
-      results.append(el('p', { className: 'error', role: 'alert', text: `Search failed: ${(error as Error).message}` }));
+      results.append(
+        el('p', { className: 'error', role: 'alert', text: `Search failed: ${(error as Error).message}` }),
+      );
     }
   }
 
   function hitItem(hit: SearchHit): HTMLElement {
-    return el('li', {},
-      el('button', { type: 'button', className: 'hit', 'data-id': hit.id, onclick: () => onChoose([hit.id]) },
+    return el(
+      'li',
+      {},
+      el(
+        'button',
+        { type: 'button', className: 'hit', 'data-id': hit.id, onclick: () => onChoose([hit.id]) },
         el('span', { className: `dot ${hit.type}`, 'aria-hidden': 'true' }),
         el('span', { className: 'hit-name', text: hit.name }),
-        el('span', { className: 'muted', text: ` ${hit.type}${hit.kind ? ` · ${hit.kind}` : ''}` })));
+        el('span', { className: 'muted', text: ` ${hit.type}${hit.kind ? ` · ${hit.kind}` : ''}` }),
+      ),
+    );
   }
 
   return { run, focus: () => input.focus() };

@@ -6,7 +6,14 @@ import type { GraphView } from '../graph/graph-view.js';
 import type { ViewCommands } from '../state/commands.js';
 import type { ViewStore } from '../state/store.js';
 
-export interface ToolbarDeps { store: ViewStore; commands: ViewCommands; graph: GraphView; canvas: HTMLCanvasElement; realized(): RealizedView; notify(m: string): void }
+export interface ToolbarDeps {
+  store: ViewStore;
+  commands: ViewCommands;
+  graph: GraphView;
+  canvas: HTMLCanvasElement;
+  realized(): RealizedView;
+  notify(m: string): void;
+}
 
 /** Undo/redo, fit, layout mode, list view and exports; buttons are in index.html, wired here. */
 export function wireToolbar(deps: ToolbarDeps) {
@@ -32,7 +39,10 @@ export function wireToolbar(deps: ToolbarDeps) {
     byId('toggle-list').setAttribute('aria-pressed', String(!list.hidden));
   });
   on('export-svg', () => download('kinline-view.svg', 'image/svg+xml', sceneToSvg(graph.scene, graph.groups)));
-  on('export-png', () => { graph.renderNow(); deps.canvas.toBlob((blob) => blob && download('kinline-view.png', 'image/png', blob)); });
+  on('export-png', () => {
+    graph.renderNow();
+    deps.canvas.toBlob((blob) => blob && download('kinline-view.png', 'image/png', blob));
+  });
   on('export-json', () => {
     const view = deps.realized();
     const body = { exportedAt: new Date().toISOString(), url: location.href, nodes: view.nodes, edges: view.edges };

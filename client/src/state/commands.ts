@@ -12,7 +12,13 @@ export const EXPANSION_PAGE = 50;
 export function viewCommands(store: ViewStore) {
   return {
     select(selection: Selection | undefined): void {
-      store.update('select', (s) => { s.selection = selection; }, { record: false });
+      store.update(
+        'select',
+        (s) => {
+          s.selection = selection;
+        },
+        { record: false },
+      );
     },
     /** Puts entities in view (search hits, timeline items) and selects the first. */
     selectNodes(ids: readonly string[]): void {
@@ -35,7 +41,9 @@ export function viewCommands(store: ViewStore) {
       });
     },
     collapse(id: string): void {
-      store.update('collapse', (s) => { s.expanded = s.expanded.filter((e) => e.id !== id); });
+      store.update('collapse', (s) => {
+        s.expanded = s.expanded.filter((e) => e.id !== id);
+      });
     },
     hide(id: string): void {
       store.update('hide', (s) => {
@@ -44,13 +52,19 @@ export function viewCommands(store: ViewStore) {
       });
     },
     showHidden(): void {
-      store.update('show-hidden', (s) => { s.hidden = []; });
+      store.update('show-hidden', (s) => {
+        s.hidden = [];
+      });
     },
     pin(id: string, at: [number, number]): void {
-      store.update('pin', (s) => { s.pinned[id] = [Math.round(at[0]), Math.round(at[1])]; });
+      store.update('pin', (s) => {
+        s.pinned[id] = [Math.round(at[0]), Math.round(at[1])];
+      });
     },
     unpin(id: string): void {
-      store.update('unpin', (s) => { delete s.pinned[id]; });
+      store.update('unpin', (s) => {
+        delete s.pinned[id];
+      });
     },
     setLayout(layout: LayoutMode, familyRoot?: string): void {
       store.update('layout', (s) => {
@@ -59,26 +73,43 @@ export function viewCommands(store: ViewStore) {
       });
     },
     relate(from: string, to: string): void {
-      store.update('relate', (s) => { s.path = { from, to }; });
+      store.update('relate', (s) => {
+        s.path = { from, to };
+      });
     },
     clearPath(): void {
-      store.update('clear-path', (s) => { s.path = undefined; });
+      store.update('clear-path', (s) => {
+        s.path = undefined;
+      });
     },
     setFilters(change: Partial<Filters>): void {
-      store.update('filters', (s) => { s.filters = { ...s.filters, ...change }; });
+      store.update('filters', (s) => {
+        s.filters = { ...s.filters, ...change };
+      });
     },
     clear(): void {
       store.update('clear', (s) => {
-        s.seeds = []; s.expanded = []; s.hidden = []; s.pinned = {}; s.selection = undefined; s.path = undefined; s.layout = 'force';
+        s.seeds = [];
+        s.expanded = [];
+        s.hidden = [];
+        s.pinned = {};
+        s.selection = undefined;
+        s.path = undefined;
+        s.layout = 'force';
       });
     },
     /** Issue #5: the graph as it stood on a date. */
     setAsOf(date: string | undefined): void {
-      store.update('as-of', (s) => { s.asOf = date; });
+      store.update('as-of', (s) => {
+        s.asOf = date;
+      });
     },
     /** Issue #5: a window brushed on the timeline filters the graph. */
     setTimeWindow(from: string | undefined, to: string | undefined): void {
-      store.update('time-window', (s) => { s.filters.from = from; s.filters.to = to; });
+      store.update('time-window', (s) => {
+        s.filters.from = from;
+        s.filters.to = to;
+      });
     },
     undo: () => store.undo(),
     redo: () => store.redo(),

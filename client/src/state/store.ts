@@ -19,9 +19,15 @@ export class ViewStore {
     this.current = initial;
   }
 
-  get state(): ViewState { return this.current; }
-  get canUndo(): boolean { return this.past.length > 0; }
-  get canRedo(): boolean { return this.future.length > 0; }
+  get state(): ViewState {
+    return this.current;
+  }
+  get canUndo(): boolean {
+    return this.past.length > 0;
+  }
+  get canRedo(): boolean {
+    return this.future.length > 0;
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);

@@ -21,11 +21,23 @@ const date = (text: string | null) => (text && DATE.test(text) ? text : undefine
 
 export function encodeViewState(state: ViewState): string {
   const q = new URLSearchParams();
-  const put = (key: string, value: string | undefined) => { if (value) q.set(key, value); };
+  const put = (key: string, value: string | undefined) => {
+    if (value) q.set(key, value);
+  };
   put('s', state.seeds.join(','));
-  put('x', state.expanded.map((e) => [e.id, String(e.limit), ...(e.types?.length ? [e.types.join('.')] : [])].join(SEP)).join(','));
+  put(
+    'x',
+    state.expanded
+      .map((e) => [e.id, String(e.limit), ...(e.types?.length ? [e.types.join('.')] : [])].join(SEP))
+      .join(','),
+  );
   put('h', state.hidden.join(','));
-  put('p', Object.entries(state.pinned).map(([id, [x, y]]) => [id, Math.round(x), Math.round(y)].join(SEP)).join(','));
+  put(
+    'p',
+    Object.entries(state.pinned)
+      .map(([id, [x, y]]) => [id, Math.round(x), Math.round(y)].join(SEP))
+      .join(','),
+  );
   put('t', state.filters.types.join(','));
   put('r', state.filters.relTypes.join(','));
   put('c', state.filters.minConfidence);
@@ -44,11 +56,15 @@ export function decodeViewState(search: string): ViewState {
   const q = new URLSearchParams(search);
   const state = emptyViewState();
   state.seeds = ids(q.get('s'));
-  state.expanded = (q.get('x') ?? '').split(',').map(decodeExpansion).filter((e): e is Expansion => e !== null);
+  state.expanded = (q.get('x') ?? '')
+    .split(',')
+    .map(decodeExpansion)
+    .filter((e): e is Expansion => e !== null);
   state.hidden = ids(q.get('h'));
   for (const part of (q.get('p') ?? '').split(',')) {
     const [id, x, y] = part.split(SEP);
-    if (id && ID.test(id) && Number.isFinite(Number(x)) && Number.isFinite(Number(y))) state.pinned[id] = [Number(x), Number(y)];
+    if (id && ID.test(id) && Number.isFinite(Number(x)) && Number.isFinite(Number(y)))
+      state.pinned[id] = [Number(x), Number(y)];
   }
   state.filters.types = (q.get('t') ?? '').split(',').filter(isType);
   state.filters.relTypes = (q.get('r') ?? '').split(',').filter((r) => REL_TYPE.test(r));
@@ -83,6 +99,7 @@ function decodeTimeline(text: string | null): TimelineScope | null {
   const [kind, ...list] = (text ?? '').split(SEP);
   const valid = list.filter((id) => ID.test(id));
   if (kind === 'people' && valid.length > 0 && valid.length <= 50) return { kind, ids: valid };
-  if ((kind === 'family' || kind === 'facility' || kind === 'crossing') && valid.length === 1) return { kind, ids: [valid[0]!] };
+  if ((kind === 'family' || kind === 'facility' || kind === 'crossing') && valid.length === 1)
+    return { kind, ids: [valid[0]!] };
   return null;
 }

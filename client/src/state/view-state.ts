@@ -1,7 +1,11 @@
 import type { Confidence, EntityType } from '../api/types.js';
 
 /** One expansion of a node's neighbours: a page of `limit`, optionally only some entity types. */
-export interface Expansion { id: string; limit: number; types?: EntityType[] }
+export interface Expansion {
+  id: string;
+  limit: number;
+  types?: EntityType[];
+}
 
 export interface Filters {
   /** Entity types shown; empty means all. */
@@ -17,7 +21,9 @@ export interface Filters {
 export type Selection = { kind: 'node' | 'edge'; id: string };
 
 /** Whose timeline is open (issue #5): some people, or a family, facility or border crossing. */
-export type TimelineScope = { kind: 'people'; ids: string[] } | { kind: 'family' | 'facility' | 'crossing'; ids: [string] };
+export type TimelineScope =
+  | { kind: 'people'; ids: string[] }
+  | { kind: 'family' | 'facility' | 'crossing'; ids: [string] };
 export type LayoutMode = 'force' | 'family';
 
 /**

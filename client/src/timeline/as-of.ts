@@ -34,7 +34,10 @@ export async function loadAsOf(date: string, personIds: readonly string[]): Prom
 
 /** Colours graph nodes by their status on the as-of date; without a date, the API's own status. */
 export function applyStatusRule(view: AsOfView | undefined): void {
-  if (!view) { setStatusRule((node) => node.status); return; }
+  if (!view) {
+    setStatusRule((node) => node.status);
+    return;
+  }
   setStatusRule((node: GraphNode): PersonStatus | undefined => {
     const badge = view.badges.get(node.id);
     return badge ? badge.status : node.status;

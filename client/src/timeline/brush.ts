@@ -5,7 +5,11 @@ import { el } from '../dom.js';
  * Brushing a time window on the timeline: after `start()`, a drag over the items draws a band;
  * releasing it reports the dates under its ends. The graph's window filter is shown as a band too.
  */
-export function createBrush(container: HTMLElement, view: () => Timeline | undefined, done: (from: Date, to: Date) => void) {
+export function createBrush(
+  container: HTMLElement,
+  view: () => Timeline | undefined,
+  done: (from: Date, to: Date) => void,
+) {
   const band = el('div', { className: 'tl-brush', hidden: true });
   const windowBand = el('div', { className: 'tl-window', hidden: true });
   container.append(band, windowBand);
@@ -21,12 +25,19 @@ export function createBrush(container: HTMLElement, view: () => Timeline | undef
   const xOf = (date: Date): number => {
     const { start, end } = view()!.getWindow();
     const panel = center()!.getBoundingClientRect();
-    return panel.left - container.getBoundingClientRect().left + ((date.getTime() - start.getTime()) / (end.getTime() - start.getTime())) * panel.width;
+    return (
+      panel.left -
+      container.getBoundingClientRect().left +
+      ((date.getTime() - start.getTime()) / (end.getTime() - start.getTime())) * panel.width
+    );
   };
 
   function drawWindow(): void {
     const panel = center();
-    if (!view() || !panel || (!shown.from && !shown.to)) { windowBand.hidden = true; return; }
+    if (!view() || !panel || (!shown.from && !shown.to)) {
+      windowBand.hidden = true;
+      return;
+    }
     const { start, end } = view()!.getWindow();
     const left = Math.max(xOf(shown.from ? new Date(shown.from) : start), xOf(start));
     const right = Math.min(xOf(shown.to ? new Date(shown.to) : end), xOf(end));
@@ -43,7 +54,8 @@ export function createBrush(container: HTMLElement, view: () => Timeline | undef
       if (!panel) return;
       container.classList.add('brushing');
       const onDown = (down: PointerEvent) => {
-        down.preventDefault(); down.stopPropagation();
+        down.preventDefault();
+        down.stopPropagation();
         const origin = container.getBoundingClientRect();
         const x0 = down.clientX;
         band.hidden = false;

@@ -2,7 +2,20 @@
  * EDTF (ISO 8601-2, levels 0-1) as a reader says it: "2016~/.." -> "about 2016 – still ongoing".
  * Only for tooltips and labels; the bounds come from the server, which owns the parsing.
  */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 // EDTF level 1 seasons: 21 spring, 22 summer, 23 autumn, 24 winter.
 const SEASONS: Record<string, string> = { '21': 'spring', '22': 'summer', '23': 'autumn', '24': 'winter' };
 

@@ -9,7 +9,15 @@ import type { Timeline, TimelineGroup, TimelineItem } from './api.js';
  *   open end     "still held" (EDTF "/..") runs to the horizon with a dashed, striped tail;
  *                "fate unknown" (EDTF "/") fades out to the horizon, striped grey.
  */
-export interface VisRow { id: string; content: string; className: string; order: number; source: TimelineGroup; nestedGroups?: string[]; showNested?: boolean }
+export interface VisRow {
+  id: string;
+  content: string;
+  className: string;
+  order: number;
+  source: TimelineGroup;
+  nestedGroups?: string[];
+  showNested?: boolean;
+}
 
 export interface VisItem {
   id: string;
@@ -28,7 +36,16 @@ const DAY = 86_400_000;
 const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const pct = (x: number) => `${Math.max(0, Math.min(100, x * 100)).toFixed(2)}%`;
 
-export const RANGE_KINDS = new Set(['detention', 'blocked-exit', 'disappearance', 'appointment', 'other', 'residence', 'employment', 'trial']);
+export const RANGE_KINDS = new Set([
+  'detention',
+  'blocked-exit',
+  'disappearance',
+  'appointment',
+  'other',
+  'residence',
+  'employment',
+  'trial',
+]);
 
 export function visItem(item: TimelineItem, horizon: number): VisItem | null {
   if (!item.start) return null;
@@ -41,9 +58,17 @@ export function visItem(item: TimelineItem, horizon: number): VisItem | null {
   if (!item.start.earliest) classes.push('tl-open-start');
   const base = { id: item.id, group: item.group, content: item.title, source: item };
   if (item.point) {
-    if (latestStart - earliestStart < 2 * DAY) return { ...base, start: new Date(latestStart), type: 'point', className: [...classes, 'tl-point'].join(' ') };
+    if (latestStart - earliestStart < 2 * DAY)
+      return { ...base, start: new Date(latestStart), type: 'point', className: [...classes, 'tl-point'].join(' ') };
     // A point known only within bounds ("2016~" is 2015-2017): a bar that fades at both ends.
-    return { ...base, start: new Date(earliestStart), end: new Date(latestStart + DAY), type: 'range', className: [...classes, 'tl-point-span', 'tl-fuzzy-start', 'tl-fuzzy-end'].join(' '), style: '--fs:50%;--fe:50%;' };
+    return {
+      ...base,
+      start: new Date(earliestStart),
+      end: new Date(latestStart + DAY),
+      type: 'range',
+      className: [...classes, 'tl-point-span', 'tl-fuzzy-start', 'tl-fuzzy-end'].join(' '),
+      style: '--fs:50%;--fe:50%;',
+    };
   }
   let endEarliest: number;
   let endLatest: number;
@@ -63,23 +88,49 @@ export function visItem(item: TimelineItem, horizon: number): VisItem | null {
   const fe = (endEarliest - earliestStart) / span;
   if (fs > 0.001) classes.push('tl-fuzzy-start');
   if (fe < 0.999) classes.push('tl-fuzzy-end');
-  return { ...base, start: new Date(earliestStart), end: new Date(endLatest), type: 'range', className: classes.join(' '), style: `--fs:${pct(fs)};--fe:${pct(Math.max(fe, fs))};` };
+  return {
+    ...base,
+    start: new Date(earliestStart),
+    end: new Date(endLatest),
+    type: 'range',
+    className: classes.join(' '),
+    style: `--fs:${pct(fs)};--fe:${pct(Math.max(fe, fs))};`,
+  };
 }
 
 /** Rows: one per person; when people come from several families, nested under a family row. */
-export function visRows(groups: readonly TimelineGroup[], familyNames: ReadonlyMap<string, string> = new Map()): VisRow[] {
-  const rows: VisRow[] = groups.map((g, order) => ({ id: g.id, content: g.name, className: g.protected ? 'tl-row tl-protected' : 'tl-row', order, source: g }));
+export function visRows(
+  groups: readonly TimelineGroup[],
+  familyNames: ReadonlyMap<string, string> = new Map(),
+): VisRow[] {
+  const rows: VisRow[] = groups.map((g, order) => ({
+    id: g.id,
+    content: g.name,
+    className: g.protected ? 'tl-row tl-protected' : 'tl-row',
+    order,
+    source: g,
+  }));
   const families = [...new Set(groups.map((g) => g.family).filter((f): f is string => Boolean(f)))];
   if (families.length < 2) return rows;
-  const parents = families.map((family, i): VisRow => ({
-    id: `family:${family}`, content: familyNames.get(family) ?? family, className: 'tl-family-row', order: -1000 + i,
-    source: { id: family, name: familyNames.get(family) ?? family },
-    nestedGroups: groups.filter((g) => g.family === family).map((g) => g.id), showNested: true,
-  }));
+  const parents = families.map(
+    (family, i): VisRow => ({
+      id: `family:${family}`,
+      content: familyNames.get(family) ?? family,
+      className: 'tl-family-row',
+      order: -1000 + i,
+      source: { id: family, name: familyNames.get(family) ?? family },
+      nestedGroups: groups.filter((g) => g.family === family).map((g) => g.id),
+      showNested: true,
+    }),
+  );
   return [...parents, ...rows];
 }
 
-export function visData(timeline: Timeline, horizon = Date.now(), familyNames?: ReadonlyMap<string, string>): { rows: VisRow[]; items: VisItem[] } {
+export function visData(
+  timeline: Timeline,
+  horizon = Date.now(),
+  familyNames?: ReadonlyMap<string, string>,
+): { rows: VisRow[]; items: VisItem[] } {
   const items = timeline.items.map((i) => visItem(i, horizon)).filter((i): i is VisItem => i !== null);
   return { rows: visRows(timeline.groups, familyNames), items };
 }

@@ -11,9 +11,21 @@ export interface RowBadge {
 }
 
 const KIND_LABELS: Record<string, string> = {
-  detention: 'Detention', 'blocked-exit': 'Blocked from leaving', disappearance: 'Disappearance', crossing: 'Border crossing',
-  'passport-confiscation': 'Passport confiscated', trial: 'Trial', sentence: 'Sentence', release: 'Release', testimony: 'Testimony',
-  publication: 'Publication', advocacy: 'Advocacy', transfer: 'Transfer', death: 'Death', award: 'Award', other: 'Event',
+  detention: 'Detention',
+  'blocked-exit': 'Blocked from leaving',
+  disappearance: 'Disappearance',
+  crossing: 'Border crossing',
+  'passport-confiscation': 'Passport confiscated',
+  trial: 'Trial',
+  sentence: 'Sentence',
+  release: 'Release',
+  testimony: 'Testimony',
+  publication: 'Publication',
+  advocacy: 'Advocacy',
+  transfer: 'Transfer',
+  death: 'Death',
+  award: 'Award',
+  other: 'Event',
 };
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind.replaceAll('-', ' ');
 
@@ -22,14 +34,24 @@ function sourceBadge(item: TimelineItem): HTMLElement | null {
   if (!first) return el('span', { className: 'tl-source none', text: 'no source' });
   const name = first.source.name.length > 28 ? `${first.source.name.slice(0, 27)}…` : first.source.name;
   const more = item.claims.length > 1 ? ` +${item.claims.length - 1}` : '';
-  return el('span', { className: `tl-source confidence-${first.confidence}`, title: first.source.name, text: `${name}${more}` });
+  return el('span', {
+    className: `tl-source confidence-${first.confidence}`,
+    title: first.source.name,
+    text: `${name}${more}`,
+  });
 }
 
 /** An item's label: marks for approximate (≈) and uncertain (?) dates, the title, its source badge. */
 export function itemContent(item: TimelineItem): HTMLElement {
-  return el('span', { className: 'tl-content' },
-    item.conflict ? el('span', { className: 'tl-mark conflict', title: 'Sources disagree on this date', text: '⚠' }) : null,
-    item.approximate ? el('span', { className: 'tl-mark approximate', title: 'Approximate date (EDTF ~)', text: '≈' }) : null,
+  return el(
+    'span',
+    { className: 'tl-content' },
+    item.conflict
+      ? el('span', { className: 'tl-mark conflict', title: 'Sources disagree on this date', text: '⚠' })
+      : null,
+    item.approximate
+      ? el('span', { className: 'tl-mark approximate', title: 'Approximate date (EDTF ~)', text: '≈' })
+      : null,
     item.uncertain ? el('span', { className: 'tl-mark uncertain', title: 'Uncertain date (EDTF ?)', text: '?' }) : null,
     el('span', { className: 'tl-title', text: item.title }),
     item.edtf ? el('span', { className: 'tl-edtf', text: item.edtf }) : null,
@@ -37,21 +59,40 @@ export function itemContent(item: TimelineItem): HTMLElement {
   );
 }
 
-const STATUS_TEXT: Record<RowBadge['status'], string> = { detained: 'detained', missing: 'missing', blocked: 'blocked', free: 'free' };
+const STATUS_TEXT: Record<RowBadge['status'], string> = {
+  detained: 'detained',
+  missing: 'missing',
+  blocked: 'blocked',
+  free: 'free',
+};
 
 export function rowLabel(row: VisRow, badge?: RowBadge): HTMLElement {
-  const label = el('span', { className: 'tl-row-label', 'data-row': row.id },
-    el('span', { className: 'tl-row-name', text: row.content }));
-  if (row.source.protected) label.append(el('span', { className: 'badge protected', title: 'Shown by pseudonym', text: 'pseudonym' }));
+  const label = el(
+    'span',
+    { className: 'tl-row-label', 'data-row': row.id },
+    el('span', { className: 'tl-row-name', text: row.content }),
+  );
+  if (row.source.protected)
+    label.append(el('span', { className: 'badge protected', title: 'Shown by pseudonym', text: 'pseudonym' }));
   if (badge) {
     const possibly = badge.certainty === 'possible' ? 'possibly ' : '';
-    label.append(el('span', { className: `tl-status ${badge.status} ${badge.certainty ?? ''}`, 'data-status': badge.status, text: `${possibly}${STATUS_TEXT[badge.status]}` }));
+    label.append(
+      el('span', {
+        className: `tl-status ${badge.status} ${badge.certainty ?? ''}`,
+        'data-status': badge.status,
+        text: `${possibly}${STATUS_TEXT[badge.status]}`,
+      }),
+    );
     if (badge.orphaned) {
-      label.append(el('span', {
-        className: `tl-orphaned ${badge.orphaned}`, 'data-flag': 'orphaned',
-        title: 'Every known parent detained, missing or blocked on this date',
-        text: badge.orphaned === 'certain' ? 'both parents detained or blocked' : 'parents possibly detained or blocked',
-      }));
+      label.append(
+        el('span', {
+          className: `tl-orphaned ${badge.orphaned}`,
+          'data-flag': 'orphaned',
+          title: 'Every known parent detained, missing or blocked on this date',
+          text:
+            badge.orphaned === 'certain' ? 'both parents detained or blocked' : 'parents possibly detained or blocked',
+        }),
+      );
     }
   }
   return label;

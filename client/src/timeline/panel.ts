@@ -22,7 +22,12 @@ export interface TimelinePanelDeps {
   notify(message: string): void;
 }
 
-const SCOPE_WORDS = { people: 'Timeline of', family: 'Timeline of', facility: 'Timeline at', crossing: 'Timeline at' } as const;
+const SCOPE_WORDS = {
+  people: 'Timeline of',
+  family: 'Timeline of',
+  facility: 'Timeline at',
+  crossing: 'Timeline at',
+} as const;
 
 /**
  * The timeline panel (issue #5), mounted in #timeline-panel: follows the selected node, drives
@@ -33,16 +38,43 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
   const { store } = deps;
   const title = el('h2', { className: 'tl-heading', text: 'Timeline' });
   const info = el('span', { className: 'tl-info muted' });
-  const asOfInput = el('input', { id: 'asof-input', type: 'date', 'aria-label': 'As-of date', min: '1900-01-01', max: '2100-12-31' });
-  const asOfClear = el('button', { type: 'button', id: 'asof-clear', onclick: () => deps.commands.setAsOf(undefined) }, 'Clear');
+  const asOfInput = el('input', {
+    id: 'asof-input',
+    type: 'date',
+    'aria-label': 'As-of date',
+    min: '1900-01-01',
+    max: '2100-12-31',
+  });
+  const asOfClear = el(
+    'button',
+    { type: 'button', id: 'asof-clear', onclick: () => deps.commands.setAsOf(undefined) },
+    'Clear',
+  );
   const windowText = el('span', { className: 'tl-window-text muted' });
-  const windowClear = el('button', { type: 'button', id: 'window-clear', onclick: () => deps.commands.setTimeWindow(undefined, undefined) }, 'Clear window');
+  const windowClear = el(
+    'button',
+    { type: 'button', id: 'window-clear', onclick: () => deps.commands.setTimeWindow(undefined, undefined) },
+    'Clear window',
+  );
   const canvas = el('div', { id: 'timeline', className: 'tl-canvas' });
-  const empty = el('div', { className: 'tl-empty' }, el('p', { text: 'Select a person, a family, a facility or a border crossing to see its timeline. Detentions are drawn as ranges, events as points; faded ends are uncertain dates, striped ends are still open.' }));
-  const evidenceRoot = el('aside', { id: 'timeline-evidence', className: 'tl-evidence', 'aria-label': 'Evidence for the timeline', 'aria-live': 'polite' });
+  const empty = el(
+    'div',
+    { className: 'tl-empty' },
+    el('p', {
+      text: 'Select a person, a family, a facility or a border crossing to see its timeline. Detentions are drawn as ranges, events as points; faded ends are uncertain dates, striped ends are still open.',
+    }),
+  );
+  const evidenceRoot = el('aside', {
+    id: 'timeline-evidence',
+    className: 'tl-evidence',
+    'aria-label': 'Evidence for the timeline',
+    'aria-live': 'polite',
+  });
   const evidence = createEvidencePane(evidenceRoot, deps.notify);
   const view = createTimelineView(canvas, {
-    selectItem: (item) => { if (item) pickItem(item); },
+    selectItem: (item) => {
+      if (item) pickItem(item);
+    },
     selectRow: (id) => focusPerson(id),
     brushed: (from, to) => deps.commands.setTimeWindow(from, to),
     asOfMoved: (date) => deps.commands.setAsOf(date),
@@ -52,17 +84,41 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
   root.hidden = false;
   root.dataset.ready = 'true';
   root.replaceChildren(
-    el('header', { className: 'tl-header' },
-      title, info,
+    el(
+      'header',
+      { className: 'tl-header' },
+      title,
+      info,
       el('span', { className: 'tl-spacer' }),
-      el('label', { className: 'tl-asof', for: 'asof-input' }, 'As of '), asOfInput, asOfClear,
+      el('label', { className: 'tl-asof', for: 'asof-input' }, 'As of '),
+      asOfInput,
+      asOfClear,
       el('span', { className: 'sep', 'aria-hidden': 'true' }),
-      el('button', { type: 'button', id: 'brush', title: 'Drag across the timeline to filter the graph to that time window', onclick: () => { view.startBrush(); deps.notify('Drag across the timeline to choose a time window.'); } }, 'Brush a window'),
-      windowText, windowClear,
+      el(
+        'button',
+        {
+          type: 'button',
+          id: 'brush',
+          title: 'Drag across the timeline to filter the graph to that time window',
+          onclick: () => {
+            view.startBrush();
+            deps.notify('Drag across the timeline to choose a time window.');
+          },
+        },
+        'Brush a window',
+      ),
+      windowText,
+      windowClear,
       el('button', { type: 'button', id: 'timeline-fit', onclick: () => view.fit() }, 'Fit'),
-      el('span', { className: 'tl-legend', 'aria-hidden': 'true' },
-        el('span', { className: 'tl-key fuzzy', text: 'uncertain start' }), el('span', { className: 'tl-key open', text: 'still open' }),
-        el('span', { className: 'tl-key', text: '≈ approximate' }), el('span', { className: 'tl-key', text: '? uncertain' }))),
+      el(
+        'span',
+        { className: 'tl-legend', 'aria-hidden': 'true' },
+        el('span', { className: 'tl-key fuzzy', text: 'uncertain start' }),
+        el('span', { className: 'tl-key open', text: 'still open' }),
+        el('span', { className: 'tl-key', text: '≈ approximate' }),
+        el('span', { className: 'tl-key', text: '? uncertain' }),
+      ),
+    ),
     el('div', { className: 'tl-body' }, el('div', { className: 'tl-main' }, canvas, empty), evidenceRoot),
   );
 
@@ -72,7 +128,11 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
   let asOfKey = '';
   let loading = 0;
 
-  const nameOf = (id: string) => data?.groups.find((g) => g.id === id)?.name ?? deps.cache.nodes.get(id)?.name ?? asOf?.orphans.find((o) => o.child.id === id)?.child.name ?? id;
+  const nameOf = (id: string) =>
+    data?.groups.find((g) => g.id === id)?.name ??
+    deps.cache.nodes.get(id)?.name ??
+    asOf?.orphans.find((o) => o.child.id === id)?.child.name ??
+    id;
   const scopeOfState = (state: ViewState): TimelineScope | undefined => state.timeline;
 
   /** An item selected on the timeline: its people in the graph (selected), its citations opened. */
@@ -91,11 +151,15 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
 
   function focusPerson(id: string): void {
     const scope = store.state.timeline;
-    store.update('timeline-select', (s) => {
-      if (!s.seeds.includes(id)) s.seeds.push(id);
-      s.selection = { kind: 'node', id };
-      s.timeline = scope;
-    }, { record: false });
+    store.update(
+      'timeline-select',
+      (s) => {
+        if (!s.seeds.includes(id)) s.seeds.push(id);
+        s.selection = { kind: 'node', id };
+        s.timeline = scope;
+      },
+      { record: false },
+    );
   }
 
   /** Opens some people in graph and timeline together, with the evidence a pattern found (issue #5). */
@@ -131,13 +195,23 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
       if (mine !== loading) return;
       data = next;
       empty.hidden = true;
-      const anchor = next.anchor?.name ?? (scope.kind === 'people' ? next.groups.map((g) => g.name).slice(0, 3).join(', ') + (next.groups.length > 3 ? ` and ${next.groups.length - 3} more` : '') : scope.ids[0]!);
+      const anchor =
+        next.anchor?.name ??
+        (scope.kind === 'people'
+          ? next.groups
+              .map((g) => g.name)
+              .slice(0, 3)
+              .join(', ') + (next.groups.length > 3 ? ` and ${next.groups.length - 3} more` : '')
+          : scope.ids[0]!);
       title.textContent = `${SCOPE_WORDS[scope.kind]} ${anchor}`;
       info.textContent = `${next.groups.length} ${next.groups.length === 1 ? 'row' : 'rows'}, ${next.items.length} items${next.undated ? `, ${next.undated} undated left out` : ''}${next.truncated ? ' — more than shown: narrow the window' : ''}`;
       root.dataset.scope = key;
       view.show(next);
       if (asOf) view.setBadges(asOf.badges);
-      if (!asOf && evidenceRoot.dataset.showing !== 'evidence') evidence.hint('Select an item to read its sources. Set an as-of date to see who was detained, free or possibly detained on that day.');
+      if (!asOf && evidenceRoot.dataset.showing !== 'evidence')
+        evidence.hint(
+          'Select an item to read its sources. Set an as-of date to see who was detained, free or possibly detained on that day.',
+        );
     } catch (error) {
       if (mine !== loading) return;
       info.textContent = `Could not load the timeline: ${(error as Error).message}`;
@@ -147,7 +221,13 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
   }
 
   async function refreshAsOf(state: ViewState, force = false): Promise<void> {
-    const people = [...(data?.groups.map((g) => g.id) ?? []), ...deps.realized().nodes.filter((n) => n.type === 'Person').map((n) => n.id)];
+    const people = [
+      ...(data?.groups.map((g) => g.id) ?? []),
+      ...deps
+        .realized()
+        .nodes.filter((n) => n.type === 'Person')
+        .map((n) => n.id),
+    ];
     const key = `${state.asOf}|${[...new Set(people)].sort().join(',')}`;
     if (!force && key === asOfKey) return;
     asOfKey = key;
@@ -168,7 +248,8 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
       applyStatusRule(next);
       view.setBadges(next.badges);
       deps.redrawGraph();
-      if (evidenceRoot.dataset.showing !== 'item' && evidenceRoot.dataset.showing !== 'evidence') evidence.asOf(next, nameOf);
+      if (evidenceRoot.dataset.showing !== 'item' && evidenceRoot.dataset.showing !== 'evidence')
+        evidence.asOf(next, nameOf);
       root.dataset.asof = next.date;
     } catch (error) {
       deps.notify(`Could not load the as-of view: ${(error as Error).message}`);
@@ -178,10 +259,20 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
   async function follow(state: ViewState, reason: string): Promise<void> {
     // A node selected elsewhere (graph, search, list) opens its own timeline.
     const selected = state.selection?.kind === 'node' ? state.selection.id : undefined;
-    if (selected && (reason === 'select' || reason === 'select-nodes' || reason === 'load') && !(reason === 'load' && state.timeline)) {
+    if (
+      selected &&
+      (reason === 'select' || reason === 'select-nodes' || reason === 'load') &&
+      !(reason === 'load' && state.timeline)
+    ) {
       const found = await scopeOfNode(selected, deps.cache);
       if (found && !sameScope(found.scope, store.state.timeline) && store.state.selection?.id === selected) {
-        store.update('timeline-follow', (s) => { s.timeline = found.scope; }, { record: false });
+        store.update(
+          'timeline-follow',
+          (s) => {
+            s.timeline = found.scope;
+          },
+          { record: false },
+        );
         return;
       }
     }
@@ -196,18 +287,25 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
     if (root.dataset.asof !== state.asOf) root.dataset.asof = state.asOf ?? '';
   }
 
-  store.subscribe(({ state, reason }) => { void follow(state, reason); });
+  store.subscribe(({ state, reason }) => {
+    void follow(state, reason);
+  });
   // The graph finishes loading after the store changes: re-ask the as-of status for new people.
-  new MutationObserver(() => { if (document.body.dataset.ready === 'true') void refreshAsOf(store.state); })
-    .observe(document.body, { attributes: true, attributeFilter: ['data-ready'] });
+  new MutationObserver(() => {
+    if (document.body.dataset.ready === 'true') void refreshAsOf(store.state);
+  }).observe(document.body, { attributes: true, attributeFilter: ['data-ready'] });
   void follow(store.state, 'load');
 
   return {
     openPeople,
     showEvidence: (heading: string, events: readonly DatedEventView[]) => evidence.events(heading, events),
     view,
-    get data(): Timeline | undefined { return data; },
-    get asOf(): AsOfView | undefined { return asOf; },
+    get data(): Timeline | undefined {
+      return data;
+    },
+    get asOf(): AsOfView | undefined {
+      return asOf;
+    },
   };
 }
 export type TimelinePanel = ReturnType<typeof createTimelinePanel>;

@@ -2,16 +2,25 @@ import { api } from '../api/client.js';
 import type { GraphCache } from '../data/graph-cache.js';
 import type { TimelineScope } from '../state/view-state.js';
 
-export interface ScopedEntity { scope: TimelineScope; name: string }
+export interface ScopedEntity {
+  scope: TimelineScope;
+  name: string;
+}
 
 /** The timeline a node opens (issue #5): a person's, a family's, a facility's or a border crossing's. */
 export async function scopeOfNode(id: string, cache: GraphCache): Promise<ScopedEntity | null> {
-  const node = cache.nodes.get(id) ?? (await api.entity(id).then((d) => d.entity).catch(() => undefined));
+  const node =
+    cache.nodes.get(id) ??
+    (await api
+      .entity(id)
+      .then((d) => d.entity)
+      .catch(() => undefined));
   if (!node) return null;
   if (node.type === 'Person') return { scope: { kind: 'people', ids: [id] }, name: node.name };
   if (node.type === 'Family') return { scope: { kind: 'family', ids: [id] }, name: node.name };
   if (node.type === 'Facility') return { scope: { kind: 'facility', ids: [id] }, name: node.name };
-  if (node.type === 'Place' && node.kind === 'border-crossing') return { scope: { kind: 'crossing', ids: [id] }, name: node.name };
+  if (node.type === 'Place' && node.kind === 'border-crossing')
+    return { scope: { kind: 'crossing', ids: [id] }, name: node.name };
   return null;
 }
 

@@ -17,14 +17,32 @@ export function createTooltip(container: HTMLElement) {
         : 'Undated';
       box.replaceChildren(
         el('strong', { text: item.title }),
-        el('div', { className: 'tl-tip-kind', text: `${kindLabel(item.kind)}${item.place ? ` · ${item.place.name}` : ''}` }),
-        item.edtf ? el('div', { className: 'tl-tip-date' }, 'As written in the source: ', el('b', { text: describeEdtf(item.edtf) }), ` (EDTF ${item.edtf})`) : '',
+        el('div', {
+          className: 'tl-tip-kind',
+          text: `${kindLabel(item.kind)}${item.place ? ` · ${item.place.name}` : ''}`,
+        }),
+        item.edtf
+          ? el(
+              'div',
+              { className: 'tl-tip-date' },
+              'As written in the source: ',
+              el('b', { text: describeEdtf(item.edtf) }),
+              ` (EDTF ${item.edtf})`,
+            )
+          : '',
         el('div', { className: 'tl-tip-bounds', text: bounds }),
-        ...item.claims.slice(0, 3).map((c) => el('div', { className: 'tl-tip-claim' },
-          el('span', { className: `badge confidence ${c.confidence}`, text: c.confidence }),
-          `${c.source.name}${c.locator ? `, ${c.locator}` : ''}${c.date ? ` — dated ${describeEdtf(c.date)}` : ''}: `,
-          el('q', { text: c.excerpt }),
-          c.note ? el('div', { className: 'tl-tip-note', text: c.note }) : null)),
+        ...item.claims
+          .slice(0, 3)
+          .map((c) =>
+            el(
+              'div',
+              { className: 'tl-tip-claim' },
+              el('span', { className: `badge confidence ${c.confidence}`, text: c.confidence }),
+              `${c.source.name}${c.locator ? `, ${c.locator}` : ''}${c.date ? ` — dated ${describeEdtf(c.date)}` : ''}: `,
+              el('q', { text: c.excerpt }),
+              c.note ? el('div', { className: 'tl-tip-note', text: c.note }) : null,
+            ),
+          ),
       );
       box.hidden = false;
       const frame = container.getBoundingClientRect();
@@ -32,6 +50,8 @@ export function createTooltip(container: HTMLElement) {
       box.style.left = `${Math.max(4, x)}px`;
       box.style.top = `${Math.max(4, event.clientY - frame.top + 14)}px`;
     },
-    hide(): void { box.hidden = true; },
+    hide(): void {
+      box.hidden = true;
+    },
   };
 }

@@ -46,9 +46,21 @@ export function shownItems(all: readonly VisItem[], from: number, to: number): {
     const first = Math.max(0, Math.floor((item.start.getTime() - lo) / width));
     const key = `${item.group}|${first}`;
     const bin = bins.get(key);
-    if (bin) { bin.bin.count++; continue; }
+    if (bin) {
+      bin.bin.count++;
+      continue;
+    }
     const start = lo + first * width;
-    bins.set(key, { id: `bin:${key}`, group: item.group, start: new Date(start), end: new Date(start + width), type: 'range', content: '', className: 'tl-bin', bin: { count: 1 } });
+    bins.set(key, {
+      id: `bin:${key}`,
+      group: item.group,
+      start: new Date(start),
+      end: new Date(start + width),
+      type: 'range',
+      content: '',
+      className: 'tl-bin',
+      bin: { count: 1 },
+    });
   }
   return { items: [...bins.values()], binned: true };
 }

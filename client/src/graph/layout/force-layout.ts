@@ -1,7 +1,10 @@
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { SimLink } from './simulation.js';
 
-export interface LayoutStats { ticks: number; millis: number }
+export interface LayoutStats {
+  ticks: number;
+  millis: number;
+}
 export type PositionsListener = (positions: Float32Array, done: LayoutStats | null) => void;
 
 /**
@@ -22,13 +25,26 @@ export function createForceLayout(onPositions: PositionsListener) {
   return {
     setGraph(positions: Float32Array, fixed: Uint8Array, links: SimLink[], alpha: number): void {
       generation++;
-      send({ kind: 'graph', positions, fixed, links, alpha }, [positions.buffer as ArrayBuffer, fixed.buffer as ArrayBuffer]);
+      send({ kind: 'graph', positions, fixed, links, alpha }, [
+        positions.buffer as ArrayBuffer,
+        fixed.buffer as ArrayBuffer,
+      ]);
     },
-    fix(index: number, x: number, y: number): void { send({ kind: 'fix', index, x, y }); },
-    release(index: number): void { send({ kind: 'release', index }); },
-    reheat(alpha = 0.3): void { send({ kind: 'reheat', alpha }); },
-    stop(): void { send({ kind: 'stop' }); },
-    dispose(): void { worker.terminate(); },
+    fix(index: number, x: number, y: number): void {
+      send({ kind: 'fix', index, x, y });
+    },
+    release(index: number): void {
+      send({ kind: 'release', index });
+    },
+    reheat(alpha = 0.3): void {
+      send({ kind: 'reheat', alpha });
+    },
+    stop(): void {
+      send({ kind: 'stop' });
+    },
+    dispose(): void {
+      worker.terminate();
+    },
   };
 }
 export type ForceLayout = ReturnType<typeof createForceLayout>;

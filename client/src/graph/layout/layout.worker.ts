@@ -16,7 +16,10 @@ const FRAME_MS = 16;
 
 function positions(): Float32Array {
   const out = new Float32Array(nodes.length * 2);
-  nodes.forEach((n, i) => { out[2 * i] = n.x ?? 0; out[2 * i + 1] = n.y ?? 0; });
+  nodes.forEach((n, i) => {
+    out[2 * i] = n.x ?? 0;
+    out[2 * i + 1] = n.y ?? 0;
+  });
   return out;
 }
 
@@ -62,10 +65,18 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     restart(message.alpha);
   } else if (message.kind === 'fix') {
     const node = nodes[message.index];
-    if (node) { node.fx = message.x; node.fy = message.y; node.x = message.x; node.y = message.y; }
+    if (node) {
+      node.fx = message.x;
+      node.fy = message.y;
+      node.x = message.x;
+      node.y = message.y;
+    }
   } else if (message.kind === 'release') {
     const node = nodes[message.index];
-    if (node) { node.fx = null; node.fy = null; }
+    if (node) {
+      node.fx = null;
+      node.fy = null;
+    }
   } else if (message.kind === 'reheat') {
     restart(message.alpha);
   } else if (message.kind === 'stop') {
