@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     results,
   };
   mkdirSync(join(here, 'results'), { recursive: true });
-  writeFileSync(join(here, 'results', 'client-graph.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(here, 'results', 'client-graph.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`wrote bench/results/client-graph.json (meets target: ${report.meetsTarget})`);
 }
 

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     results,
   };
   mkdirSync(join(here, 'results'), { recursive: true });
-  writeFileSync(join(here, 'results', 'client-timeline.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(here, 'results', 'client-timeline.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`wrote bench/results/client-timeline.json (meets target: ${report.meetsTarget})`);
 }
 

@@ -158,7 +158,10 @@ function routeFor(path: string): { spec: RouteSpec; params: Record<string, strin
   for (const spec of allRoutes) {
     const names: string[] = [];
     const pattern = new RegExp(
-      `^/api${spec.path.replace(/:(\w+)/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`,
+      `^/api${spec.path.replace(/:(\w+)/g, (_, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      })}$`,
     );
     const match = pattern.exec(url.pathname);
     if (!match) continue;

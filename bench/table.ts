@@ -165,7 +165,7 @@ function otherRows(client: Record<string, unknown>): Row[] {
 }
 
 function growthRows(small: Stage, large: Stage): Row[] {
-  const per10x = (a: number, b: number) => Math.pow(b / a, 1 / Math.log10(large.people / small.people));
+  const per10x = (a: number, b: number) => (b / a) ** (1 / Math.log10(large.people / small.people));
   const row = (what: string, a: number, b: number, unit: string): Row => ({
     figure: `Growth ${int(small.people)} -> ${int(large.people)}: ${what}`,
     value: `${a >= 100 ? int(a) : a.toFixed(1)} -> ${b >= 100 ? int(b) : b.toFixed(1)} ${unit} (x${per10x(a, b).toFixed(1)} per 10x)`,

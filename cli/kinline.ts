@@ -121,7 +121,7 @@ async function offlineImportCommand(parsed: ParsedFile[]): Promise<number> {
     );
   }
   const graph = await openGraph(log);
-  let report;
+  let report: Awaited<ReturnType<typeof importParsed>>;
   try {
     const nodes = await nodeCount();
     if (nodes > 0) throw new GraphNotEmptyError(nodes);

@@ -57,7 +57,7 @@ const HOSTILE = [
   '9999-99-99',
   'PARENT_OF|CITES',
   'Person,Claim',
-  'anon-' + 'f'.repeat(16),
+  `anon-${'f'.repeat(16)}`,
 ];
 
 function fuzzPaths(): string[] {

@@ -67,7 +67,9 @@ describe('store and commands', () => {
 describe('realize', () => {
   it('draws seeds and expansions minus hidden, with the edges among them', () => {
     const cache = new GraphCache();
-    ['a', 'b', 'c'].forEach((id) => cache.addNode(person(id)));
+    ['a', 'b', 'c'].forEach((id) => {
+      cache.addNode(person(id));
+    });
     cache.addEdge({ id: 'e1', type: 'PARENT_OF', source: 'a', target: 'b', confidence: 'confirmed' });
     cache.addEdge({ id: 'e2', type: 'PARENT_OF', source: 'a', target: 'c', confidence: 'doubtful' });
     cache.expansions.set('a|50|', { nodeIds: ['a', 'b', 'c'], hidden: 140 });

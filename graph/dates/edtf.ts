@@ -74,7 +74,7 @@ function parsePart(text: string): PartBounds {
 }
 
 function libraryPart(text: string): PartBounds {
-  let parsed;
+  let parsed: ReturnType<typeof edtf>;
   try {
     parsed = edtf(text);
   } catch (error) {

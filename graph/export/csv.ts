@@ -151,7 +151,7 @@ export function toCsvFiles(dataset: Dataset): Map<string, string> {
     if (!list) continue;
     files.set(
       `${sheet}.csv`,
-      [columns.join(','), ...list.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n') + '\r\n',
+      `${[columns.join(','), ...list.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\r\n')}\r\n`,
     );
   }
   return files;

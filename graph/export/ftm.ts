@@ -128,9 +128,7 @@ function relationship(rel: Relationship): FtmEntity {
  * same entities and relationships; claims do not travel (the re-import cites the file instead).
  */
 export function toFtmLines(dataset: Dataset): string {
-  return (
-    [...dataset.entities.map(entity), ...dataset.relationships.map(relationship)]
-      .map((e) => JSON.stringify(e))
-      .join('\n') + '\n'
-  );
+  return `${[...dataset.entities.map(entity), ...dataset.relationships.map(relationship)]
+    .map((e) => JSON.stringify(e))
+    .join('\n')}\n`;
 }

@@ -62,7 +62,11 @@ export function toGedcom(dataset: Dataset): string {
       .map((p) => p.from)
       .sort()
       .join('+');
-    for (const h of households) if (h.children.includes(child)) parents.forEach((p) => h.childRoles.set(child, p.role));
+    for (const h of households)
+      if (h.children.includes(child))
+        parents.forEach((p) => {
+          h.childRoles.set(child, p.role);
+        });
     if (covered.has(`${key}>${child}`)) continue;
     let h = households.find((x) => !x.id && [...x.partners].sort().join('+') === key);
     if (!h) {
@@ -119,8 +123,12 @@ export function toGedcom(dataset: Dataset): string {
   for (const h of households) {
     out.push(`0 ${famXref.get(h)} FAM`);
     if (h.id) out.push(`1 _KID ${h.id}`);
-    h.partners.forEach((p, i) => out.push(`1 ${i === 0 ? 'HUSB' : 'WIFE'} ${xref.get(p)}`));
-    h.children.forEach((c) => out.push(`1 CHIL ${xref.get(c)}`));
+    h.partners.forEach((p, i) => {
+      out.push(`1 ${i === 0 ? 'HUSB' : 'WIFE'} ${xref.get(p)}`);
+    });
+    h.children.forEach((c) => {
+      out.push(`1 CHIL ${xref.get(c)}`);
+    });
     if (h.marriage) out.push('1 MARR', ...dateLine(2, h.marriage.date), ...placeLines(h.marriage, 2));
     if (h.divorced) out.push('1 DIV');
   }

@@ -224,7 +224,7 @@ function parseRecords(text: string, mapping: Mapping, file: string) {
 export function parseCsvWithMapping(bytes: Uint8Array, file: string, loaded: LoadedMapping): ParsedFile {
   const out = new DatasetBuilder(file, 'csv');
   const { mapping } = loaded;
-  let rows;
+  let rows: ReturnType<typeof parseRecords>;
   try {
     const encoding = mapping.encoding === 'auto' ? detectEncoding(bytes) : mapping.encoding;
     rows = parseRecords(decode(bytes, encoding, file), mapping, file);

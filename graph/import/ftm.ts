@@ -7,7 +7,6 @@ import {
   PARENT_WORDS,
   PARTNER_WORDS,
   SIBLING_WORDS,
-  isPlainIsoDate,
   keywordsOf,
 } from './ftm-vocabulary.js';
 import { fileStem, joinId, slug } from './ids.js';

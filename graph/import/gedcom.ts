@@ -98,7 +98,7 @@ class GedcomImport {
   /** The EDTF date of an event node, or undefined (with a problem or warning recorded). */
   private dateOf(event: GedcomNode): { date?: string; note?: string; node?: GedcomNode } {
     const dateNode = child(event, 'DATE');
-    if (!dateNode || !dateNode.value.trim()) return {};
+    if (!dateNode?.value.trim()) return {};
     const result = gedcomDateToEdtf(dateNode.value);
     if (result.ok) return { date: result.edtf, node: dateNode };
     // An incomplete date ("10 JAN": no year) is kept as text in the claim, not rejected.
@@ -341,7 +341,13 @@ export function parseGedcom(bytes: Uint8Array, file: string): ParsedFile {
     { file, line: head?.line ?? 1 },
   );
   const people = records.filter((r) => r.tag === 'INDI' && r.xref);
-  people.forEach((r) => run.person(r));
-  records.filter((r) => r.tag === 'FAM' && r.xref).forEach((r) => run.family(r));
+  people.forEach((r) => {
+    run.person(r);
+  });
+  records
+    .filter((r) => r.tag === 'FAM' && r.xref)
+    .forEach((r) => {
+      run.family(r);
+    });
   return run.out.parsed;
 }

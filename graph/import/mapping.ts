@@ -165,7 +165,10 @@ export function templatesOf(mapping: Mapping): { path: string; template: string 
       if (value.includes('{')) out.push({ path: formatPath(path), template: value });
       return;
     }
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    if (Array.isArray(value))
+      value.forEach((v, i) => {
+        walk(v, [...path, i]);
+      });
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
   };
   walk(

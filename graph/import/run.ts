@@ -75,7 +75,7 @@ export async function importParsed(files: ParsedFile[], options: ImportOptions =
   );
   const types = new Map<Problem, string>();
   const problems: Problem[] = [...combined.problems];
-  let data;
+  let data: Awaited<ReturnType<typeof validateDataset>> | undefined;
   try {
     data = await validateDataset(combined.dataset, files.length === 1 ? files[0]!.file : '<import>', entityTypesOf);
   } catch (error) {

@@ -47,7 +47,7 @@ export async function coDetention(
   paging: Paging,
 ): Promise<CoDetentionPage | null> {
   const facility = input.facility ? await findNode(input.facility) : null;
-  if (input.facility && (!facility || facility.type !== 'Facility')) return null;
+  if (input.facility && facility?.type !== 'Facility') return null;
   const window = { skip: paging.offset, take: paging.limit + 1 };
   const found = facility
     ? pairsAt(String(facility.id), await staysAt({ id: String(facility.id) }), window)
@@ -125,15 +125,13 @@ async function staysAt(facilities: { id: string } | { after: string; count: numb
   return new Map(
     result.records.map((r) => [
       r.get('facility'),
-      r
-        .get('stays')
-        .map(([event, person, startEarliest, startLatest, endLatest]) => ({
-          event,
-          person,
-          startEarliest,
-          startLatest,
-          endLatest,
-        })),
+      r.get('stays').map(([event, person, startEarliest, startLatest, endLatest]) => ({
+        event,
+        person,
+        startEarliest,
+        startLatest,
+        endLatest,
+      })),
     ]),
   );
 }

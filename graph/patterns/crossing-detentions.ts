@@ -71,7 +71,7 @@ export async function crossingDetentions(
   paging: Paging,
 ): Promise<CrossingDetentionPage | null> {
   const post = await findNode(input.crossing);
-  if (!post || post.type !== 'Place' || post.kind !== 'border-crossing') return null;
+  if (post?.type !== 'Place' || post.kind !== 'border-crossing') return null;
   const result = await read<{ p: Props; c: Props; d: Props; cPlace: Props | null; place: Props | null }>(
     `MATCH (x:Place {id: $crossing}) ${CROSSED_THEN_DETAINED}
      WITH p, c, d ORDER BY c.startLatest, p.id, d.startLatest, d.id SKIP $offset LIMIT $limit

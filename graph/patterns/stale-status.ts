@@ -2,7 +2,7 @@ import { read } from '../db/driver.js';
 import { presentEntity, type EntityView } from '../safety/present.js';
 import { datedEventView, eventFact, evidenceFor, placeOf, type DatedEventView } from '../queries/evidence.js';
 import { addMonths, type Certainty } from './certainty.js';
-import { DEPRIVING_KINDS, pageParams, toPage, type Paging, type PatternPage } from './page.js';
+import { DEPRIVING_KINDS, pageParams, type Paging, type PatternPage } from './page.js';
 
 export interface StaleStatus {
   person: EntityView;

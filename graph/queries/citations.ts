@@ -97,7 +97,7 @@ export interface SourceDetail {
 /** A source with every claim it supports (capped), each with the fact it supports. */
 export async function sourceDetail(id: string, limit: number): Promise<SourceDetail | null> {
   const node = await findNode(id);
-  if (!node || node.type !== 'Source') return null;
+  if (node?.type !== 'Source') return null;
   const rows = await read<{ abouts: string[]; total: number }>(
     `MATCH (c:Claim {sourceId: $id}) WITH c ORDER BY c.about, c.seq
      WITH collect(c.about) AS abouts

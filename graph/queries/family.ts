@@ -72,7 +72,7 @@ export async function familyNetwork(
   options: { generations: number; limit: number },
 ): Promise<FamilyNetwork | null> {
   const root = await findNode(id);
-  if (!root || root.type !== 'Person') return null;
+  if (root?.type !== 'Person') return null;
   const people = new Map<string, Member>([[String(root.id), { props: root, generation: 0, line: 'up' }]]);
   let truncated = false;
   /** Adds or promotes a person; true when they are to be expanded (again). */

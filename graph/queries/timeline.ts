@@ -71,7 +71,7 @@ export async function timeline(scope: TimelineScope, window: TimelineWindow): Pr
   let groups: TimelineGroup[] = [];
   if ('people' in scope) {
     const people = await Promise.all(scope.people.map(findNode));
-    if (people.some((p) => !p || p.type !== 'Person')) return null;
+    if (people.some((p) => p?.type !== 'Person')) return null;
     groups = (people as Props[]).map((p) => groupOf(p));
     rows = await eventsOfPeople(
       (people as Props[]).map((p) => String(p.id)),

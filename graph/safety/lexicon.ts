@@ -87,7 +87,7 @@ function substringOfAny(pseudonyms: string[]): (text: string) => boolean {
       if (!list) return false;
       if (!fewest || list.length < fewest.length) fewest = list;
     }
-    return fewest !== undefined && fewest.some((p) => p.includes(text));
+    return fewest?.some((p) => p.includes(text)) ?? false;
   };
 }
 

@@ -3,7 +3,7 @@ import { defaultPseudonym, disclosureOf, isProtected, publicIdOf } from './discl
 
 type PersonRecord = Extract<Entity, { type: 'Person' }>;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Matches a name however it is spaced or slashed ("John /Kennedy/", "ABACHIAN  JUAN"). */
 function namePattern(value: string): string {
@@ -11,7 +11,7 @@ function namePattern(value: string): string {
     .trim()
     .split(/[\s/]+/)
     .filter(Boolean)
-    .map(escape)
+    .map(escapeRegExp)
     .join('[\\s/,]+');
 }
 
@@ -34,7 +34,7 @@ export function redactDataset(dataset: Dataset): Dataset {
   const idRegex = new RegExp(
     `(?<![a-z0-9])(${[...publicIds.keys()]
       .sort((a, b) => b.length - a.length)
-      .map(escape)
+      .map(escapeRegExp)
       .join('|')})(?![a-z0-9])`,
     'g',
   );

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { parseEdtf, type DateBounds } from '../dates/edtf.js';
 import {
-  Entity,
+  type Entity,
   Person,
   Family,
   Facility,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { Dataset, endpointsAllowed, type EntityType } from '../schema/index.js';
 
 export interface Problem {
@@ -74,10 +74,15 @@ export async function validateDataset(
   data.relationships.forEach((rel) => {
     need(rel.from);
     need(rel.to);
-    rel.claims.forEach((c) => need(c.source));
+    rel.claims.forEach((c) => {
+      need(c.source);
+    });
   });
   data.entities.forEach((e) => {
-    if (e.type === 'Event') e.claims.forEach((c) => need(c.source));
+    if (e.type === 'Event')
+      e.claims.forEach((c) => {
+        need(c.source);
+      });
   });
   const existing = wanted.size > 0 ? await known([...wanted]) : new Map<string, EntityType>();
   const typeOf = (id: string) => types.get(id) ?? existing.get(id);

@@ -5,10 +5,13 @@ import { createApp } from '../../server/app.js';
 import { loadSeedCase } from '../../seeds/index.js';
 import { freshGraph } from './graph.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: a test reads any field of a JSON body; the contract's schemas check its shape
+type Body = any;
+
 export interface Api {
   url: string;
-  get(path: string): Promise<{ status: number; headers: Headers; body: any; text: string }>;
-  post(path: string, body: unknown): Promise<{ status: number; headers: Headers; body: any; text: string }>;
+  get(path: string): Promise<{ status: number; headers: Headers; body: Body; text: string }>;
+  post(path: string, body: unknown): Promise<{ status: number; headers: Headers; body: Body; text: string }>;
   close(): Promise<void>;
 }
 

@@ -40,24 +40,31 @@ async function getJson<T>(
     response = await fetch(url, { headers: { accept: 'application/json' } });
   } catch {
     const error = new ApiError(0, 'network', 'The Kinline server cannot be reached.');
-    failureListeners.forEach((l) => l(error));
+    failureListeners.forEach((l) => {
+      l(error);
+    });
     throw error;
   }
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   if (!response.ok) {
     const error = new ApiError(
       response.status,
-      body?.error?.code ?? 'http_' + response.status,
+      body?.error?.code ?? `http_${response.status}`,
       body?.error?.message ?? response.statusText,
     );
-    if (error.databaseDown) failureListeners.forEach((l) => l(error));
+    if (error.databaseDown)
+      failureListeners.forEach((l) => {
+        l(error);
+      });
     throw error;
   }
-  successListeners.forEach((l) => l());
+  successListeners.forEach((l) => {
+    l();
+  });
   return body as T;
 }
 
-const list = (values?: readonly string[]) => (values && values.length ? values.join(',') : undefined);
+const list = (values?: readonly string[]) => (values?.length ? values.join(',') : undefined);
 
 export interface NeighbourhoodQuery {
   ids: readonly string[];
@@ -92,6 +99,6 @@ export const api = {
   /** Raw text of an export route (citations, GraphML): null when the route does not exist yet. */
   async text(path: string): Promise<string | null> {
     const response = await fetch(`/api${path}`).catch(() => null);
-    return response && response.ok ? response.text() : null;
+    return response?.ok ? response.text() : null;
   },
 };

@@ -72,8 +72,12 @@ export class GraphCache {
       types: expansion.types,
       limit: expansion.limit + 1,
     });
-    page.nodes.forEach((n) => this.addNode(n));
-    page.edges.forEach((e) => this.addEdge(e));
+    page.nodes.forEach((n) => {
+      this.addNode(n);
+    });
+    page.edges.forEach((e) => {
+      this.addEdge(e);
+    });
     this.expansions.set(expansionKey(expansion), {
       nodeIds: page.nodes.map((n) => n.id),
       hidden: page.hiddenNeighbours[expansion.id] ?? 0,
@@ -82,16 +86,24 @@ export class GraphCache {
 
   private async family(id: string): Promise<void> {
     const tree = await api.family(id, 3);
-    tree.people.forEach((p) => this.addNode(p));
-    tree.edges.forEach((e) => this.addEdge(e));
+    tree.people.forEach((p) => {
+      this.addNode(p);
+    });
+    tree.edges.forEach((e) => {
+      this.addEdge(e);
+    });
     this.families.set(id, tree);
   }
 
   private async path(p: { from: string; to: string }): Promise<void> {
     const result = await api.paths(p.from, p.to, { maxHops: 6 });
     for (const path of result.paths) {
-      path.nodes.forEach((n) => this.addNode(n));
-      path.edges.forEach((e) => this.addEdge(e));
+      path.nodes.forEach((n) => {
+        this.addNode(n);
+      });
+      path.edges.forEach((e) => {
+        this.addEdge(e);
+      });
     }
     this.paths.set(pathKey(p), result);
   }

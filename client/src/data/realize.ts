@@ -24,17 +24,25 @@ export function realize(state: ViewState, cache: GraphCache): RealizedView {
   const path = state.path ? cache.paths.get(pathKey(state.path))?.paths[0] : undefined;
 
   if (state.layout === 'family' && state.familyRoot) {
-    cache.families.get(state.familyRoot)?.people.forEach((p) => wanted.add(p.id));
+    cache.families.get(state.familyRoot)?.people.forEach((p) => {
+      wanted.add(p.id);
+    });
   } else {
-    state.seeds.forEach((id) => wanted.add(id));
+    state.seeds.forEach((id) => {
+      wanted.add(id);
+    });
     for (const expansion of state.expanded) {
       const result = cache.expansions.get(expansionKey(expansion));
       if (!result) continue;
-      result.nodeIds.forEach((id) => wanted.add(id));
+      result.nodeIds.forEach((id) => {
+        wanted.add(id);
+      });
       if (result.hidden > 0) moreNeighbours[expansion.id] = result.hidden;
     }
   }
-  path?.nodes.forEach((n) => wanted.add(n.id));
+  path?.nodes.forEach((n) => {
+    wanted.add(n.id);
+  });
 
   const seeds = new Set(state.seeds);
   const nodes = [...wanted]

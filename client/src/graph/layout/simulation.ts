@@ -37,7 +37,7 @@ export function createSimulation(
   const simulation = forceSimulation<SimNode>(nodes)
     .alpha(options.alpha ?? 1)
     .alphaMin(alphaMin)
-    .alphaDecay(1 - Math.pow(alphaMin, 1 / ticksFor(n)))
+    .alphaDecay(1 - alphaMin ** (1 / ticksFor(n)))
     .velocityDecay(big ? 0.5 : 0.4)
     .force(
       'charge',
