@@ -29,7 +29,7 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 
 const home = `data/bench-import-${process.pid}`;
 const neo4j = await startEmbeddedNeo4j({ home, port: 0, heapMiB: 2048, pageCacheMiB: 512 });
-connect({ uri: neo4j.uri });
+connect(neo4j.connection);
 try {
   await wipe();
   await applySchema();

@@ -46,7 +46,7 @@ const log = (...args: unknown[]) =>
 async function withNeo4j<T>(name: string, work: (neo4j: EmbeddedNeo4j) => Promise<T>): Promise<T> {
   const home = `data/bench-${process.pid}-${name}`;
   const neo4j = await startEmbeddedNeo4j({ home, port: 0, heapMiB: 2048, pageCacheMiB: 1024 });
-  connect({ uri: neo4j.uri });
+  connect(neo4j.connection);
   try {
     await applySchema();
     return await work(neo4j);

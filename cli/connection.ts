@@ -1,18 +1,19 @@
 import neo4j from 'neo4j-driver';
 import { connect, disconnect } from '../graph/db/driver.js';
-import { defaultHome, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
+import { defaultHome, embeddedConnection, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
 import { applySchema } from '../graph/store/admin.js';
 
 /** True when an embedded Neo4j (e.g. of `kinline serve`) answers on this loopback port. */
 export const embeddedRunning = (port: number) => reachable(`bolt://127.0.0.1:${port}`);
 
-async function reachable(uri: string): Promise<boolean> {
-  const probe = neo4j.driver(uri, undefined, { connectionTimeout: 1_000 });
+/** A server that refuses our credentials is still there: only a failed connection means "not running". */
+async function reachable(uri: string, auth?: { user: string; password: string }): Promise<boolean> {
+  const probe = neo4j.driver(uri, auth && neo4j.auth.basic(auth.user, auth.password), { connectionTimeout: 1_000 });
   try {
     await probe.getServerInfo();
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    return String((error as { code?: unknown }).code).startsWith('Neo.ClientError.Security');
   } finally {
     await probe.close();
   }
@@ -28,9 +29,9 @@ export async function openGraph(log: (line: string) => void): Promise<{ close():
     connect({ uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
   } else {
     const port = Number(process.env.KINLINE_NEO4J_PORT ?? 7687);
-    const uri = `bolt://127.0.0.1:${port}`;
-    if (await reachable(uri)) {
-      connect({ uri });
+    const running = embeddedConnection(defaultHome(), port);
+    if (await reachable(running.uri, running)) {
+      connect(running);
     } else {
       log(`starting the embedded Neo4j (${defaultHome()}, port ${port})...`);
       embedded = await startEmbeddedNeo4j({
@@ -38,7 +39,7 @@ export async function openGraph(log: (line: string) => void): Promise<{ close():
         port,
         heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024),
       });
-      connect({ uri: embedded.uri });
+      connect(embedded.connection);
     }
   }
   await applySchema();

@@ -30,7 +30,7 @@ export async function startServer(options: { port?: number; seed?: boolean } = {
       pageCacheMiB: Number(process.env.KINLINE_NEO4J_PAGECACHE_MB ?? 256),
     });
     console.log(`[kinline] Neo4j ${neo4j.version} ready at ${neo4j.uri}`);
-    connect({ uri: neo4j.uri });
+    connect(neo4j.connection);
   }
   await applySchema();
   const backfilled = await backfillLastKnown();

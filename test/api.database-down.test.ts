@@ -31,7 +31,7 @@ const tiny = {
 
 beforeAll(async () => {
   neo4j = await startEmbeddedNeo4j({ home, port: 0, heapMiB: 512, pageCacheMiB: 64 });
-  connect({ uri: neo4j.uri });
+  connect(neo4j.connection);
   await applySchema();
   await loadDataset(tiny);
   api = await startApi();

@@ -170,7 +170,7 @@ it('kinline import --offline builds a new database, then refuses to overwrite on
   expect(again.code).toBe(1);
   expect(again.stderr).toMatch(/already holds \d+ nodes/);
   offline = await startEmbeddedNeo4j({ home: cliHome, port: 0, heapMiB: 768, pageCacheMiB: 128 });
-  connect({ uri: offline.uri });
+  connect(offline.connection);
   const people = await read<{ id: string }>('MATCH (p:Person) RETURN p.id AS id ORDER BY id');
   expect(people.records.map((r) => r.get('id'))).toEqual(['off-p1', 'off-p2']);
 }, 300_000);

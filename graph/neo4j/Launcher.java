@@ -1,6 +1,7 @@
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -18,6 +19,7 @@ import org.neo4j.kernel.internal.Version;
  *   KINLINE_NEO4J_PORT      Bolt port on 127.0.0.1
  *   KINLINE_NEO4J_PAGECACHE page cache size in MiB
  *   KINLINE_NEO4J_TX_MEMORY  max memory of all transactions in MiB (0 = unlimited)
+ *   KINLINE_NEO4J_PASSWORD  password of the user neo4j (required: authentication is always on)
  * Prints "KINLINE_NEO4J_READY <port> <version>" once Bolt accepts connections.
  * Shuts down cleanly on SIGTERM and when standard input closes, which is how it notices that its
  * parent process died (the parent keeps the pipe open for as long as it lives).
@@ -33,8 +35,8 @@ public final class Launcher {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
-                // Loopback only, owned by this process tree: authentication would add nothing.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // Any local process can reach loopback: Bolt asks for the generated password.
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMiB * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, txMemoryMiB * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
@@ -51,6 +53,7 @@ public final class Launcher {
         });
         Runtime.getRuntime().addShutdownHook(shutdown);
 
+        setPassword(dbms, requiredEnv("KINLINE_NEO4J_PASSWORD"));
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         db.executeTransactionally("RETURN 1");
         System.out.println("KINLINE_NEO4J_READY " + port + " " + Version.getNeo4jVersion());
@@ -72,6 +75,27 @@ public final class Launcher {
         } catch (Exception ignored) {
             // a broken pipe means the same thing as end of input
         }
+    }
+
+    /**
+     * Sets the password of the user neo4j on every start, so the password file the Node side keeps
+     * is always the one in force. Embedded transactions run in-process, without authentication.
+     */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        try {
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException error) {
+            // Neo4j refuses to set the password it already has: that is the state we want.
+            if (!String.valueOf(error.getMessage()).contains("cannot be the same")) throw error;
+        }
+    }
+
+    private static String requiredEnv(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) throw new IllegalStateException(name + " is not set");
+        return value;
     }
 
     private static String env(String name, String fallback) {

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,8 @@ export interface EmbeddedOptions {
 
 export interface EmbeddedNeo4j {
   uri: string;
+  /** What a driver needs to sign in: Bolt always asks for the generated password. */
+  connection: { uri: string; user: string; password: string };
   port: number;
   version: string;
   pid: number;
@@ -91,12 +94,34 @@ export function freePort(): Promise<number> {
   });
 }
 
+const PASSWORD_FILE = 'kinline-neo4j-password';
+
+/**
+ * The password of the embedded Neo4j's user `neo4j`: generated at the first start and kept in the
+ * data directory, readable by its owner only (the data directory too), so another local account
+ * can neither read the graph over Bolt nor the password file.
+ */
+export function embeddedPassword(home: string): string {
+  const dir = resolve(PROJECT_ROOT, home);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  const file = join(dir, PASSWORD_FILE);
+  if (!existsSync(file)) writeFileSync(file, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** How to reach an embedded Neo4j already running on this port with its data in `home`. */
+export function embeddedConnection(home: string, port: number) {
+  return { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: embeddedPassword(home) };
+}
+
 /** Starts Neo4j Community with Bolt on loopback and resolves once it accepts connections. */
 export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise<EmbeddedNeo4j> {
   const { classpath } = prepareEmbeddedNeo4j();
   const port = options.port || (await freePort());
   const home = resolve(PROJECT_ROOT, options.home ?? defaultHome());
-  mkdirSync(home, { recursive: true });
+  const password = embeddedPassword(home);
   const log = options.log ?? (() => {});
   const child = spawn(
     'java',
@@ -110,12 +135,14 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
         KINLINE_NEO4J_HOME: home,
         KINLINE_NEO4J_PORT: String(port),
         KINLINE_NEO4J_PAGECACHE: String(options.pageCacheMiB ?? 256),
+        KINLINE_NEO4J_PASSWORD: password,
       },
     },
   );
   const version = await waitForReady(child, log);
   return {
     uri: `bolt://127.0.0.1:${port}`,
+    connection: embeddedConnection(home, port),
     port,
     version,
     pid: child.pid ?? -1,

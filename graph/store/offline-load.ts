@@ -53,7 +53,7 @@ async function open(options: OfflineLoadOptions): Promise<EmbeddedNeo4j> {
     pageCacheMiB: options.pageCacheMiB,
     log: options.log,
   });
-  connect({ uri: neo4j.uri });
+  connect(neo4j.connection);
   return neo4j;
 }
 

@@ -45,8 +45,8 @@ export async function setup(project: TestProject): Promise<void> {
     pageCacheMiB: 256,
   });
   project.provide('neo4jUri', embedded.uri);
-  project.provide('neo4jUser', '');
-  project.provide('neo4jPassword', '');
+  project.provide('neo4jUser', embedded.connection.user);
+  project.provide('neo4jPassword', embedded.connection.password);
 }
 
 export async function teardown(): Promise<void> {
