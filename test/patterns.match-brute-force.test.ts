@@ -1,17 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEdtf, type DateBounds } from '../graph/dates/edtf.js';
 import { detentionAggregates } from '../graph/patterns/aggregates.js';
-import {
-  acrossReadings,
-  addDays,
-  certaintyOn,
-  strongest,
-  weakest,
-  type Certainty,
-} from '../graph/patterns/certainty.js';
+import { acrossReadings, addDays, certaintyOn, strongest, weakest, type Certainty } from '../graph/dates/certainty.js';
 import { detainedTogether, detentionCascades } from '../graph/patterns/detention-cascades.js';
 import { orphanedChildren } from '../graph/patterns/orphaned-children.js';
-import type { PatternPage } from '../graph/patterns/page.js';
+import type { PatternPage } from '../graph/db/page.js';
 import { disclosureOf, isProtected, publicIdOf } from '../graph/safety/disclosure.js';
 import {
   DEPRIVING_EVENT_KINDS,

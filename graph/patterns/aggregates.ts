@@ -1,8 +1,9 @@
 import { read } from '../db/driver.js';
 import { presentEntity, type EntityView } from '../safety/present.js';
-import { strongest, type Certainty } from './certainty.js';
+import { strongest, type Certainty } from '../dates/certainty.js';
 import { CROSSED_THEN_DETAINED, crossedThenDetained } from './crossing-detentions.js';
-import { cypherInt } from './page.js';
+import { cypherInt } from '../db/page.js';
+import type { Props } from '../db/props.js';
 
 /**
  * Counts split by certainty: `certain` counts what certainly falls in the bucket, `possible` what
@@ -26,8 +27,6 @@ export interface CrossingCount {
 export type Aggregates =
   | { by: 'facility-year'; rows: FacilityYearCount[]; truncated: boolean }
   | { by: 'crossing'; rows: CrossingCount[]; truncated: boolean };
-
-type Props = Record<string, unknown>;
 
 export async function detentionAggregates(input: {
   by: 'facility-year' | 'crossing';

@@ -10,9 +10,10 @@ import {
   possibleSpan,
   type Bounds,
   type Certainty,
-} from './certainty.js';
+} from '../dates/certainty.js';
 import { overlappingStays, type RowWindow, type Stay, type StayPair } from './overlapping-stays.js';
-import { cypherInt, toPage, type Paging, type PatternPage } from './page.js';
+import { cypherInt, toPage, type Paging, type PatternPage } from '../db/page.js';
+import type { Props } from '../db/props.js';
 
 type Span = { from: string; to: string };
 
@@ -28,8 +29,6 @@ export interface CoDetention {
 export interface CoDetentionPage extends PatternPage<CoDetention> {
   facility?: EntityView;
 }
-
-type Props = Record<string, unknown>;
 
 export function heldTogether(a: Bounds, b: Bounds): Certainty | null {
   if (intersect(certainSpan(a), certainSpan(b))) return 'certain';

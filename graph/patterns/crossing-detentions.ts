@@ -9,8 +9,9 @@ import {
   readingsOf,
   type DatedEventView,
 } from '../queries/evidence.js';
-import { acrossReadings, addDays, daysBetween, type Bounds, type Certainty } from './certainty.js';
-import { pageParams, toPage, type Paging, type PatternPage } from './page.js';
+import { acrossReadings, addDays, daysBetween, type Bounds, type Certainty } from '../dates/certainty.js';
+import { pageParams, toPage, type Paging, type PatternPage } from '../db/page.js';
+import type { Props } from '../db/props.js';
 
 export interface CrossingWindow {
   from: string;
@@ -30,8 +31,6 @@ export interface CrossingDetention {
 export interface CrossingDetentionPage extends PatternPage<CrossingDetention> {
   crossing: EntityView;
 }
-
-type Props = Record<string, unknown>;
 
 /**
  * Cypher: crossing events `c` at border post `x` possibly in [$from, $to], their subjects `p`, and

@@ -10,8 +10,9 @@ import {
   type Fact,
 } from '../queries/evidence.js';
 import type { ClaimView } from '../queries/claims.js';
-import { acrossReadings, addDays, type Bounds, type Certainty } from './certainty.js';
-import { CASCADE_KINSHIP, pageParams, startedBy, toPage, type Paging, type PatternPage } from './page.js';
+import { acrossReadings, addDays, type Bounds, type Certainty } from '../dates/certainty.js';
+import { CASCADE_KINSHIP, pageParams, startedBy, toPage, type Paging, type PatternPage } from '../db/page.js';
+import type { Props } from '../db/props.js';
 
 export interface CascadeWindow {
   from: string;
@@ -34,8 +35,6 @@ export interface DetentionCascade {
   detentions: [DatedEventView, DatedEventView];
   certainty: Certainty;
 }
-
-type Props = Record<string, unknown>;
 
 /** Both detentions start in the window, within `days` of each other: certain on the narrow bounds. */
 export function detainedTogether(a: Bounds, b: Bounds, w: CascadeWindow): Certainty | null {

@@ -11,8 +11,9 @@ import {
   type DatedEventView,
   type Fact,
 } from '../queries/evidence.js';
-import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest, type Certainty } from './certainty.js';
-import { cypherInt, DEPRIVING_KINDS, pageParams, STARTED_BY_DATE, type Paging, type PatternPage } from './page.js';
+import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest, type Certainty } from '../dates/certainty.js';
+import { cypherInt, DEPRIVING_KINDS, pageParams, STARTED_BY_DATE, type Paging, type PatternPage } from '../db/page.js';
+import type { Props } from '../db/props.js';
 
 export interface CitedLink {
   id: string;
@@ -47,8 +48,6 @@ export interface OrphanedChild {
   carers: Carer[];
   households: Household[];
 }
-
-type Props = Record<string, unknown>;
 
 // Known parents: PARENT_OF, or "parent" in a family where the child is "child".
 const KNOWN_PARENTS = `MATCH (p:Person)-[:PARENT_OF]->(child) RETURN p

@@ -1,8 +1,9 @@
 import { read } from '../db/driver.js';
 import { presentEntity, type EntityView } from '../safety/present.js';
 import { datedEventView, eventFact, evidenceFor, placeOf, type DatedEventView } from '../queries/evidence.js';
-import { addMonths, type Certainty } from './certainty.js';
-import { DEPRIVING_KINDS, pageParams, type Paging, type PatternPage } from './page.js';
+import { addMonths, type Certainty } from '../dates/certainty.js';
+import { DEPRIVING_KINDS, pageParams, type Paging, type PatternPage } from '../db/page.js';
+import type { Props } from '../db/props.js';
 
 export interface StaleStatus {
   person: EntityView;
@@ -18,8 +19,6 @@ export interface StaleStatusPage extends PatternPage<StaleStatus> {
   months: number;
   cutoff: string;
 }
-
-type Props = Record<string, unknown>;
 
 /**
  * People who were ever detained, missing or blocked whose last confirmed status (latest event,

@@ -4,8 +4,7 @@ import { presentEntity, visibleId, type EntityView } from '../safety/present.js'
 import { propsToEntity } from '../store/mapping.js';
 import { claimsAbout, type ClaimView } from './claims.js';
 import { findNode, visibleRelId } from './entity.js';
-
-type Props = Record<string, unknown>;
+import type { Props } from '../db/props.js';
 
 // One index seek per id and relationship type (a typeless pattern would scan every relationship).
 const relationshipsBy = (key: 'id' | 'publicId') => `CALL () {

@@ -3,8 +3,7 @@ import { read } from '../db/driver.js';
 import { RELATIONSHIP_SPECS, type RelationshipType } from '../schema/index.js';
 import { isProtectedProps, visibleId } from '../safety/present.js';
 import { visibleRelId } from './entity.js';
-
-type Props = Record<string, unknown>;
+import type { Props } from '../db/props.js';
 
 /** An edge as the graph routes return it (neighbourhood, paths, family): endpoints by visible id. */
 export interface EdgeView {

@@ -1,6 +1,7 @@
 import { read } from '../db/driver.js';
 import { isProtectedProps, presentEntity, type EntityView } from '../safety/present.js';
 import { claimsAbout, type ClaimView } from './claims.js';
+import type { Props } from '../db/props.js';
 
 export interface RelationshipView {
   id: string;
@@ -21,8 +22,6 @@ export interface EntityDetail {
   relationships: RelationshipView[];
   relationshipCount: number;
 }
-
-type Props = Record<string, unknown>;
 
 /** The visible id of a relationship: its public id when a protected person stands at either end. */
 export function visibleRelId(rel: Props, a: Props, b: Props): string {

@@ -1,7 +1,8 @@
 import { parseEdtf } from '../dates/edtf.js';
-import { boundsOf, type Bounds, type Certainty } from '../patterns/certainty.js';
+import { boundsOf, type Bounds, type Certainty } from '../dates/certainty.js';
 import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
 import { claimsAbout, type ClaimView } from './claims.js';
+import type { Props } from '../db/props.js';
 
 /**
  * An event as timelines and pattern hits show it: EDTF text, bounds, the place, and the claims
@@ -22,8 +23,6 @@ export interface DatedEventView {
   certainty?: Certainty;
   claims: ClaimView[];
 }
-
-type Props = Record<string, unknown>;
 
 export function datedEventView(event: Props, claims: ClaimView[], place?: Props | null): DatedEventView {
   const b = boundsOf(event);

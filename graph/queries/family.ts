@@ -4,6 +4,7 @@ import { KINSHIP_TYPES } from '../schema/index.js';
 import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
 import { edgesAmong, relTypePattern, type EdgeView } from './edge-view.js';
 import { findNode } from './entity.js';
+import type { Props } from '../db/props.js';
 
 export interface FamilyGroup {
   id: string;
@@ -20,8 +21,6 @@ export interface FamilyNetwork {
   families: FamilyGroup[];
   truncated: boolean;
 }
-
-type Props = Record<string, unknown>;
 
 /**
  * How a person entered the network. Only the root and its ancestors look further up; everyone

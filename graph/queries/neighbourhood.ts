@@ -5,6 +5,7 @@ import { RELATIONSHIP_TYPES, type Confidence, type EntityType, type Relationship
 import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
 import { edgesAmong, relTypePattern, type EdgeFilter, type EdgeView } from './edge-view.js';
 import { findNode } from './entity.js';
+import type { Props } from '../db/props.js';
 
 export interface NeighbourhoodOptions {
   depth: number;
@@ -28,8 +29,6 @@ export interface Neighbourhood {
   /** Per shown node (visible id): how many matching neighbours are not shown. Zero counts omitted. */
   hiddenNeighbours: Record<string, number>;
 }
-
-type Props = Record<string, unknown>;
 
 /** Nodes with more relationships than this are hubs: never sorted or fully read. */
 const HUB_DEGREE = 1_000;

@@ -5,6 +5,7 @@ import { presentEntity, type EntityView } from '../safety/present.js';
 import { presentEdge, relTypePattern, type EdgeView } from './edge-view.js';
 import { findNode } from './entity.js';
 import { kinshipName, type Gender, type KinStep } from './kinship-names.js';
+import type { Props } from '../db/props.js';
 
 export interface PathView {
   /** From `from` to `to`, in order. */
@@ -23,7 +24,6 @@ export interface PathOptions {
 
 export const MAX_HOPS = 8;
 
-type Props = Record<string, unknown>;
 interface PathRel {
   type: string;
   props: Props;

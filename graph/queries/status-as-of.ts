@@ -1,9 +1,10 @@
 import { read } from '../db/driver.js';
-import { acrossReadings, certaintyOn, type Certainty } from '../patterns/certainty.js';
-import { DEPRIVING_KINDS } from '../patterns/page.js';
+import { acrossReadings, certaintyOn, type Certainty } from '../dates/certainty.js';
+import { DEPRIVING_KINDS } from '../db/page.js';
 import { visibleId } from '../safety/present.js';
 import { findNode } from './entity.js';
 import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf, type DatedEventView } from './evidence.js';
+import type { Props } from '../db/props.js';
 
 /** Where a person stood on a date (issue #5, the graph's as-of view). */
 export type DeprivedStatus = 'detained' | 'missing' | 'blocked';
@@ -33,7 +34,6 @@ const STATUS_OF: Record<string, DeprivedStatus> = {
 // When one person has several events on the date, the most severe names the status.
 const SEVERITY: DeprivedStatus[] = ['detained', 'missing', 'blocked'];
 
-type Props = Record<string, unknown>;
 interface Row {
   person: Props;
   event: Props;

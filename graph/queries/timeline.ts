@@ -1,11 +1,12 @@
 import { read } from '../db/driver.js';
-import { boundsOf, boundsOfEdtf, type Bounds } from '../patterns/certainty.js';
+import { boundsOf, boundsOfEdtf, type Bounds } from '../dates/certainty.js';
 import { parseEdtf } from '../dates/edtf.js';
 import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
 import type { ClaimView } from './claims.js';
 import { findNode } from './entity.js';
-import { cypherInt } from '../patterns/page.js';
+import { cypherInt } from '../db/page.js';
 import { boundsView, eventFact, placeOf, evidenceFor, type DatedEventView } from './evidence.js';
+import type { Props } from '../db/props.js';
 
 /** Whose timeline: some people, a family's members, or everyone with an event at a facility or border crossing. */
 export type TimelineScope = { people: string[] } | { family: string } | { facility: string } | { crossing: string };
@@ -45,7 +46,6 @@ export interface Timeline {
   truncated: boolean;
 }
 
-type Props = Record<string, unknown>;
 interface Row {
   person: Props;
   role: string;

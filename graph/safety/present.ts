@@ -1,4 +1,5 @@
 import type { EntityType, Name } from '../schema/index.js';
+import type { Props } from '../db/props.js';
 
 /**
  * The one place where a stored node becomes something a reader sees. Protected people come out
@@ -16,8 +17,6 @@ export interface EntityView {
   synthetic?: true;
   [key: string]: unknown;
 }
-
-type Props = Record<string, unknown>;
 
 /** Properties a reader may see when the entity is not protected; derived keys stay internal. */
 const HIDDEN_KEYS = new Set([

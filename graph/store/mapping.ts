@@ -14,9 +14,9 @@ import {
 } from '../schema/index.js';
 import { defaultPseudonym, disclosureOf, isProtected, publicIdOf } from '../safety/disclosure.js';
 import { searchText } from '../search/fold.js';
+import type { Props } from '../db/props.js';
 
 type AnyEntity = z.infer<typeof Entity>;
-type Props = Record<string, unknown>;
 
 const SHAPES: Record<EntityType, z.ZodObject> = { Person, Family, Facility, Place, Organisation, Event, Source };
 

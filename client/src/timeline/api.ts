@@ -9,7 +9,7 @@ import type { CrossingDetentionPage } from '../../../graph/patterns/crossing-det
 import type { DetentionCascade } from '../../../graph/patterns/detention-cascades.js';
 import type { CoDetentionPage } from '../../../graph/patterns/co-detention.js';
 import type { StaleStatus, StaleStatusPage } from '../../../graph/patterns/stale-status.js';
-import type { PatternPage } from '../../../graph/patterns/page.js';
+import type { PatternPage } from '../../../graph/db/page.js';
 import type { TimelineScope } from '../state/view-state.js';
 
 export type {

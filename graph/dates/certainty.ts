@@ -1,4 +1,5 @@
-import { parseEdtf } from '../dates/edtf.js';
+import { parseEdtf } from './edtf.js';
+import type { Props } from '../db/props.js';
 
 /**
  * "Certainly" and "possibly" on a date (DESIGN.md, Dates). Bounds are ISO day strings, so they
@@ -14,7 +15,6 @@ export interface Bounds {
   openEnd: 'none' | 'open' | 'unknown';
 }
 
-type Props = Record<string, unknown>;
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** The stored bounds of an event or claim node; null when it carries no date. */
