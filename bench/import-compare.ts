@@ -6,9 +6,10 @@
  */
 import { disconnect, write } from '../graph/db/driver.js';
 import { ENTITY_TYPES, type Dataset } from '../graph/schema/index.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { offlineLoad, type OfflineLoadSummary } from '../graph/store/offline-load.js';
 import { entityToProps, relationshipToProps } from '../graph/store/mapping.js';
+import { nothingOutside, validateDataset } from '../graph/store/validate.js';
 import { cpuSeconds } from './measure.js';
 
 const BATCH = 10_000;
@@ -99,7 +100,7 @@ export function rawImport(data: Dataset, neo4jPid: number): Promise<ImportRun> {
 
 /** Kinline's loader in its default mode ('single', written batched above its row limit). */
 export function kinlineImport(data: Dataset, neo4jPid: number): Promise<ImportRun> {
-  return timed(neo4jPid, recordsOf(data), () => loadDataset(data, { file: `synthetic-${data.entities.length}` }));
+  return timed(neo4jPid, recordsOf(data), () => validateAndLoad(data, { file: `synthetic-${data.entities.length}` }));
 }
 
 export interface OfflineRun {
@@ -116,9 +117,10 @@ export interface OfflineRun {
  */
 export async function offlineImport(data: Dataset, home: string): Promise<OfflineRun> {
   const started = performance.now();
-  const { neo4j, summary } = await offlineLoad(data, {
+  const file = `synthetic-${data.entities.length}`;
+  const { neo4j, summary } = await offlineLoad(await validateDataset(data, file, nothingOutside), {
     home,
-    file: `synthetic-${data.entities.length}`,
+    file,
     heapMiB: 2048,
     pageCacheMiB: 1024,
   });

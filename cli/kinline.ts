@@ -11,7 +11,7 @@ import { MappingError } from '../graph/import/mapping.js';
 import { importParsed } from '../graph/import/run.js';
 import type { ImportFormat, ParsedFile } from '../graph/import/types.js';
 import { exportDataset } from '../graph/store/export.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { ValidationError } from '../graph/store/validate.js';
 import { disconnect } from '../graph/db/driver.js';
 import { nodeCount } from '../graph/store/admin.js';
@@ -203,7 +203,7 @@ async function seedCommand(values: { synthetic?: string }): Promise<number> {
     const data = generateDataset({ people });
     const started = performance.now();
     const progress = new Progress('writing', 1);
-    const summary = await loadDataset(data, {
+    const summary = await validateAndLoad(data, {
       file: `synthetic-${people}`,
       transaction: 'batched',
       onProgress: (done, total) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Dataset, Entity, Relationship } from '../graph/schema/index.js';
 import { disclosureOf, isProtected, publicIdOf } from '../graph/safety/disclosure.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { allRoutes } from '../server/routes/index.js';
 import { generateDataset } from '../seeds/generate.js';
 import { startApi, type Api } from './support/api.js';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await freshGraph();
   data = generateDataset({ people: 10_000, seed: 7 });
   for (const e of data.entities) byId.set(e.id, e);
-  await loadDataset(data, { transaction: 'batched', file: 'synthetic-10k' });
+  await validateAndLoad(data, { transaction: 'batched', file: 'synthetic-10k' });
   api = await startApi();
 }, 900_000);
 afterAll(() => api?.close());

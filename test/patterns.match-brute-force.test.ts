@@ -13,7 +13,7 @@ import {
   type EventRecord,
   type Relationship,
 } from '../graph/schema/index.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { generateDataset } from '../seeds/generate.js';
 import { freshGraph } from './support/graph.js';
 
@@ -117,7 +117,7 @@ beforeAll(async () => {
     eventsOf.set(r.from, [...(eventsOf.get(r.from) ?? []), e]);
     subjectsOf.set(e.id, [...(subjectsOf.get(e.id) ?? []), r.from]);
   }
-  await loadDataset(data, { file: 'brute-force' });
+  await validateAndLoad(data, { file: 'brute-force' });
 }, 600_000);
 
 /** Every page of a pattern, `limit` at a time, checking hasMore on the way. */

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { invalidateLexicon } from '../../graph/safety/lexicon.js';
-import { loadDataset } from '../../graph/store/load.js';
+import { validateAndLoad } from '../../graph/store/check.js';
 import { createApp } from '../../server/app.js';
 import { loadSeedCase } from '../../seeds/index.js';
 import { freshGraph } from './graph.js';
@@ -49,7 +49,7 @@ export async function startApi(): Promise<Api> {
 export async function seededApi(...extra: unknown[]): Promise<Api> {
   await freshGraph();
   await loadSeedCase();
-  for (const dataset of extra) await loadDataset(dataset);
+  for (const dataset of extra) await validateAndLoad(dataset);
   invalidateLexicon(); // this worker may have read the protected terms before these loads
   return startApi();
 }

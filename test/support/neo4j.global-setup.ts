@@ -16,7 +16,9 @@ let embedded: EmbeddedNeo4j | undefined;
 function removeAbandonedTestData(): void {
   if (!existsSync('data')) return;
   for (const name of readdirSync('data')) {
-    const pid = Number(/^test-neo4j-(?:outage-|offline-|offline-cli-|offline-fail-)?(\d+)$/.exec(name)?.[1]);
+    const pid = Number(
+      /^test-neo4j-(?:outage-|offline-|offline-cli-|offline-fail-|offline-once-)?(\d+)$/.exec(name)?.[1],
+    );
     if (!pid) continue;
     try {
       process.kill(pid, 0);
