@@ -3,10 +3,11 @@
  * share its event loop. Connects to NEO4J_URI, listens on a free loopback port and prints
  * "KINLINE_API <port>". Started by bench/query-load.ts.
  */
+import { config } from '../graph/config.js';
 import { connect } from '../graph/db/driver.js';
 import { createApp } from '../server/app.js';
 
-connect({ uri: process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687' });
+connect({ uri: config().neo4jUri ?? 'bolt://127.0.0.1:7687' });
 const server = createApp().listen(0, '127.0.0.1', () => {
   const address = server.address();
   console.log(`KINLINE_API ${typeof address === 'object' && address ? address.port : 0}`);
