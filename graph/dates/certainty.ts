@@ -2,7 +2,7 @@ import { parseEdtf } from './edtf.js';
 import type { Props } from '../db/props.js';
 
 /**
- * "Certainly" and "possibly" on a date (DESIGN.md, Dates). Bounds are ISO day strings, so they
+ * "Certainly" and "possibly" on a date (graph/README.md, Dates). Bounds are ISO day strings, so they
  * compare as strings; `null` start means open ("../2018"), `null` end means open or unknown.
  */
 export type Certainty = 'certain' | 'possible';
@@ -101,7 +101,7 @@ export function strongest(values: readonly (Certainty | null)[]): Certainty | nu
 /**
  * When sources disagree on dates, each event has several readings (its own date, then each claimed
  * date). A test is certain only if every combination of readings makes it certain, and possible
- * if any combination makes it possible: claims are never merged (DESIGN.md, Claims).
+ * if any combination makes it possible: claims are never merged (graph/README.md, Dates).
  */
 export function acrossReadings(
   readings: readonly (readonly Bounds[])[],

@@ -29,7 +29,7 @@ const PEDIGREE: Record<string, 'biological' | 'adoptive' | 'foster'> = {
 };
 
 /**
- * Minors are pseudonymous by default (DESIGN.md, Safety): born within the last 18 years, or
+ * Minors are pseudonymous by default (graph/README.md, Safety; graph/import/README.md, GEDCOM): born within the last 18 years, or
  * born after 2008 with no death recorded.
  */
 export function isMinorByBirth(birthDate: string | undefined, hasDeath: boolean, today = new Date()): boolean {

@@ -30,7 +30,7 @@ export function relTypePattern(types: readonly string[]): string {
 
 /**
  * One stored relationship as a reader sees it. A parent-of edge's date is when the child was
- * born, so it is withheld when the child is protected (DESIGN.md, Safety: no birth dates).
+ * born, so it is withheld when the child is protected (graph/README.md, Safety: no birth dates).
  */
 export function presentEdge(type: string, rel: Props, start: Props, end: Props): EdgeView {
   const hideDate = type === 'PARENT_OF' && isProtectedProps(end);

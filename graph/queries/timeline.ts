@@ -53,7 +53,7 @@ interface Row {
   place: Props | null;
 }
 
-// Possibly overlaps [from, to]: open or unknown bounds never exclude (DESIGN.md, Dates).
+// Possibly overlaps [from, to]: open or unknown bounds never exclude (graph/README.md, Dates).
 // Birth and death records of protected people are withheld (graph/store/load.ts marks them).
 const WINDOW = `NOT coalesce(e.protected, false)
   AND ($from IS NULL OR e.endLatest IS NULL OR e.endLatest >= $from)

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { config } from '../config.js';
 import type { Disclosure, PersonRecord } from '../schema/index.js';
 
-/** Minors are pseudonymous unless a curator says otherwise (DESIGN.md, Safety). */
+/** Minors are pseudonymous unless a curator says otherwise (graph/README.md, Safety). */
 export function disclosureOf(person: Pick<PersonRecord, 'disclosure' | 'minor'>): Disclosure {
   return person.disclosure ?? (person.minor ? 'pseudonymous' : 'public');
 }

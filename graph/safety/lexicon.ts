@@ -4,7 +4,7 @@ import { graphGeneration } from '../store/generation.js';
 /**
  * A last line of defence behind presentEntity(): every name, alias, identity number and real id
  * tied to a protected person, with what to show instead. Response bodies and exports are scanned
- * with it, so a code path that forgot to redact still cannot leak (DESIGN.md, Safety: "hiding a
+ * with it, so a code path that forgot to redact still cannot leak (graph/README.md, Safety: "hiding a
  * person must not be undone by the edges around it").
  */
 export interface Lexicon {

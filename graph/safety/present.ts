@@ -4,7 +4,7 @@ import type { Props } from '../db/props.js';
 /**
  * The one place where a stored node becomes something a reader sees. Protected people come out
  * as their pseudonym and public id only: no name, alias, birth date, identity number or real id
- * (DESIGN.md, Safety). Every query that returns entities passes them through here.
+ * (graph/README.md, Safety). Every query that returns entities passes them through here.
  */
 export interface EntityView {
   id: string;

@@ -19,7 +19,7 @@ function namePattern(value: string): string {
 const IDENTIFYING_EVENTS = new Set(['birth', 'death']);
 
 /**
- * A dataset as a reader without clearance may see it (DESIGN.md, Safety), with the rules of
+ * A dataset as a reader without clearance may see it (graph/README.md, Safety), with the rules of
  * graph/safety/disclosure.ts: every protected person's id becomes its public id everywhere (ids
  * that contain it too: "ruvte-5389-detention"), names become the pseudonym, birth/death dates,
  * birth place and identity numbers go, and their names are replaced inside every text (claim

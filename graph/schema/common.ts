@@ -42,7 +42,7 @@ export type Name = z.infer<typeof Name>;
 
 /**
  * One source's word for a relationship, an event or an event's date. Claims are never merged:
- * two sources that disagree give two claims, both kept (DESIGN.md, Claims and citations).
+ * two sources that disagree give two claims, both kept (graph/README.md, Provenance).
  */
 export const Claim = z
   .object({

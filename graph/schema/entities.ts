@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Claims, Edtf, Id, Name, ShortText, Text } from './common.js';
 
-/** Who may see a person: pseudonymous and confidential people need clearance (DESIGN.md, Safety). */
+/** Who may see a person: pseudonymous and confidential people need clearance (graph/README.md, Safety). */
 export const Disclosure = z.enum(['public', 'pseudonymous', 'confidential']);
 export type Disclosure = z.infer<typeof Disclosure>;
 
