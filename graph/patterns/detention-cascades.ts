@@ -11,8 +11,17 @@ import {
 } from '../queries/evidence.js';
 import type { ClaimView } from '../queries/claims.js';
 import { acrossReadings, addDays, type Bounds, type Certainty } from '../dates/certainty.js';
-import { CASCADE_KINSHIP, pageParams, startedBy, toPage, type Paging, type PatternPage } from '../db/page.js';
+import { pageParams, toPage, type Paging, type PatternPage } from '../db/page.js';
 import type { Props } from '../db/props.js';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../schema/index.js';
+import { startedBy } from './started-by.js';
+
+/** Kinship used by the cascade analysis; GUARDIAN_OF (care, not kin) is left out. Joined only from the schema's list. */
+const CASCADE_KINSHIP = (
+  ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'RELATIVE_OF'] as const satisfies readonly RelationshipType[]
+)
+  .filter((type) => RELATIONSHIP_TYPES.includes(type))
+  .join('|');
 
 export interface CascadeWindow {
   from: string;

@@ -12,8 +12,10 @@ import {
   type Fact,
 } from '../queries/evidence.js';
 import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest, type Certainty } from '../dates/certainty.js';
-import { cypherInt, DEPRIVING_KINDS, pageParams, STARTED_BY_DATE, type Paging, type PatternPage } from '../db/page.js';
+import { cypherInt, pageParams, type Paging, type PatternPage } from '../db/page.js';
+import { STARTED_BY_DATE } from './started-by.js';
 import type { Props } from '../db/props.js';
+import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
 
 export interface CitedLink {
   id: string;
@@ -85,7 +87,7 @@ export async function orphanedChildren(
   paging: Paging,
   walk = WALK_PEOPLE,
 ): Promise<PatternPage<OrphanedChild>> {
-  const params = { date, kinds: DEPRIVING_KINDS, walk: cypherInt(walk), ...pageParams(paging) };
+  const params = { date, kinds: DEPRIVING_EVENT_KINDS, walk: cypherInt(walk), ...pageParams(paging) };
   const ids = (await orphansAmongFirstPeople(params)) ?? (await orphansOfDeprivedParents(params));
   const hits = ids.length ? await details(ids.slice(0, paging.limit), date) : [];
   return { items: hits, offset: paging.offset, limit: paging.limit, hasMore: ids.length > paging.limit };
@@ -222,7 +224,7 @@ async function parentEvents(childIds: string[], date: string): Promise<EventRow[
      MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event) WHERE ${DEPRIVING_ON_DATE}
      ${placeOf('d')}
      RETURN p.id AS parentId, properties(d) AS event, place ORDER BY d.startLatest, d.id`,
-    { childIds, date, kinds: DEPRIVING_KINDS },
+    { childIds, date, kinds: DEPRIVING_EVENT_KINDS },
   );
   return result.records.map((r) => r.toObject());
 }

@@ -2,8 +2,9 @@ import { read } from '../db/driver.js';
 import { presentEntity, type EntityView } from '../safety/present.js';
 import { datedEventView, eventFact, evidenceFor, placeOf, type DatedEventView } from '../queries/evidence.js';
 import { addMonths, type Certainty } from '../dates/certainty.js';
-import { DEPRIVING_KINDS, pageParams, type Paging, type PatternPage } from '../db/page.js';
+import { pageParams, type Paging, type PatternPage } from '../db/page.js';
 import type { Props } from '../db/props.js';
+import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
 
 export interface StaleStatus {
   person: EntityView;
@@ -34,7 +35,7 @@ export async function staleStatus(input: { months: number; asOf: string }, pagin
        AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event) WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL }
      WITH p, p.lastKnownEarliest AS earliest, p.lastKnownLatest AS latest ORDER BY latest, earliest, p.id SKIP $offset LIMIT $limit
      RETURN properties(p) AS p, earliest, latest`,
-    { kinds: DEPRIVING_KINDS, cutoff, ...pageParams(paging) },
+    { kinds: DEPRIVING_EVENT_KINDS, cutoff, ...pageParams(paging) },
   );
   const rows = result.records.map((r) => r.toObject()).slice(0, paging.limit);
   const recent = await recentEvents(rows.map((r) => String(r.p.id)));

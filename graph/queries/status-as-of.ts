@@ -1,10 +1,10 @@
 import { read } from '../db/driver.js';
 import { acrossReadings, certaintyOn, type Certainty } from '../dates/certainty.js';
-import { DEPRIVING_KINDS } from '../db/page.js';
 import { visibleId } from '../safety/present.js';
 import { findNode } from './entity.js';
 import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf, type DatedEventView } from './evidence.js';
 import type { Props } from '../db/props.js';
+import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
 
 /** Where a person stood on a date (issue #5, the graph's as-of view). */
 export type DeprivedStatus = 'detained' | 'missing' | 'blocked';
@@ -51,7 +51,7 @@ export async function statusAsOf(ids: readonly string[], date: string): Promise<
        AND coalesce(e.startEarliest <= $date, true) AND coalesce(e.endLatest >= $date, true)
      ${placeOf('e')}
      RETURN properties(p) AS person, properties(e) AS event, place ORDER BY p.id, e.startLatest, e.id`,
-    { ids: people.map((p) => String(p.id)), date, kinds: DEPRIVING_KINDS },
+    { ids: people.map((p) => String(p.id)), date, kinds: DEPRIVING_EVENT_KINDS },
   );
   const rows = result.records.map((r) => r.toObject());
   const claims = await evidenceFor(rows.map((r) => eventFact(r.event)));

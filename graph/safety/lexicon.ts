@@ -1,5 +1,5 @@
 import { read } from '../db/driver.js';
-import { graphGeneration } from '../store/generation.js';
+import { graphGeneration } from '../db/generation.js';
 
 /**
  * A last line of defence behind presentEntity(): every name, alias, identity number and real id
@@ -136,7 +136,7 @@ const CHECK_MS = 5_000;
 
 /**
  * The current lexicon. Every 5 s one cheap read compares the graph's generation token (changed by
- * every load, store/generation.ts); only a changed graph is read again: at 100,000 people that is
+ * every load, db/generation.ts); only a changed graph is read again: at 100,000 people that is
  * ~250,000 terms and seconds of work, which must not recur while nothing changed.
  */
 export async function currentLexicon(): Promise<Lexicon> {

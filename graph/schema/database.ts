@@ -18,7 +18,7 @@ export function schemaStatements(): string[] {
     'CREATE INDEX entity_public_id IF NOT EXISTS FOR (n:Entity) ON (n.publicId)',
     'CREATE INDEX event_kind_start IF NOT EXISTS FOR (e:Event) ON (e.kind, e.startEarliest)',
     'CREATE INDEX event_start_latest IF NOT EXISTS FOR (e:Event) ON (e.startLatest)',
-    // Open starts ("../2018-03") have no startEarliest but always an end: db/page.ts startedBy.
+    // Open starts ("../2018-03") have no startEarliest but always an end: patterns/started-by.ts.
     'CREATE INDEX event_kind_end_latest IF NOT EXISTS FOR (e:Event) ON (e.kind, e.endLatest)',
     'CREATE INDEX entity_synthetic IF NOT EXISTS FOR (n:Entity) ON (n.synthetic)',
     // stale-status reads people in last-known order (store/last-known.ts).

@@ -1,6 +1,6 @@
 import { read, write, writeTransaction } from '../db/driver.js';
 import { nodeCount } from './admin.js';
-import { NEW_GENERATION } from './generation.js';
+import { NEW_GENERATION } from '../db/generation.js';
 import { RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
 import { claimCount, claimedFacts, loadPlan, type Existing } from './load-plan.js';
 import { type CheckedDataset, labelsOf } from './validate.js';

@@ -5,7 +5,7 @@ import { PROJECT_ROOT, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../neo4j/e
 import { runOfflineImport, storeDirectory, storeIsAbsent } from '../neo4j/offline-import.js';
 import { applySchema, nodeCount } from './admin.js';
 import { chunks } from './batches.js';
-import { NEW_GENERATION } from './generation.js';
+import { NEW_GENERATION } from '../db/generation.js';
 import { writeImportFiles, type Fixup } from './import-files.js';
 import { lastKnownSteps } from './last-known.js';
 import { claimCount, claimedFacts, protectionSteps, type Step } from './load-plan.js';
