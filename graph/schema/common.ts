@@ -1,3 +1,2 @@
 /** The value kinds live in the vocabulary; kept here so schema users import from one place. */
 export * from '../vocabulary/values.js';
-export { Confidence } from '../vocabulary/confidence.js';

@@ -51,7 +51,7 @@ export type Entity = z.infer<typeof Entity>;
 export type PersonRecord = z.infer<typeof Person>;
 export type EventRecord = z.infer<typeof Event>;
 export type SourceRecord = z.infer<typeof Source>;
-/** One entity type's record: `EntityOf<'Person'>`, or better `EntityOf<typeof ENTITY.Person>`. */
+/** One entity type's record: `EntityOf<typeof ENTITY.Person>`. */
 export type EntityOf<Type extends EntityType> = Extract<Entity, { type: Type }>;
 
 export const EntityTypeName = z.enum(ENTITY_TYPES);

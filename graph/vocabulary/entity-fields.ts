@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Disclosure } from './disclosure.js';
 import type { EntityType } from './entity-types.js';
 import { EVENT_KIND_NAMES } from './event-kinds.js';
-import { Claims, Edtf, Id, Name, ShortText, Text } from './values.js';
+import { Claims, Disclosure, Edtf, Id, Name, ShortText, Text } from './values.js';
 
 /** What every entity has. Its `type` is added by graph/schema from the type's name. */
 export const ENTITY_BASE_FIELDS = {

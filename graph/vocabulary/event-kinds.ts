@@ -1,3 +1,5 @@
+import { ENTITY, entityLabel } from './entity-types.js';
+
 /**
  * Where a person stands while an event that deprives them of liberty lasts, most severe first:
  * when several hold on one date, the first names the status (graph/queries/status-as-of.ts).
@@ -39,7 +41,7 @@ export const EVENT_KINDS = {
   award: { label: 'Award' },
   advocacy: { label: 'Advocacy' },
   appointment: { label: 'appointment', lasts: true },
-  other: { label: 'Event', lasts: true },
+  other: { label: entityLabel(ENTITY.Event), lasts: true },
 } as const satisfies Record<string, EventKindSpec>;
 
 export type EventKind = keyof typeof EVENT_KINDS;
@@ -68,3 +70,12 @@ export function eventKindLabel(kind: string): string {
   const spec: EventKindSpec | undefined = (EVENT_KINDS as Record<string, EventKindSpec>)[kind];
   return spec?.label ?? kind.replaceAll('-', ' ');
 }
+
+export type GedcomEventTag = NonNullable<EventKindSpec['gedcom']>;
+/** The event kind each GEDCOM event tag reads as and is written from (BIRT -> birth). */
+export const GEDCOM_EVENT_KINDS = Object.fromEntries(
+  EVENT_KIND_NAMES.flatMap((kind) => {
+    const tag: GedcomEventTag | undefined = (EVENT_KINDS[kind] as EventKindSpec).gedcom;
+    return tag ? [[tag, kind]] : [];
+  }),
+) as Record<GedcomEventTag, EventKind>;

@@ -14,7 +14,7 @@ export type RelationshipGroup = keyof typeof RELATIONSHIP_GROUPS;
 export interface FtmLink {
   schema: FtmSchema;
   /**
-   * For FtM `Family`: the word an export writes as `relationship` (what the relative is to the
+   * For FtM's family link: the word an export writes as `relationship` (what the relative is to the
    * person), and the words an import reads as this type. `inverseWords` read the other way round
    * ("son": the person is the relative's parent).
    */

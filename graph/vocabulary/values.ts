@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { edtfProblem } from '../dates/edtf.js';
-import { Confidence, DEFAULT_CONFIDENCE } from './confidence.js';
+import { CONFIDENCE_LEVELS, DEFAULT_CONFIDENCE } from './confidence.js';
+import { DISCLOSURE_LEVELS } from './disclosure.js';
 
 /**
  * The kinds of value the entity fields are made of (as FtM's property types are): ids, EDTF
@@ -22,6 +23,14 @@ export const Edtf = z
     const problem = edtfProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+
+/** How strongly a source supports a claim (graph/vocabulary/confidence.ts has the order). */
+export const Confidence = z.enum(CONFIDENCE_LEVELS);
+export type Confidence = z.infer<typeof Confidence>;
+
+/** Who may see a person (graph/vocabulary/disclosure.ts has the order). */
+export const Disclosure = z.enum(DISCLOSURE_LEVELS);
+export type Disclosure = z.infer<typeof Disclosure>;
 
 export const Text = z.string().trim().min(1).max(4000);
 export const ShortText = z.string().trim().min(1).max(400);
