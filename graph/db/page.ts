@@ -1,5 +1,7 @@
 import neo4j from 'neo4j-driver';
-import { DEPRIVING_EVENT_KINDS, RELATIONSHIP_TYPES, type RelationshipType } from '../schema/index.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
+import { deprivingKinds } from '../vocabulary/event-kinds.js';
+import { KIN_TYPES } from '../vocabulary/relationship-types.js';
 
 /** Every pattern answers one page at a time, so a hub or a 100,000-person graph never hangs a reader. */
 export interface Paging {
@@ -33,14 +35,11 @@ export const pageParams = (paging: Paging) => ({
   limit: cypherInt(paging.limit + 1),
 });
 
-export const DEPRIVING_KINDS: readonly string[] = DEPRIVING_EVENT_KINDS;
+/** Detention, disappearance, blocked exit: what the vocabulary says deprives a person of liberty. */
+export const DEPRIVING_KINDS: readonly string[] = deprivingKinds();
 
-/** Kinship used by the cascade analysis; GUARDIAN_OF (care, not kin) is left out. Joined only from the schema's list. */
-export const CASCADE_KINSHIP = (
-  ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'RELATIVE_OF'] as const satisfies readonly RelationshipType[]
-)
-  .filter((type) => RELATIONSHIP_TYPES.includes(type))
-  .join('|');
+/** Kinship used by the cascade analysis; GUARDIAN_OF (care, not kin) is left out. Joined only from the vocabulary's list. */
+export const CASCADE_KINSHIP = KIN_TYPES.join('|');
 
 /**
  * Cypher: events `e` of `$kinds` that possibly started by the date parameter `by`: the indexed
@@ -49,9 +48,9 @@ export const CASCADE_KINSHIP = (
  * (kind, endLatest) holds every one of them.
  */
 export const startedBy = (by: `$${string}`) => `CALL () {
-    MATCH (e:Event) WHERE e.kind IN $kinds AND e.startEarliest <= ${by} RETURN e
+    MATCH (e:${ENTITY.Event}) WHERE e.kind IN $kinds AND e.startEarliest <= ${by} RETURN e
     UNION ALL
-    MATCH (e:Event) WHERE e.kind IN $kinds AND e.endLatest IS NOT NULL AND e.startEarliest IS NULL AND e.startLatest IS NOT NULL RETURN e
+    MATCH (e:${ENTITY.Event}) WHERE e.kind IN $kinds AND e.endLatest IS NOT NULL AND e.startEarliest IS NULL AND e.startLatest IS NOT NULL RETURN e
   }`;
 
 /** Events of `$kinds` that possibly started by `$date` (see startedBy). */

@@ -1,4 +1,5 @@
 import type { Dataset, Entity, Relationship } from '../schema/index.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 /**
  * CSV per type, in the columns of the spreadsheet template (graph/import/template): an export
@@ -129,7 +130,7 @@ function entityRows(entity: Entity): Row[] {
     external_ids: e.externalIds,
     archive_url: e.archiveUrl,
   };
-  if (entity.type !== 'Event') return [base];
+  if (entity.type !== ENTITY.Event) return [base];
   return entity.claims.map((c, i) =>
     i === 0
       ? { ...base, ...claimCells(c) }

@@ -13,6 +13,7 @@ import type { ClaimView } from '../queries/claims.js';
 import { acrossReadings, addDays, type Bounds, type Certainty } from '../dates/certainty.js';
 import { CASCADE_KINSHIP, pageParams, startedBy, toPage, type Paging, type PatternPage } from '../db/page.js';
 import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 export interface CascadeWindow {
   from: string;
@@ -58,9 +59,9 @@ export async function detentionCascades(w: CascadeWindow, paging: Paging): Promi
      WITH e AS da WHERE da.startLatest >= $from
      WITH da ORDER BY da.startLatest
      CALL (da) {
-       MATCH (a:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(da)
-       MATCH (a)-[k:${CASCADE_KINSHIP}]-(b:Person) WHERE a.id < b.id
-       MATCH (b)-[:PARTICIPATED_IN {role: 'subject'}]->(db:Event {kind: 'detention'})
+       MATCH (a:${ENTITY.Person})-[:PARTICIPATED_IN {role: 'subject'}]->(da)
+       MATCH (a)-[k:${CASCADE_KINSHIP}]-(b:${ENTITY.Person}) WHERE a.id < b.id
+       MATCH (b)-[:PARTICIPATED_IN {role: 'subject'}]->(db:${ENTITY.Event} {kind: 'detention'})
        WHERE db.startLatest >= $from AND coalesce(db.startEarliest <= $to, true)
          AND coalesce(db.startEarliest <= toString(date(da.startLatest) + duration({days: $days})), true)
          AND coalesce(da.startEarliest <= toString(date(db.startLatest) + duration({days: $days})), true)
