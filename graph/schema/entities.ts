@@ -43,8 +43,9 @@ export function entityUnionFor<Entities extends Record<string, EntityTypeSpec>>(
 export const entityTypeNameFor = <Entities extends Record<string, EntityTypeSpec>>(entities: Entities) =>
   z.enum(Object.keys(entities) as [keyof Entities & string, ...(keyof Entities & string)[]]);
 
-const PROJECT: EntitySchemas<ProjectVocabulary['entities']> = entitySchemasFor(VOCABULARY.entities);
-export const { Person, Family, Facility, Place, Organisation, Event, Source } = PROJECT;
+/** One zod object per type of Kinline's vocabulary. */
+export const ENTITY_SCHEMAS: EntitySchemas<ProjectVocabulary['entities']> = entitySchemasFor(VOCABULARY.entities);
+export const { Person, Family, Facility, Place, Organisation, Event, Source } = ENTITY_SCHEMAS;
 
 export const Entity = entityUnionFor(VOCABULARY.entities);
 export type Entity = z.infer<typeof Entity>;

@@ -1,17 +1,6 @@
 import type { z } from 'zod';
 import { parseEdtf, type DateBounds } from '../dates/edtf.js';
-import {
-  type Entity,
-  Person,
-  Family,
-  Facility,
-  Place,
-  Organisation,
-  Event,
-  Source,
-  type EntityType,
-  type Relationship,
-} from '../schema/index.js';
+import { type Entity, ENTITY_SCHEMAS, type EntityType, type Relationship } from '../schema/index.js';
 import { defaultPseudonym, disclosureOf, isProtected, publicIdOf } from '../safety/disclosure.js';
 import { searchText } from '../search/fold.js';
 import type { Props } from '../db/props.js';
@@ -20,7 +9,7 @@ import { ENTITY } from '../vocabulary/entity-types.js';
 
 type AnyEntity = z.infer<typeof Entity>;
 
-const SHAPES: Record<EntityType, z.ZodObject> = { Person, Family, Facility, Place, Organisation, Event, Source };
+const SHAPES: Record<EntityType, z.ZodObject> = ENTITY_SCHEMAS;
 
 /** Keys Neo4j cannot hold as properties (lists of maps): stored as `<key>Json` strings. */
 const JSON_KEYS = new Set(['names', 'claims']);
