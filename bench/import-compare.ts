@@ -11,6 +11,8 @@ import { offlineLoad, type OfflineLoadSummary } from '../graph/store/offline-loa
 import { entityToProps, relationshipToProps } from '../graph/store/mapping.js';
 import { nothingOutside, validateDataset } from '../graph/store/validate.js';
 import { cpuSeconds } from './measure.js';
+import { ENTITY } from '../graph/vocabulary/entity-types.js';
+import { DEFAULT_CONFIDENCE } from '../graph/vocabulary/confidence.js';
 
 const BATCH = 10_000;
 
@@ -52,7 +54,7 @@ export function rawStatements(data: Dataset): Statement[] {
   }
   const facts = [
     ...data.entities.flatMap((e) =>
-      e.type === 'Event' ? [{ about: e.id, aboutKind: 'Event', claims: e.claims }] : [],
+      e.type === ENTITY.Event ? [{ about: e.id, aboutKind: ENTITY.Event, claims: e.claims }] : [],
     ),
     ...data.relationships.map((r) => ({ about: r.id, aboutKind: 'Relationship', claims: r.claims })),
   ];
@@ -65,12 +67,12 @@ export function rawStatements(data: Dataset): Statement[] {
       sourceId: c.source,
       locator: c.locator,
       excerpt: c.excerpt,
-      confidence: c.confidence ?? 'probable',
+      confidence: c.confidence ?? DEFAULT_CONFIDENCE,
       date: c.date ?? null,
     })),
   );
   push(
-    'UNWIND $rows AS row MATCH (s:Source {id: row.sourceId}) CREATE (c:Claim) SET c = row CREATE (c)-[:CITES]->(s)',
+    `UNWIND $rows AS row MATCH (s:${ENTITY.Source} {id: row.sourceId}) CREATE (c:Claim) SET c = row CREATE (c)-[:CITES]->(s)`,
     claims,
   );
   return out;

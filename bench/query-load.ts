@@ -9,6 +9,7 @@ import { read } from '../graph/db/driver.js';
 import type { RouteSpec } from '../server/routes/define.js';
 import { allRoutes } from '../server/routes/index.js';
 import { percentile } from './measure.js';
+import { ENTITY } from '../graph/vocabulary/entity-types.js';
 
 export interface LoadFigures {
   requests: number;
@@ -31,25 +32,31 @@ const ids = async (cypher: string, limit: number): Promise<string[]> =>
 /** Requests for every measured route, on public (unprotected) records spread over the graph. */
 export async function routeSamples(): Promise<RouteSample[]> {
   const people = await ids(
-    `MATCH (p:Person) WHERE NOT p.protected AND EXISTS { (p)-[:PARENT_OF|PARTNER_OF|SIBLING_OF]-() }
+    `MATCH (p:${ENTITY.Person}) WHERE NOT p.protected AND EXISTS { (p)-[:PARENT_OF|PARTNER_OF|SIBLING_OF]-() }
     WITH p ORDER BY p.id WITH collect(p.id) AS everyone UNWIND range(0, size(everyone) - 1, size(everyone) / toInteger($limit) + 1) AS i RETURN everyone[i] AS id`,
     100,
   );
   const pairs = (
-    await read<{ a: string; c: string }>(`MATCH (a:Person)-[:PARENT_OF]->(:Person)-[:PARENT_OF]->(c:Person)
+    await read<{
+      a: string;
+      c: string;
+    }>(`MATCH (a:${ENTITY.Person})-[:PARENT_OF]->(:${ENTITY.Person})-[:PARENT_OF]->(c:${ENTITY.Person})
     WHERE NOT a.protected AND NOT c.protected RETURN a.id AS a, c.id AS c ORDER BY a, c LIMIT 100`)
   ).records.map((r) => [r.get('a'), r.get('c')]);
   const names = (
-    await read<{ name: string }>('UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN split(p.name, " ")[1] AS name', {
-      ids: people,
-    })
+    await read<{ name: string }>(
+      `UNWIND $ids AS id MATCH (p:${ENTITY.Person} {id: id}) RETURN split(p.name, " ")[1] AS name`,
+      {
+        ids: people,
+      },
+    )
   ).records.map((r) => r.get('name'));
   const facilities = await ids(
-    'MATCH (f:Facility) WHERE EXISTS { (f)<-[:OCCURRED_AT]-() } RETURN f.id AS id ORDER BY id LIMIT toInteger($limit)',
+    `MATCH (f:${ENTITY.Facility}) WHERE EXISTS { (f)<-[:OCCURRED_AT]-() } RETURN f.id AS id ORDER BY id LIMIT toInteger($limit)`,
     20,
   );
   const crossings = await ids(
-    "MATCH (p:Place {kind: 'border-crossing'}) RETURN p.id AS id ORDER BY id LIMIT toInteger($limit)",
+    `MATCH (p:${ENTITY.Place} {kind: 'border-crossing'}) RETURN p.id AS id ORDER BY id LIMIT toInteger($limit)`,
     10,
   );
   const q = encodeURIComponent;

@@ -4,6 +4,7 @@ import { strongest, type Certainty } from '../dates/certainty.js';
 import { CROSSED_THEN_DETAINED, crossedThenDetained } from './crossing-detentions.js';
 import { cypherInt } from '../db/page.js';
 import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 /**
  * Counts split by certainty: `certain` counts what certainly falls in the bucket, `possible` what
@@ -42,7 +43,7 @@ export async function detentionAggregates(input: {
 async function detentionsPerFacilityYear(limit: number): Promise<Aggregates> {
   // One row per facility (its properties once), its years in order; the limit still counts years.
   const result = await read<{ f: Props; years: [number, number, number][] }>(
-    `MATCH (f:Facility)<-[:OCCURRED_AT]-(d:Event {kind: 'detention'}) WHERE d.startLatest IS NOT NULL
+    `MATCH (f:${ENTITY.Facility})<-[:OCCURRED_AT]-(d:${ENTITY.Event} {kind: 'detention'}) WHERE d.startLatest IS NOT NULL
      WITH f, d, toInteger(left(coalesce(d.startEarliest, d.startLatest), 4)) AS y0, toInteger(left(d.startLatest, 4)) AS y1
      WITH f, d, y0, y1, d.startEarliest IS NOT NULL AND y0 = y1 AS sure
      UNWIND range(y0, y1) AS year
@@ -68,7 +69,7 @@ async function detainedAfterCrossing(days: number, limit: number): Promise<Aggre
   // startLatest index (130,000 at 100,000 people) to find their crossings. Rows carry only the
   // starts, all that crossedThenDetained reads: full property maps cost more than the query.
   const result = await read<{ x: Props; pairs: [string, string | null, string, string | null, string][] }>(
-    `MATCH (x:Place {kind: 'border-crossing'}) USING SCAN x:Place ${CROSSED_THEN_DETAINED}
+    `MATCH (x:${ENTITY.Place} {kind: 'border-crossing'}) USING SCAN x:${ENTITY.Place} ${CROSSED_THEN_DETAINED}
      WITH x, collect([p.id, c.startEarliest, c.startLatest, d.startEarliest, d.startLatest]) AS pairs
      RETURN properties(x) AS x, pairs`,
     window,

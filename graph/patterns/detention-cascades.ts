@@ -13,15 +13,12 @@ import type { ClaimView } from '../queries/claims.js';
 import { acrossReadings, addDays, type Bounds, type Certainty } from '../dates/certainty.js';
 import { pageParams, toPage, type Paging, type PatternPage } from '../db/page.js';
 import type { Props } from '../db/props.js';
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../schema/index.js';
 import { startedBy } from './started-by.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
+import { KIN_TYPES } from '../vocabulary/relationship-types.js';
 
-/** Kinship used by the cascade analysis; GUARDIAN_OF (care, not kin) is left out. Joined only from the schema's list. */
-const CASCADE_KINSHIP = (
-  ['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'RELATIVE_OF'] as const satisfies readonly RelationshipType[]
-)
-  .filter((type) => RELATIONSHIP_TYPES.includes(type))
-  .join('|');
+/** Kinship used by the cascade analysis; GUARDIAN_OF (care, not kin) is left out. Joined only from the vocabulary's list. */
+const CASCADE_KINSHIP = KIN_TYPES.join('|');
 
 export interface CascadeWindow {
   from: string;
@@ -67,9 +64,9 @@ export async function detentionCascades(w: CascadeWindow, paging: Paging): Promi
      WITH e AS da WHERE da.startLatest >= $from
      WITH da ORDER BY da.startLatest
      CALL (da) {
-       MATCH (a:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(da)
-       MATCH (a)-[k:${CASCADE_KINSHIP}]-(b:Person) WHERE a.id < b.id
-       MATCH (b)-[:PARTICIPATED_IN {role: 'subject'}]->(db:Event {kind: 'detention'})
+       MATCH (a:${ENTITY.Person})-[:PARTICIPATED_IN {role: 'subject'}]->(da)
+       MATCH (a)-[k:${CASCADE_KINSHIP}]-(b:${ENTITY.Person}) WHERE a.id < b.id
+       MATCH (b)-[:PARTICIPATED_IN {role: 'subject'}]->(db:${ENTITY.Event} {kind: 'detention'})
        WHERE db.startLatest >= $from AND coalesce(db.startEarliest <= $to, true)
          AND coalesce(db.startEarliest <= toString(date(da.startLatest) + duration({days: $days})), true)
          AND coalesce(da.startEarliest <= toString(date(db.startLatest) + duration({days: $days})), true)

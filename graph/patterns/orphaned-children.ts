@@ -16,6 +16,7 @@ import { cypherInt, pageParams, type Paging, type PatternPage } from '../db/page
 import { STARTED_BY_DATE } from './started-by.js';
 import type { Props } from '../db/props.js';
 import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 export interface CitedLink {
   id: string;
@@ -52,9 +53,9 @@ export interface OrphanedChild {
 }
 
 // Known parents: PARENT_OF, or "parent" in a family where the child is "child".
-const KNOWN_PARENTS = `MATCH (p:Person)-[:PARENT_OF]->(child) RETURN p
+const KNOWN_PARENTS = `MATCH (p:${ENTITY.Person})-[:PARENT_OF]->(child) RETURN p
     UNION
-    MATCH (p:Person)-[:MEMBER_OF {role: 'parent'}]->(:Family)<-[:MEMBER_OF {role: 'child'}]-(child) RETURN p`;
+    MATCH (p:${ENTITY.Person})-[:MEMBER_OF {role: 'parent'}]->(:${ENTITY.Family})<-[:MEMBER_OF {role: 'child'}]-(child) RETURN p`;
 
 // An event `d` that possibly deprives its subject of liberty on $date: the same test finds the
 // hits and lists the parents' events behind them.
@@ -64,7 +65,7 @@ const DEPRIVING_ON_DATE = `d.kind IN $kinds AND d.startLatest IS NOT NULL
 // The parent's own events, filtered once listed: as an EXISTS with these predicates in it, the
 // planner may scan every dated event (startLatest index) for each parent instead of expanding p
 // (seen on a 3,000-person graph: 23 million db hits for one page).
-const POSSIBLY_DEPRIVED = `any(d IN [(p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event) | e] WHERE ${DEPRIVING_ON_DATE})`;
+const POSSIBLY_DEPRIVED = `any(d IN [(p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event}) | e] WHERE ${DEPRIVING_ON_DATE})`;
 
 // Keeps `child` when it has known parents and every one of them is possibly deprived on $date.
 const ALL_PARENTS_DEPRIVED = `WITH child, COLLECT { ${KNOWN_PARENTS} } AS parents
@@ -98,7 +99,7 @@ type Params = Record<string, unknown> & { limit: ReturnType<typeof cypherInt> };
 /** The page's child ids, if the first `walk` people in id order hold it and one more; else null. */
 async function orphansAmongFirstPeople(params: Params): Promise<string[] | null> {
   const found = await read<{ id: string }>(
-    `MATCH (child:Person) WHERE child.id IS NOT NULL
+    `MATCH (child:${ENTITY.Person}) WHERE child.id IS NOT NULL
      WITH child ORDER BY child.id LIMIT $walk
      ${ALL_PARENTS_DEPRIVED}
      RETURN child.id AS id ORDER BY child.id SKIP $offset LIMIT $limit`,
@@ -113,11 +114,11 @@ async function orphansOfDeprivedParents(params: Params): Promise<string[]> {
   const found = await read<{ id: string }>(
     `${STARTED_BY_DATE}
      WITH e WHERE e.endLatest IS NULL OR e.endLatest >= $date
-     MATCH (parent:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(e)
+     MATCH (parent:${ENTITY.Person})-[:PARTICIPATED_IN {role: 'subject'}]->(e)
      CALL (parent) {
-       MATCH (parent)-[:PARENT_OF]->(child:Person) RETURN child
+       MATCH (parent)-[:PARENT_OF]->(child:${ENTITY.Person}) RETURN child
        UNION
-       MATCH (parent)-[:MEMBER_OF {role: 'parent'}]->(:Family)<-[:MEMBER_OF {role: 'child'}]-(child:Person) RETURN child
+       MATCH (parent)-[:MEMBER_OF {role: 'parent'}]->(:${ENTITY.Family})<-[:MEMBER_OF {role: 'child'}]-(child:${ENTITY.Person}) RETURN child
      }
      WITH DISTINCT child ORDER BY child.id
      ${ALL_PARENTS_DEPRIVED}
@@ -143,13 +144,13 @@ async function details(childIds: string[], date: string): Promise<OrphanedChild[
   const [parents, carers, households, events] = await Promise.all([
     links(
       childIds,
-      `MATCH (other:Person)-[rel:PARENT_OF]->(child) RETURN other, rel
+      `MATCH (other:${ENTITY.Person})-[rel:PARENT_OF]->(child) RETURN other, rel
        UNION
-       MATCH (other:Person)-[rel:MEMBER_OF {role: 'parent'}]->(:Family)<-[:MEMBER_OF {role: 'child'}]-(child)
+       MATCH (other:${ENTITY.Person})-[rel:MEMBER_OF {role: 'parent'}]->(:${ENTITY.Family})<-[:MEMBER_OF {role: 'child'}]-(child)
        WHERE NOT (other)-[:PARENT_OF]->(child) RETURN other, rel`,
     ),
-    links(childIds, 'MATCH (other:Person)-[rel:GUARDIAN_OF]->(child) RETURN other, rel'),
-    links(childIds, 'MATCH (child)-[rel:MEMBER_OF]->(other:Family) RETURN other, rel'),
+    links(childIds, `MATCH (other:${ENTITY.Person})-[rel:GUARDIAN_OF]->(child) RETURN other, rel`),
+    links(childIds, `MATCH (child)-[rel:MEMBER_OF]->(other:${ENTITY.Family}) RETURN other, rel`),
     parentEvents(childIds, date),
   ]);
   const facts: Fact[] = [
@@ -206,7 +207,7 @@ async function details(childIds: string[], date: string): Promise<OrphanedChild[
 
 async function links(childIds: string[], pattern: string): Promise<LinkRow[]> {
   const result = await read<LinkRow>(
-    `UNWIND $childIds AS cid MATCH (child:Person {id: cid})
+    `UNWIND $childIds AS cid MATCH (child:${ENTITY.Person} {id: cid})
      CALL (child) { ${pattern} }
      RETURN properties(child) AS child, properties(other) AS other, properties(rel) AS rel, type(rel) AS type
      ORDER BY child.id, other.id`,
@@ -218,10 +219,10 @@ async function links(childIds: string[], pattern: string): Promise<LinkRow[]> {
 /** The deprived-on-the-date events of the children's known parents (the same parents as links' first call). */
 async function parentEvents(childIds: string[], date: string): Promise<EventRow[]> {
   const result = await read<EventRow>(
-    `UNWIND $childIds AS cid MATCH (child:Person {id: cid})
+    `UNWIND $childIds AS cid MATCH (child:${ENTITY.Person} {id: cid})
      CALL (child) { ${KNOWN_PARENTS} }
      WITH DISTINCT p
-     MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event) WHERE ${DEPRIVING_ON_DATE}
+     MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:${ENTITY.Event}) WHERE ${DEPRIVING_ON_DATE}
      ${placeOf('d')}
      RETURN p.id AS parentId, properties(d) AS event, place ORDER BY d.startLatest, d.id`,
     { childIds, date, kinds: DEPRIVING_EVENT_KINDS },

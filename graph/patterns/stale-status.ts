@@ -5,6 +5,7 @@ import { addMonths, type Certainty } from '../dates/certainty.js';
 import { pageParams, type Paging, type PatternPage } from '../db/page.js';
 import type { Props } from '../db/props.js';
 import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 export interface StaleStatus {
   person: EntityView;
@@ -31,8 +32,8 @@ export interface StaleStatusPage extends PatternPage<StaleStatus> {
 export async function staleStatus(input: { months: number; asOf: string }, paging: Paging): Promise<StaleStatusPage> {
   const cutoff = addMonths(input.asOf, -input.months);
   const result = await read<{ p: Props; earliest: string; latest: string }>(
-    `MATCH (p:Person) WHERE p.lastKnownLatest IS NOT NULL AND p.lastKnownEarliest < $cutoff
-       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event) WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL }
+    `MATCH (p:${ENTITY.Person}) WHERE p.lastKnownLatest IS NOT NULL AND p.lastKnownEarliest < $cutoff
+       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:${ENTITY.Event}) WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL }
      WITH p, p.lastKnownEarliest AS earliest, p.lastKnownLatest AS latest ORDER BY latest, earliest, p.id SKIP $offset LIMIT $limit
      RETURN properties(p) AS p, earliest, latest`,
     { kinds: DEPRIVING_EVENT_KINDS, cutoff, ...pageParams(paging) },
@@ -65,7 +66,7 @@ async function recentEvents(personIds: string[]) {
   const result = await read<{ personId: string; event: Props; place: Props | null }>(
     `UNWIND $personIds AS pid
      CALL (pid) {
-       MATCH (:Person {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event) WHERE e.startLatest IS NOT NULL
+       MATCH (:${ENTITY.Person} {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event}) WHERE e.startLatest IS NOT NULL
        RETURN e ORDER BY coalesce(e.endLatest, e.startLatest) DESC, e.id LIMIT 3
      }
      ${placeOf('e')}

@@ -1,3 +1,5 @@
+import { ENTITY } from '../vocabulary/entity-types.js';
+
 /**
  * Cypher: events `e` of `$kinds` that possibly started by the date parameter `by`: the indexed
  * range (kind, startEarliest), plus the open starts ("../2018-03"), which that index cannot hold
@@ -5,9 +7,9 @@
  * (kind, endLatest) holds every one of them.
  */
 export const startedBy = (by: `$${string}`) => `CALL () {
-    MATCH (e:Event) WHERE e.kind IN $kinds AND e.startEarliest <= ${by} RETURN e
+    MATCH (e:${ENTITY.Event}) WHERE e.kind IN $kinds AND e.startEarliest <= ${by} RETURN e
     UNION ALL
-    MATCH (e:Event) WHERE e.kind IN $kinds AND e.endLatest IS NOT NULL AND e.startEarliest IS NULL AND e.startLatest IS NOT NULL RETURN e
+    MATCH (e:${ENTITY.Event}) WHERE e.kind IN $kinds AND e.endLatest IS NOT NULL AND e.startEarliest IS NULL AND e.startLatest IS NOT NULL RETURN e
   }`;
 
 /** Events of `$kinds` that possibly started by `$date` (see startedBy). */

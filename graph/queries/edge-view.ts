@@ -4,6 +4,7 @@ import { RELATIONSHIP_SPECS, type RelationshipType } from '../schema/index.js';
 import { isProtectedProps, visibleId } from '../safety/present.js';
 import { visibleRelId } from './entity.js';
 import type { Props } from '../db/props.js';
+import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
 
 /** An edge as the graph routes return it (neighbourhood, paths, family): endpoints by visible id. */
 export interface EdgeView {
@@ -42,7 +43,7 @@ export function presentEdge(type: string, rel: Props, start: Props, end: Props):
     ...(typeof rel.role === 'string' ? { role: rel.role } : {}),
     ...(typeof rel.relation === 'string' ? { relation: rel.relation } : {}),
     ...(typeof rel.date === 'string' && !hideDate ? { date: rel.date } : {}),
-    confidence: String(rel.confidence ?? 'probable'),
+    confidence: String(rel.confidence ?? DEFAULT_CONFIDENCE),
   };
 }
 

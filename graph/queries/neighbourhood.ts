@@ -1,11 +1,12 @@
 import neo4j from 'neo4j-driver';
 import { read } from '../db/driver.js';
-import { confidenceRank } from '../store/mapping.js';
+import { confidenceRank } from '../vocabulary/confidence.js';
 import { RELATIONSHIP_TYPES, type Confidence, type EntityType, type RelationshipType } from '../schema/index.js';
 import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
 import { edgesAmong, relTypePattern, type EdgeFilter, type EdgeView } from './edge-view.js';
 import { findNode } from './entity.js';
 import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 export interface NeighbourhoodOptions {
   depth: number;
@@ -50,7 +51,7 @@ function filterFor(options: NeighbourhoodOptions, withNode: boolean): EdgeFilter
     const overlaps = (x: string) =>
       `(${x}.startLatest IS NULL OR (coalesce(${x}.startEarliest, '0000-01-01') <= $to AND coalesce(${x}.endLatest, '9999-12-31') >= $from))`;
     where.push(overlaps('r'));
-    if (withNode) where.push(`(NOT m:Event OR ${overlaps('m')})`);
+    if (withNode) where.push(`(NOT m:${ENTITY.Event} OR ${overlaps('m')})`);
     params.from = options.from ?? '0000-01-01';
     params.to = options.to ?? '9999-12-31';
   }

@@ -7,6 +7,7 @@ import { findNode } from './entity.js';
 import { cypherInt } from '../db/page.js';
 import { boundsView, eventFact, placeOf, evidenceFor, type DatedEventView } from './evidence.js';
 import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 /** Whose timeline: some people, a family's members, or everyone with an event at a facility or border crossing. */
 export type TimelineScope = { people: string[] } | { family: string } | { facility: string } | { crossing: string };
@@ -61,7 +62,7 @@ const WINDOW = `NOT coalesce(e.protected, false)
 const RETURN_ROWS = `RETURN properties(p) AS person, r.role AS role, properties(e) AS event, place
   ORDER BY coalesce(e.startEarliest, e.startLatest), e.startLatest, e.id, p.id LIMIT $limit`;
 
-const ANCHOR_TYPES = { family: 'Family', facility: 'Facility', crossing: 'Place' } as const;
+const ANCHOR_TYPES = { family: ENTITY.Family, facility: ENTITY.Facility, crossing: ENTITY.Place } as const;
 
 /** The timeline of a scope, or null when an id in it names nothing of the right kind. */
 export async function timeline(scope: TimelineScope, window: TimelineWindow): Promise<Timeline | null> {
@@ -71,7 +72,7 @@ export async function timeline(scope: TimelineScope, window: TimelineWindow): Pr
   let groups: TimelineGroup[] = [];
   if ('people' in scope) {
     const people = await Promise.all(scope.people.map(findNode));
-    if (people.some((p) => p?.type !== 'Person')) return null;
+    if (people.some((p) => p?.type !== ENTITY.Person)) return null;
     groups = (people as Props[]).map((p) => groupOf(p));
     rows = await eventsOfPeople(
       (people as Props[]).map((p) => String(p.id)),
@@ -119,7 +120,7 @@ function groupOf(person: Props, family?: string): TimelineGroup {
 
 async function familyMembers(familyId: string): Promise<Props[]> {
   const result = await read<{ p: Props }>(
-    `MATCH (p:Person)-[m:MEMBER_OF]->(:Family {id: $familyId})
+    `MATCH (p:${ENTITY.Person})-[m:MEMBER_OF]->(:${ENTITY.Family} {id: $familyId})
      RETURN properties(p) AS p ORDER BY CASE m.role WHEN 'parent' THEN 0 WHEN 'partner' THEN 1 WHEN 'child' THEN 2 ELSE 3 END, p.id LIMIT 500`,
     { familyId },
   );
@@ -129,7 +130,7 @@ async function familyMembers(familyId: string): Promise<Props[]> {
 async function eventsOfPeople(ids: string[], params: Record<string, unknown>): Promise<Row[]> {
   const result = await read<Row>(
     `UNWIND $ids AS pid
-     MATCH (p:Person {id: pid})-[r:PARTICIPATED_IN]->(e:Event) WHERE ${WINDOW}
+     MATCH (p:${ENTITY.Person} {id: pid})-[r:PARTICIPATED_IN]->(e:${ENTITY.Event}) WHERE ${WINDOW}
      ${placeOf('e')}
      ${RETURN_ROWS}`,
     { ...params, ids },
@@ -139,8 +140,8 @@ async function eventsOfPeople(ids: string[], params: Record<string, unknown>): P
 
 async function eventsAt(anchorId: string, params: Record<string, unknown>): Promise<Row[]> {
   const result = await read<Row>(
-    `MATCH (:Entity {id: $anchorId})<-[:OCCURRED_AT]-(e:Event) WHERE ${WINDOW}
-     MATCH (p:Person)-[r:PARTICIPATED_IN {role: 'subject'}]->(e)
+    `MATCH (:Entity {id: $anchorId})<-[:OCCURRED_AT]-(e:${ENTITY.Event}) WHERE ${WINDOW}
+     MATCH (p:${ENTITY.Person})-[r:PARTICIPATED_IN {role: 'subject'}]->(e)
      ${placeOf('e')}
      ${RETURN_ROWS}`,
     { ...params, anchorId },

@@ -1,5 +1,6 @@
 import { read } from '../db/driver.js';
 import { graphGeneration } from '../db/generation.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 /**
  * A last line of defence behind presentEntity(): every name, alias, identity number and real id
@@ -103,7 +104,7 @@ interface ProtectedRow {
 export async function loadLexicon(): Promise<Lexicon> {
   const terms = new Map<string, string>();
   const people = await read<ProtectedRow>(
-    `MATCH (p:Person {protected: true})
+    `MATCH (p:${ENTITY.Person} {protected: true})
      RETURN p.id AS id, p.publicId AS publicId, p.pseudonym AS pseudonym, p.namesJson AS namesJson, p.identityNumbers AS identityNumbers`,
   );
   const inPseudonym = substringOfAny(people.records.map((r) => r.get('pseudonym')));
@@ -118,7 +119,7 @@ export async function loadLexicon(): Promise<Lexicon> {
     }
   }
   const adjacent = await read<{ id: string; publicId: string }>(
-    `MATCH (p:Person {protected: true})-[r]-(x)
+    `MATCH (p:${ENTITY.Person} {protected: true})-[r]-(x)
      WITH r, x, type(r) = 'PARTICIPATED_IN' AS viaEvent
      UNWIND (CASE WHEN viaEvent THEN [[r.id, r.publicId], [x.id, x.publicId]] ELSE [[r.id, r.publicId]] END) AS pair
      RETURN DISTINCT pair[0] AS id, pair[1] AS publicId`,

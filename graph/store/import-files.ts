@@ -15,7 +15,7 @@ export interface Fixup {
 }
 
 export interface ImportFiles {
-  /** The importer's arguments: the CSV format, then `--nodes=Entity:Person=path`, `--relationships=CITES=path`, ... */
+  /** The importer's arguments: the CSV format, then `--nodes=Entity:<type>=path`, `--relationships=CITES=path`, ... */
   args: string[];
   nodeFixups: Map<string, Fixup[]>;
   relationshipFixups: Map<string, Fixup[]>;

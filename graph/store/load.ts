@@ -1,7 +1,7 @@
 import { read, write, writeTransaction } from '../db/driver.js';
 import { nodeCount } from './admin.js';
 import { NEW_GENERATION } from '../db/generation.js';
-import { RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
+import { ENTITY, RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
 import { claimCount, claimedFacts, loadPlan, type Existing } from './load-plan.js';
 import { type CheckedDataset, labelsOf } from './validate.js';
 
@@ -65,7 +65,7 @@ async function existingRecords(data: Dataset): Promise<Existing> {
       relationships.push(...(await idsFound(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN id`, ids)));
   }
   const abouts = [
-    ...data.entities.filter((e) => e.type === 'Event').map((e) => e.id),
+    ...data.entities.filter((e) => e.type === ENTITY.Event).map((e) => e.id),
     ...data.relationships.map((r) => r.id),
   ];
   return {

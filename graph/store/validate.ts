@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Dataset, endpointsAllowed, type EntityType } from '../schema/index.js';
+import { Dataset, ENTITY, endpointsAllowed, type EntityType } from '../schema/index.js';
 
 export interface Problem {
   file: string;
@@ -116,7 +116,7 @@ export async function validateDataset(
     });
   });
   data.entities.forEach((e) => {
-    if (e.type === 'Event')
+    if (e.type === ENTITY.Event)
       e.claims.forEach((c) => {
         need(c.source);
       });
@@ -127,7 +127,7 @@ export async function validateDataset(
   const checkSources = (claims: { source: string }[], at: string, record: string) =>
     claims.forEach((claim, k) => {
       const type = typeOf(claim.source);
-      if (type !== 'Source')
+      if (type !== ENTITY.Source)
         problems.push({
           file,
           path: `${at}.claims[${k}].source`,
@@ -136,7 +136,7 @@ export async function validateDataset(
         });
     });
   data.entities.forEach((e, i) => {
-    if (e.type === 'Event') checkSources(e.claims, `entities[${i}]`, e.id);
+    if (e.type === ENTITY.Event) checkSources(e.claims, `entities[${i}]`, e.id);
   });
   data.relationships.forEach((rel, i) => {
     const at = `relationships[${i}]`;

@@ -8,6 +8,7 @@ import { exportDataset } from '../../graph/store/export.js';
 import { counts } from '../../graph/store/admin.js';
 import { ApiError, notFound } from '../errors.js';
 import { idList, intParam, route } from './define.js';
+import { ENTITY } from '../../graph/vocabulary/entity-types.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(120) }).strict();
 
@@ -71,7 +72,7 @@ export const evidenceRoutes = [
     produces: [MEDIA_TYPE.csl, MEDIA_TYPE.bibtex],
     handler: async ({ params, query }, res) => {
       const source = await findNode(params.id);
-      if (source?.type !== 'Source') throw notFound('source');
+      if (source?.type !== ENTITY.Source) throw notFound('source');
       await sendExport(res, query.format, await subgraphDataset([params.id]));
     },
   }),

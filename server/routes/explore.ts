@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityTypeName } from '../../graph/schema/index.js';
+import { ENTITY_TYPES, EntityTypeName } from '../../graph/schema/index.js';
 import { entityDetail } from '../../graph/queries/entity.js';
 import { health } from '../../graph/queries/health.js';
 import { searchEntities } from '../../graph/queries/search.js';
@@ -24,7 +24,10 @@ export const exploreRoutes = [
     query: z
       .object({
         q: z.string().trim().min(1).max(200).describe('name or alias, any script'),
-        types: idList(7).pipe(z.array(EntityTypeName)).optional().describe('comma-separated entity types'),
+        types: idList(ENTITY_TYPES.length)
+          .pipe(z.array(EntityTypeName))
+          .optional()
+          .describe('comma-separated entity types'),
         limit: intParam(1, 100, 20),
         offset: intParam(0, 10_000, 0),
       })

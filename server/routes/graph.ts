@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Confidence, EntityTypeName, RelationshipTypeName } from '../../graph/schema/index.js';
+import { Confidence, ENTITY_TYPES, EntityTypeName, RelationshipTypeName } from '../../graph/schema/index.js';
 import { familyNetwork } from '../../graph/queries/family.js';
 import { neighbourhood } from '../../graph/queries/neighbourhood.js';
 import { MAX_HOPS, shortestPaths } from '../../graph/queries/paths.js';
@@ -18,7 +18,10 @@ export const graphRoutes = [
       .object({
         ids: idList(50).describe('comma-separated entity ids (public ids for protected people)'),
         depth: intParam(1, 3, 1),
-        types: idList(7).pipe(z.array(EntityTypeName)).optional().describe('entity types of the neighbours to show'),
+        types: idList(ENTITY_TYPES.length)
+          .pipe(z.array(EntityTypeName))
+          .optional()
+          .describe('entity types of the neighbours to show'),
         relTypes: idList(20).pipe(z.array(RelationshipTypeName)).optional().describe('relationship types to follow'),
         minConfidence: Confidence.optional(),
         from: isoDate.optional().describe('date window start: relationships and events that may overlap it'),

@@ -11,6 +11,9 @@ import type { EdgeView } from '../../../graph/queries/edge-view.js';
 import type { Neighbourhood as NeighbourhoodView } from '../../../graph/queries/neighbourhood.js';
 import type { PathView } from '../../../graph/queries/paths.js';
 import type { FamilyGroup, FamilyNetwork } from '../../../graph/queries/family.js';
+import { CONFIDENCE_LEVELS as VOCABULARY_CONFIDENCE_LEVELS } from '../../../graph/vocabulary/confidence.js';
+import { ENTITY_TYPES } from '../../../graph/vocabulary/entity-types.js';
+import type { DeprivedStatus } from '../../../graph/vocabulary/event-kinds.js';
 
 export type {
   ClaimView,
@@ -25,7 +28,7 @@ export type {
 };
 
 /** Where a person stands, when the API says so (issue #4 style rules); unknown otherwise. */
-export type PersonStatus = 'detained' | 'missing' | 'blocked' | 'free';
+export type PersonStatus = DeprivedStatus | 'free';
 
 export type GraphNode = EntityView & { status?: PersonStatus };
 
@@ -47,13 +50,6 @@ export interface Health {
   database: { reachable: boolean; version?: string };
 }
 
-export const ENTITY_TYPE_NAMES: readonly EntityType[] = [
-  'Person',
-  'Family',
-  'Facility',
-  'Place',
-  'Organisation',
-  'Event',
-  'Source',
-];
-export const CONFIDENCE_LEVELS: readonly Confidence[] = ['confirmed', 'probable', 'possible', 'doubtful'];
+/** The lists the client offers, read from the vocabulary (graph/vocabulary), never retyped. */
+export const ENTITY_TYPE_NAMES: readonly EntityType[] = ENTITY_TYPES;
+export const CONFIDENCE_LEVELS: readonly Confidence[] = VOCABULARY_CONFIDENCE_LEVELS;

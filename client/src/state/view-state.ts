@@ -28,7 +28,7 @@ export type LayoutMode = 'force' | 'family';
 
 /**
  * Everything a researcher sees, and nothing derived: the graph drawn is a pure function of this
- * state and the data fetched for it (CONVENTIONS.md: Observable Plot). The URL encodes it
+ * state and the data fetched for it (client/README.md: views are functions of their state). The URL encodes it
  * (url-codec.ts), and undo/redo steps through its history (store.ts).
  */
 export interface ViewState {

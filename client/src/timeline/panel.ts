@@ -11,6 +11,7 @@ import { createEvidencePane } from './evidence-pane.js';
 import { sameScope, scopeKey, scopeOfNode } from './scope.js';
 import { createTimelineView } from './timeline-view.js';
 import './timeline.css';
+import { ENTITY } from '../../../graph/vocabulary/entity-types.js';
 
 export interface TimelinePanelDeps {
   store: ViewStore;
@@ -225,7 +226,7 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
       ...(data?.groups.map((g) => g.id) ?? []),
       ...deps
         .realized()
-        .nodes.filter((n) => n.type === 'Person')
+        .nodes.filter((n) => n.type === ENTITY.Person)
         .map((n) => n.id),
     ];
     const key = `${state.asOf}|${[...new Set(people)].sort().join(',')}`;
