@@ -1,11 +1,13 @@
 import { parseEdtf } from '../dates/edtf.js';
 
+import type { Certainty } from '../views/events.js';
+
+export type { Certainty };
+
 /**
  * "Certainly" and "possibly" on a date (DESIGN.md, Dates). Bounds are ISO day strings, so they
  * compare as strings; `null` start means open ("../2018"), `null` end means open or unknown.
  */
-export type Certainty = 'certain' | 'possible';
-
 export interface Bounds {
   startEarliest: string | null;
   startLatest: string;

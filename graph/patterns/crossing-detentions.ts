@@ -1,34 +1,15 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEntity } from '../safety/present.js';
+import type { CrossingDetention, CrossingDetentionPage } from '../views/patterns.js';
 import { findNode } from '../queries/entity.js';
-import {
-  datedEventView,
-  eventFact,
-  evidenceFor,
-  placeOf,
-  readingsOf,
-  type DatedEventView,
-} from '../queries/evidence.js';
+import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf } from '../queries/evidence.js';
 import { acrossReadings, addDays, daysBetween, type Bounds, type Certainty } from './certainty.js';
-import { pageParams, toPage, type Paging, type PatternPage } from './page.js';
+import { pageParams, toPage, type Paging } from './page.js';
 
 export interface CrossingWindow {
   from: string;
   to: string;
   days: number;
-}
-
-export interface CrossingDetention {
-  person: EntityView;
-  certainty: Certainty;
-  crossing: DatedEventView;
-  detention: DatedEventView;
-  /** Days from the crossing to the start of the detention, as far as the bounds tell. */
-  gapDays: { min: number | null; max: number | null };
-}
-
-export interface CrossingDetentionPage extends PatternPage<CrossingDetention> {
-  crossing: EntityView;
 }
 
 type Props = Record<string, unknown>;

@@ -1,38 +1,15 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEntity } from '../safety/present.js';
+import type { DetentionCascade, DetentionCascadePage } from '../views/patterns.js';
 import { visibleRelId } from '../queries/entity.js';
-import {
-  datedEventView,
-  eventFact,
-  evidenceFor,
-  readingsOf,
-  type DatedEventView,
-  type Fact,
-} from '../queries/evidence.js';
-import type { ClaimView } from '../queries/claims.js';
+import { datedEventView, eventFact, evidenceFor, readingsOf, type Fact } from '../queries/evidence.js';
 import { acrossReadings, addDays, type Bounds, type Certainty } from './certainty.js';
-import { CASCADE_KINSHIP, pageParams, startedBy, toPage, type Paging, type PatternPage } from './page.js';
+import { CASCADE_KINSHIP, pageParams, startedBy, toPage, type Paging } from './page.js';
 
 export interface CascadeWindow {
   from: string;
   to: string;
   days: number;
-}
-
-export interface KinshipLink {
-  id: string;
-  type: string;
-  role?: string;
-  relation?: string;
-  claims: ClaimView[];
-}
-
-export interface DetentionCascade {
-  people: [EntityView, EntityView];
-  /** How the two are related, each link with its claims. */
-  kinship: KinshipLink[];
-  detentions: [DatedEventView, DatedEventView];
-  certainty: Certainty;
 }
 
 type Props = Record<string, unknown>;
@@ -53,7 +30,7 @@ export function detainedTogether(a: Bounds, b: Bounds, w: CascadeWindow): Certai
  * Pairs come in the order of the first person's detention start, so the window's detentions are
  * sorted first and only those the page needs are expanded to relatives (Neo4j's PartialTop).
  */
-export async function detentionCascades(w: CascadeWindow, paging: Paging): Promise<PatternPage<DetentionCascade>> {
+export async function detentionCascades(w: CascadeWindow, paging: Paging): Promise<DetentionCascadePage> {
   const result = await read<{ a: Props; b: Props; da: Props; db: Props; links: { rel: Props; type: string }[] }>(
     `${startedBy('$to')}
      WITH e AS da WHERE da.startLatest >= $from

@@ -1,52 +1,10 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
-import type { ClaimView } from '../queries/claims.js';
+import { presentEntity } from '../safety/present.js';
 import { visibleRelId } from '../queries/entity.js';
-import {
-  datedEventView,
-  placeOf,
-  eventFact,
-  readingsOf,
-  evidenceFor,
-  type DatedEventView,
-  type Fact,
-} from '../queries/evidence.js';
-import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest, type Certainty } from './certainty.js';
-import { cypherInt, DEPRIVING_KINDS, pageParams, STARTED_BY_DATE, type Paging, type PatternPage } from './page.js';
-
-export interface CitedLink {
-  id: string;
-  type: string;
-  role?: string;
-  date?: string;
-  claims: ClaimView[];
-}
-
-export interface ParentStatus {
-  parent: EntityView;
-  link: CitedLink;
-  /** The strongest of this parent's events: one certain detention suffices. */
-  certainty: Certainty;
-  events: DatedEventView[];
-}
-
-export interface Carer {
-  person: EntityView;
-  link: CitedLink;
-}
-export interface Household {
-  family: EntityView;
-  link: CitedLink;
-}
-
-export interface OrphanedChild {
-  child: EntityView;
-  /** Certain only when every known parent is certainly detained, missing or blocked on the date. */
-  certainty: Certainty;
-  parents: ParentStatus[];
-  carers: Carer[];
-  households: Household[];
-}
+import { datedEventView, placeOf, eventFact, readingsOf, evidenceFor, type Fact } from '../queries/evidence.js';
+import type { CitedLink, OrphanedChild, OrphanedChildrenPage, ParentStatus } from '../views/patterns.js';
+import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest } from './certainty.js';
+import { cypherInt, DEPRIVING_KINDS, pageParams, STARTED_BY_DATE, type Paging } from './page.js';
 
 type Props = Record<string, unknown>;
 
@@ -85,7 +43,7 @@ export async function orphanedChildren(
   date: string,
   paging: Paging,
   walk = WALK_PEOPLE,
-): Promise<PatternPage<OrphanedChild>> {
+): Promise<OrphanedChildrenPage> {
   const params = { date, kinds: DEPRIVING_KINDS, walk: cypherInt(walk), ...pageParams(paging) };
   const ids = (await orphansAmongFirstPeople(params)) ?? (await orphansOfDeprivedParents(params));
   const hits = ids.length ? await details(ids.slice(0, paging.limit), date) : [];

@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import type { PatternPage } from '../views/page.js';
 import { DEPRIVING_EVENT_KINDS, RELATIONSHIP_TYPES, type RelationshipType } from '../schema/index.js';
 
 /** Every pattern answers one page at a time, so a hub or a 100,000-person graph never hangs a reader. */
@@ -7,12 +8,7 @@ export interface Paging {
   offset: number;
 }
 
-export interface PatternPage<T> {
-  items: T[];
-  offset: number;
-  limit: number;
-  hasMore: boolean;
-}
+export type { PatternPage } from '../views/page.js';
 
 /** Queries fetch limit + 1 rows; the extra one only says whether there is more. */
 export function toPage<T>(rows: T[], paging: Paging): PatternPage<T> {

@@ -1,23 +1,9 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
-import { datedEventView, eventFact, evidenceFor, placeOf, type DatedEventView } from '../queries/evidence.js';
-import { addMonths, type Certainty } from './certainty.js';
-import { DEPRIVING_KINDS, pageParams, type Paging, type PatternPage } from './page.js';
-
-export interface StaleStatus {
-  person: EntityView;
-  certainty: Certainty;
-  /** The latest date anything is known about them: an event's end or date, a claimed date, a source's date. */
-  lastKnown: { earliest: string; latest: string };
-  /** Their most recent events (up to 3), with the claims behind them. */
-  evidence: DatedEventView[];
-}
-
-export interface StaleStatusPage extends PatternPage<StaleStatus> {
-  asOf: string;
-  months: number;
-  cutoff: string;
-}
+import { presentEntity } from '../safety/present.js';
+import { datedEventView, eventFact, evidenceFor, placeOf } from '../queries/evidence.js';
+import type { StaleStatus, StaleStatusPage } from '../views/patterns.js';
+import { addMonths } from './certainty.js';
+import { DEPRIVING_KINDS, pageParams, type Paging } from './page.js';
 
 type Props = Record<string, unknown>;
 

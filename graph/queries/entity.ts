@@ -1,26 +1,7 @@
 import { read } from '../db/driver.js';
-import { isProtectedProps, presentEntity, type EntityView } from '../safety/present.js';
-import { claimsAbout, type ClaimView } from './claims.js';
-
-export interface RelationshipView {
-  id: string;
-  type: string;
-  direction: 'out' | 'in';
-  other: EntityView;
-  role?: string;
-  relation?: string;
-  date?: string;
-  confidence: string;
-  claims: ClaimView[];
-}
-
-export interface EntityDetail {
-  entity: EntityView;
-  /** For events: the claims that the event happened, as each source tells it. */
-  claims: ClaimView[];
-  relationships: RelationshipView[];
-  relationshipCount: number;
-}
+import { isProtectedProps, presentEntity } from '../safety/present.js';
+import type { EntityDetail, RelationshipView } from '../views/entity.js';
+import { claimsAbout } from './claims.js';
 
 type Props = Record<string, unknown>;
 

@@ -1,29 +1,10 @@
 import { read } from '../db/driver.js';
-import { acrossReadings, certaintyOn, type Certainty } from '../patterns/certainty.js';
+import { acrossReadings, certaintyOn } from '../patterns/certainty.js';
 import { DEPRIVING_KINDS } from '../patterns/page.js';
 import { visibleId } from '../safety/present.js';
 import { findNode } from './entity.js';
-import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf, type DatedEventView } from './evidence.js';
-
-/** Where a person stood on a date (issue #5, the graph's as-of view). */
-export type DeprivedStatus = 'detained' | 'missing' | 'blocked';
-
-export interface PersonStatusOn {
-  /** The visible id (public id for protected people). */
-  id: string;
-  status: DeprivedStatus;
-  /** Certain on the narrow bounds of every reading; possible on the wide bounds of some. */
-  certainty: Certainty;
-  events: (DatedEventView & { certainty: Certainty })[];
-}
-
-export interface StatusAsOf {
-  date: string;
-  /** People possibly detained, missing or blocked on the date; every other person asked about was free (as far as the sources tell). */
-  people: PersonStatusOn[];
-  /** Ids asked about that name no person. */
-  unknown: string[];
-}
+import type { DeprivedStatus, PersonStatusOn, StatusAsOf } from '../views/events.js';
+import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf } from './evidence.js';
 
 const STATUS_OF: Record<string, DeprivedStatus> = {
   detention: 'detained',

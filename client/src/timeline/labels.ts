@@ -1,5 +1,5 @@
 import { el } from '../dom.js';
-import type { TimelineItem } from './api.js';
+import type { TimelineItem } from '../api/types.js';
 import type { VisRow } from './items.js';
 
 /** What the as-of view says about a row's person on the date. */
