@@ -5,9 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
+import type { z } from 'zod';
 import { read } from '../graph/db/driver.js';
-import type { RouteSpec } from '../server/routes/define.js';
-import { allRoutes } from '../server/routes/index.js';
+import { api as contract } from '../server/contract/index.js';
+import { matchRoute } from '../server/contract/url.js';
+import { handlers } from '../server/routes/index.js';
 import { percentile } from './measure.js';
 import { ENTITY } from '../graph/vocabulary/entity-types.js';
 
@@ -160,33 +162,24 @@ export async function apiLoad(
   return figures(latencies, errors + result.errors + result.timeouts, result.duration);
 }
 
-function routeFor(path: string): { spec: RouteSpec; params: Record<string, string>; query: Record<string, string> } {
-  const url = new URL(path, 'http://x');
-  for (const spec of allRoutes) {
-    const names: string[] = [];
-    const pattern = new RegExp(
-      `^/api${spec.path.replace(/:(\w+)/g, (_, name: string) => {
-        names.push(name);
-        return '([^/]+)';
-      })}$`,
-    );
-    const match = pattern.exec(url.pathname);
-    if (!match) continue;
-    const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
-    return { spec, params, query: Object.fromEntries(url.searchParams) };
-  }
-  throw new Error(`no route for ${path}`);
+function routeFor(path: string) {
+  const matched = matchRoute(contract, 'get', path);
+  if (!matched) throw new Error(`no route for ${path}`);
+  const query = Object.fromEntries(new URL(path, 'http://x').searchParams);
+  const handler = handlers[matched.name] as (input: unknown, res: never) => Promise<unknown>;
+  const route = matched.route as { params?: z.ZodType; query?: z.ZodType };
+  return { handler, route, params: matched.params, query };
 }
 
 /** The same requests straight to the route handlers (zod-parsed inputs, query function, driver). */
 export async function directLoad(sample: RouteSample, concurrency: number, window: Window): Promise<LoadFigures> {
   const calls = sample.paths.map(routeFor).map(
-    ({ spec, params, query }) =>
+    ({ handler, route, params, query }) =>
       () =>
-        spec.handler(
+        handler(
           {
-            params: spec.params ? spec.params.parse(params) : {},
-            query: spec.query ? spec.query.parse(query) : {},
+            params: route.params ? route.params.parse(params) : {},
+            query: route.query ? route.query.parse(query) : {},
             body: undefined,
           },
           undefined as never,

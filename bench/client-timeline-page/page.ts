@@ -1,7 +1,7 @@
 import { createTimelineView } from '../../client/src/timeline/timeline-view.js';
 import '../../client/src/timeline/timeline.css';
-import type { Timeline, TimelineItem } from '../../client/src/timeline/api.js';
 import { ENTITY } from '../../graph/vocabulary/entity-types.js';
+import type { Timeline, TimelineItem } from '../../client/src/api/types.js';
 
 const KINDS = ['detention', 'crossing', 'blocked-exit', 'trial', 'release', 'testimony'];
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);

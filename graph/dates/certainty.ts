@@ -1,12 +1,14 @@
 import { parseEdtf } from './edtf.js';
 import type { Props } from '../db/props.js';
 
+/** A date is certainly or only possibly in a range; anything else is not in it. */
+export const CERTAINTIES = ['certain', 'possible'] as const;
+export type Certainty = (typeof CERTAINTIES)[number];
+
 /**
  * "Certainly" and "possibly" on a date (graph/README.md, Dates). Bounds are ISO day strings, so they
  * compare as strings; `null` start means open ("../2018"), `null` end means open or unknown.
  */
-export type Certainty = 'certain' | 'possible';
-
 export interface Bounds {
   startEarliest: string | null;
   startLatest: string;

@@ -1,33 +1,11 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEntity } from '../safety/present.js';
 import { strongest, type Certainty } from '../dates/certainty.js';
+import type { Aggregates, CrossingCount, FacilityYearCount } from '../views/patterns.js';
 import { CROSSED_THEN_DETAINED, crossedThenDetained } from './crossing-detentions.js';
 import { cypherInt } from '../db/page.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
-
-/**
- * Counts split by certainty: `certain` counts what certainly falls in the bucket, `possible` what
- * only possibly does (so certain + possible is the upper bound). Counts use each event's own date;
- * the claims behind each counted hit are one drill-down away (co-detention, crossing-detentions,
- * timeline?facility=).
- */
-export interface FacilityYearCount {
-  facility: EntityView;
-  year: number;
-  certain: number;
-  possible: number;
-}
-export interface CrossingCount {
-  crossing: EntityView;
-  days: number;
-  certain: number;
-  possible: number;
-}
-
-export type Aggregates =
-  | { by: 'facility-year'; rows: FacilityYearCount[]; truncated: boolean }
-  | { by: 'crossing'; rows: CrossingCount[]; truncated: boolean };
 
 export async function detentionAggregates(input: {
   by: 'facility-year' | 'crossing';

@@ -1,7 +1,8 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEntity } from '../safety/present.js';
+import type { CoDetention, CoDetentionPage } from '../views/patterns.js';
 import { findNode } from '../queries/entity.js';
-import { datedEventView, eventFact, evidenceFor, readingsOf, type DatedEventView } from '../queries/evidence.js';
+import { datedEventView, eventFact, evidenceFor, readingsOf } from '../queries/evidence.js';
 import {
   acrossReadings,
   boundsOf,
@@ -12,24 +13,9 @@ import {
   type Certainty,
 } from '../dates/certainty.js';
 import { overlappingStays, type RowWindow, type Stay, type StayPair } from './overlapping-stays.js';
-import { cypherInt, toPage, type Paging, type PatternPage } from '../db/page.js';
+import { cypherInt, toPage, type Paging } from '../db/page.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
-
-type Span = { from: string; to: string };
-
-export interface CoDetention {
-  facility: EntityView;
-  people: [EntityView, EntityView];
-  detentions: [DatedEventView, DatedEventView];
-  certainty: Certainty;
-  /** When they were held together: certainly (narrow bounds) and possibly (wide bounds). */
-  overlap: { certain: Span | null; possible: Span | null };
-}
-
-export interface CoDetentionPage extends PatternPage<CoDetention> {
-  facility?: EntityView;
-}
 
 export function heldTogether(a: Bounds, b: Bounds): Certainty | null {
   if (intersect(certainSpan(a), certainSpan(b))) return 'certain';

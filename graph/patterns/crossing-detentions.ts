@@ -1,16 +1,10 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEntity } from '../safety/present.js';
+import type { CrossingDetention, CrossingDetentionPage } from '../views/patterns.js';
 import { findNode } from '../queries/entity.js';
-import {
-  datedEventView,
-  eventFact,
-  evidenceFor,
-  placeOf,
-  readingsOf,
-  type DatedEventView,
-} from '../queries/evidence.js';
+import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf } from '../queries/evidence.js';
 import { acrossReadings, addDays, daysBetween, type Bounds, type Certainty } from '../dates/certainty.js';
-import { pageParams, toPage, type Paging, type PatternPage } from '../db/page.js';
+import { pageParams, toPage, type Paging } from '../db/page.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 
@@ -18,19 +12,6 @@ export interface CrossingWindow {
   from: string;
   to: string;
   days: number;
-}
-
-export interface CrossingDetention {
-  person: EntityView;
-  certainty: Certainty;
-  crossing: DatedEventView;
-  detention: DatedEventView;
-  /** Days from the crossing to the start of the detention, as far as the bounds tell. */
-  gapDays: { min: number | null; max: number | null };
-}
-
-export interface CrossingDetentionPage extends PatternPage<CrossingDetention> {
-  crossing: EntityView;
 }
 
 /**

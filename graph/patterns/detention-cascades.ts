@@ -1,17 +1,10 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEntity } from '../safety/present.js';
+import type { DetentionCascade, DetentionCascadePage } from '../views/patterns.js';
 import { visibleRelId } from '../queries/entity.js';
-import {
-  datedEventView,
-  eventFact,
-  evidenceFor,
-  readingsOf,
-  type DatedEventView,
-  type Fact,
-} from '../queries/evidence.js';
-import type { ClaimView } from '../queries/claims.js';
+import { datedEventView, eventFact, evidenceFor, readingsOf, type Fact } from '../queries/evidence.js';
 import { acrossReadings, addDays, type Bounds, type Certainty } from '../dates/certainty.js';
-import { pageParams, toPage, type Paging, type PatternPage } from '../db/page.js';
+import { pageParams, toPage, type Paging } from '../db/page.js';
 import type { Props } from '../db/props.js';
 import { startedBy } from './started-by.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
@@ -24,22 +17,6 @@ export interface CascadeWindow {
   from: string;
   to: string;
   days: number;
-}
-
-export interface KinshipLink {
-  id: string;
-  type: string;
-  role?: string;
-  relation?: string;
-  claims: ClaimView[];
-}
-
-export interface DetentionCascade {
-  people: [EntityView, EntityView];
-  /** How the two are related, each link with its claims. */
-  kinship: KinshipLink[];
-  detentions: [DatedEventView, DatedEventView];
-  certainty: Certainty;
 }
 
 /** Both detentions start in the window, within `days` of each other: certain on the narrow bounds. */
@@ -58,7 +35,7 @@ export function detainedTogether(a: Bounds, b: Bounds, w: CascadeWindow): Certai
  * Pairs come in the order of the first person's detention start, so the window's detentions are
  * sorted first and only those the page needs are expanded to relatives (Neo4j's PartialTop).
  */
-export async function detentionCascades(w: CascadeWindow, paging: Paging): Promise<PatternPage<DetentionCascade>> {
+export async function detentionCascades(w: CascadeWindow, paging: Paging): Promise<DetentionCascadePage> {
   const result = await read<{ a: Props; b: Props; da: Props; db: Props; links: { rel: Props; type: string }[] }>(
     `${startedBy('$to')}
      WITH e AS da WHERE da.startLatest >= $from

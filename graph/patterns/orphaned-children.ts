@@ -1,56 +1,14 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
-import type { ClaimView } from '../queries/claims.js';
+import { presentEntity } from '../safety/present.js';
 import { visibleRelId } from '../queries/entity.js';
-import {
-  datedEventView,
-  placeOf,
-  eventFact,
-  readingsOf,
-  evidenceFor,
-  type DatedEventView,
-  type Fact,
-} from '../queries/evidence.js';
-import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest, type Certainty } from '../dates/certainty.js';
-import { cypherInt, pageParams, type Paging, type PatternPage } from '../db/page.js';
+import { datedEventView, placeOf, eventFact, readingsOf, evidenceFor, type Fact } from '../queries/evidence.js';
+import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest } from '../dates/certainty.js';
+import { cypherInt, pageParams, type Paging } from '../db/page.js';
 import { STARTED_BY_DATE } from './started-by.js';
 import type { Props } from '../db/props.js';
 import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
-
-export interface CitedLink {
-  id: string;
-  type: string;
-  role?: string;
-  date?: string;
-  claims: ClaimView[];
-}
-
-export interface ParentStatus {
-  parent: EntityView;
-  link: CitedLink;
-  /** The strongest of this parent's events: one certain detention suffices. */
-  certainty: Certainty;
-  events: DatedEventView[];
-}
-
-export interface Carer {
-  person: EntityView;
-  link: CitedLink;
-}
-export interface Household {
-  family: EntityView;
-  link: CitedLink;
-}
-
-export interface OrphanedChild {
-  child: EntityView;
-  /** Certain only when every known parent is certainly detained, missing or blocked on the date. */
-  certainty: Certainty;
-  parents: ParentStatus[];
-  carers: Carer[];
-  households: Household[];
-}
+import type { CitedLink, OrphanedChild, OrphanedChildrenPage, ParentStatus } from '../views/patterns.js';
 
 // Known parents: PARENT_OF, or "parent" in a family where the child is "child".
 const KNOWN_PARENTS = `MATCH (p:${ENTITY.Person})-[:PARENT_OF]->(child) RETURN p
@@ -87,7 +45,7 @@ export async function orphanedChildren(
   date: string,
   paging: Paging,
   walk = WALK_PEOPLE,
-): Promise<PatternPage<OrphanedChild>> {
+): Promise<OrphanedChildrenPage> {
   const params = { date, kinds: DEPRIVING_EVENT_KINDS, walk: cypherInt(walk), ...pageParams(paging) };
   const ids = (await orphansAmongFirstPeople(params)) ?? (await orphansOfDeprivedParents(params));
   const hits = ids.length ? await details(ids.slice(0, paging.limit), date) : [];

@@ -1,26 +1,12 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
-import { datedEventView, eventFact, evidenceFor, placeOf, type DatedEventView } from '../queries/evidence.js';
-import { addMonths, type Certainty } from '../dates/certainty.js';
-import { pageParams, type Paging, type PatternPage } from '../db/page.js';
+import { presentEntity } from '../safety/present.js';
+import { datedEventView, eventFact, evidenceFor, placeOf } from '../queries/evidence.js';
+import { addMonths } from '../dates/certainty.js';
+import { pageParams, type Paging } from '../db/page.js';
 import type { Props } from '../db/props.js';
 import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
-
-export interface StaleStatus {
-  person: EntityView;
-  certainty: Certainty;
-  /** The latest date anything is known about them: an event's end or date, a claimed date, a source's date. */
-  lastKnown: { earliest: string; latest: string };
-  /** Their most recent events (up to 3), with the claims behind them. */
-  evidence: DatedEventView[];
-}
-
-export interface StaleStatusPage extends PatternPage<StaleStatus> {
-  asOf: string;
-  months: number;
-  cutoff: string;
-}
+import type { StaleStatus, StaleStatusPage } from '../views/patterns.js';
 
 /**
  * People who were ever detained, missing or blocked whose last confirmed status (latest event,

@@ -1,8 +1,9 @@
 import { read } from '../db/driver.js';
 import { RELATIONSHIP_TYPES, type Dataset, type Entity, type Relationship } from '../schema/index.js';
-import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
+import { presentEntity, visibleId } from '../safety/present.js';
+import type { FactCitations, SourceDetail } from '../views/evidence.js';
 import { propsToEntity } from '../store/mapping.js';
-import { claimsAbout, type ClaimView } from './claims.js';
+import { claimsAbout } from './claims.js';
 import { findNode, visibleRelId } from './entity.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
@@ -13,19 +14,6 @@ const relationshipsBy = (key: 'id' | 'publicId') => `CALL () {
 }
 RETURN properties(r) AS r, type(r) AS type, properties(a) AS a, properties(b) AS b`;
 const RELATIONSHIPS_BY = { id: relationshipsBy('id'), publicId: relationshipsBy('publicId') };
-
-export interface FactCitations {
-  fact: {
-    id: string;
-    kind: 'event' | 'relationship';
-    type: string;
-    label: string;
-    from?: EntityView;
-    to?: EntityView;
-    date?: string;
-  };
-  claims: ClaimView[];
-}
 
 /**
  * Relationships and events by id (or public id), each with its claims, keyed by real id. Ids
@@ -86,12 +74,6 @@ export async function citationsOf(id: string): Promise<FactCitations | null> {
   const fact = [...byPublicId.values(), ...byId.values()][0];
   if (!fact) return null;
   return fact.fact.id === id || byPublicId.size > 0 ? fact : null;
-}
-
-export interface SourceDetail {
-  source: EntityView;
-  claims: (ClaimView & { fact: { id: string; kind: 'event' | 'relationship'; label: string } })[];
-  claimCount: number;
 }
 
 /** A source with every claim it supports (capped), each with the fact it supports. */

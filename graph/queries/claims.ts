@@ -1,17 +1,7 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEntity } from '../safety/present.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
-
-export interface ClaimView {
-  about: string;
-  source: EntityView & { date?: string; url?: string; publisher?: string };
-  locator: string;
-  excerpt: string;
-  translation?: string;
-  confidence: string;
-  date?: string;
-  note?: string;
-}
+import type { ClaimView } from '../views/entity.js';
 
 /**
  * The claims behind relationships and events, keyed by the fact's id: one indexed lookup on

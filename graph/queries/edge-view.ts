@@ -2,21 +2,10 @@ import neo4j from 'neo4j-driver';
 import { read } from '../db/driver.js';
 import { RELATIONSHIP_SPECS, type RelationshipType } from '../schema/index.js';
 import { isProtectedProps, visibleId } from '../safety/present.js';
+import type { EdgeView } from '../views/graph.js';
 import { visibleRelId } from './entity.js';
 import type { Props } from '../db/props.js';
 import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
-
-/** An edge as the graph routes return it (neighbourhood, paths, family): endpoints by visible id. */
-export interface EdgeView {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  role?: string;
-  relation?: string;
-  date?: string;
-  confidence: string;
-}
 
 /**
  * The Cypher relationship-type alternation (`A|B|C`) for `types`. Only names in the schema's

@@ -1,27 +1,12 @@
 import neo4j from 'neo4j-driver';
 import { read } from '../db/driver.js';
 import { KINSHIP_TYPES } from '../schema/index.js';
-import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
-import { edgesAmong, relTypePattern, type EdgeView } from './edge-view.js';
+import { presentEntity, visibleId } from '../safety/present.js';
+import { FAMILY_EDGES_PER_PERSON, type FamilyGroup, type FamilyNetwork } from '../views/graph.js';
+import { edgesAmong, relTypePattern } from './edge-view.js';
 import { findNode } from './entity.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
-
-export interface FamilyGroup {
-  id: string;
-  name: string;
-  members: { id: string; role?: string }[];
-}
-
-export interface FamilyNetwork {
-  root: EntityView;
-  /** Generation relative to the root: -1 parents, +1 children, 0 siblings, partners, cousins. */
-  people: (EntityView & { generation: number })[];
-  edges: EdgeView[];
-  /** Households and unions (Family nodes) of the relatives, members limited to `people`. */
-  families: FamilyGroup[];
-  truncated: boolean;
-}
 
 /**
  * How a person entered the network. Only the root and its ancestors look further up; everyone
@@ -107,7 +92,7 @@ export async function familyNetwork(
     new Map([...people].map(([key, member]) => [key, member.props])),
     relTypePattern(KINSHIP_TYPES),
     { where: 'true', params: {} },
-    people.size * 10,
+    people.size * FAMILY_EDGES_PER_PERSON,
   );
   return {
     root: presentEntity(root),

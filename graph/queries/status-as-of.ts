@@ -1,31 +1,13 @@
 import { read } from '../db/driver.js';
-import { acrossReadings, certaintyOn, type Certainty } from '../dates/certainty.js';
+import { acrossReadings, certaintyOn } from '../dates/certainty.js';
 import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
 import { visibleId } from '../safety/present.js';
 import { findNode } from './entity.js';
-import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf, type DatedEventView } from './evidence.js';
+import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf } from './evidence.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
-import { DEPRIVED_STATUSES, type DeprivedStatus, statusOfKind } from '../vocabulary/event-kinds.js';
-
-export type { DeprivedStatus };
-
-export interface PersonStatusOn {
-  /** The visible id (public id for protected people). */
-  id: string;
-  status: DeprivedStatus;
-  /** Certain on the narrow bounds of every reading; possible on the wide bounds of some. */
-  certainty: Certainty;
-  events: (DatedEventView & { certainty: Certainty })[];
-}
-
-export interface StatusAsOf {
-  date: string;
-  /** People possibly detained, missing or blocked on the date; every other person asked about was free (as far as the sources tell). */
-  people: PersonStatusOn[];
-  /** Ids asked about that name no person. */
-  unknown: string[];
-}
+import { DEPRIVED_STATUSES, statusOfKind } from '../vocabulary/event-kinds.js';
+import type { PersonStatusOn, StatusAsOf } from '../views/events.js';
 
 interface Row {
   person: Props;

@@ -1,50 +1,19 @@
 import { read } from '../db/driver.js';
 import { boundsOf, boundsOfEdtf, type Bounds } from '../dates/certainty.js';
 import { parseEdtf } from '../dates/edtf.js';
-import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
-import type { ClaimView } from './claims.js';
+import { presentEntity, visibleId } from '../safety/present.js';
+import type { ClaimView } from '../views/entity.js';
+import type { Timeline, TimelineGroup, TimelineItem, TimelineScope } from '../views/events.js';
 import { findNode } from './entity.js';
 import { cypherInt } from '../db/page.js';
-import { boundsView, eventFact, placeOf, evidenceFor, type DatedEventView } from './evidence.js';
+import { boundsView, eventFact, placeOf, evidenceFor } from './evidence.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
-
-/** Whose timeline: some people, a family's members, or everyone with an event at a facility or border crossing. */
-export type TimelineScope = { people: string[] } | { family: string } | { facility: string } | { crossing: string };
 
 export interface TimelineWindow {
   from?: string;
   to?: string;
   limit: number;
-}
-
-export interface TimelineGroup {
-  id: string;
-  name: string;
-  protected?: true;
-  family?: string;
-}
-
-export interface TimelineItem extends Omit<DatedEventView, 'id' | 'certainty'> {
-  /** Unique per (event, person, claimed date); an event with conflicting dates gives several items. */
-  id: string;
-  eventId: string;
-  /** The visible id of the person this item belongs to. */
-  group: string;
-  role: string;
-  /** True for a point in time (the EDTF has no interval). */
-  point: boolean;
-  /** Set when the event's claims give different dates: one item per date, each with its sources. */
-  conflict?: true;
-}
-
-export interface Timeline {
-  anchor?: EntityView;
-  groups: TimelineGroup[];
-  items: TimelineItem[];
-  /** Events left out because neither they nor their claims carry a date. */
-  undated: number;
-  truncated: boolean;
 }
 
 interface Row {
@@ -70,8 +39,8 @@ export async function timeline(scope: TimelineScope, window: TimelineWindow): Pr
   let rows: Row[];
   let anchor: Props | undefined;
   let groups: TimelineGroup[] = [];
-  if ('people' in scope) {
-    const people = await Promise.all(scope.people.map(findNode));
+  if (scope.kind === 'people') {
+    const people = await Promise.all(scope.ids.map(findNode));
     if (people.some((p) => p?.type !== ENTITY.Person)) return null;
     groups = (people as Props[]).map((p) => groupOf(p));
     rows = await eventsOfPeople(
@@ -79,7 +48,7 @@ export async function timeline(scope: TimelineScope, window: TimelineWindow): Pr
       params,
     );
   } else {
-    const [key, id] = Object.entries(scope)[0] as [keyof typeof ANCHOR_TYPES, string];
+    const [key, id] = [scope.kind, scope.ids[0]];
     anchor = (await findNode(id)) ?? undefined;
     if (!anchor || anchor.type !== ANCHOR_TYPES[key] || (key === 'crossing' && anchor.kind !== 'border-crossing'))
       return null;

@@ -22,7 +22,7 @@ export function createSearchPanel(form: HTMLFormElement, results: HTMLElement, o
     if (!text) return;
     results.append(el('p', { className: 'loading', role: 'status', text: `Searching for “${text}”…` }));
     try {
-      const page = await api.search(text, { limit: 20 });
+      const page = await api.search({ query: { q: text, limit: 20 } });
       if (mine !== token) return;
       clear(results);
       if (!page.items.length) {

@@ -1,4 +1,4 @@
-import type { Confidence, EntityType } from '../api/types.js';
+import type { Confidence, EntityType, TimelineScope } from '../api/types.js';
 
 /** One expansion of a node's neighbours: a page of `limit`, optionally only some entity types. */
 export interface Expansion {
@@ -20,10 +20,8 @@ export interface Filters {
 
 export type Selection = { kind: 'node' | 'edge'; id: string };
 
-/** Whose timeline is open (issue #5): some people, or a family, facility or border crossing. */
-export type TimelineScope =
-  | { kind: 'people'; ids: string[] }
-  | { kind: 'family' | 'facility' | 'crossing'; ids: [string] };
+/** Whose timeline is open (issue #5): the shape the timeline route takes (graph/views). */
+export type { TimelineScope };
 export type LayoutMode = 'force' | 'family';
 
 /**

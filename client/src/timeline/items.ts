@@ -1,5 +1,5 @@
 import { lastingKinds } from '../../../graph/vocabulary/event-kinds.js';
-import type { Timeline, TimelineGroup, TimelineItem } from './api.js';
+import type { Timeline, TimelineGroup, TimelineItem } from '../api/types.js';
 
 /**
  * A timeline response as vis-timeline rows and items: a pure function, so the drawing rules for

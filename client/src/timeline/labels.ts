@@ -1,6 +1,6 @@
 import { type DeprivedStatus, eventKindLabel } from '../../../graph/vocabulary/event-kinds.js';
 import { el } from '../dom.js';
-import type { TimelineItem } from './api.js';
+import type { TimelineItem } from '../api/types.js';
 import type { VisRow } from './items.js';
 
 /** What the as-of view says about a row's person on the date. */

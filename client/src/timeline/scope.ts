@@ -13,7 +13,7 @@ export async function scopeOfNode(id: string, cache: GraphCache): Promise<Scoped
   const node =
     cache.nodes.get(id) ??
     (await api
-      .entity(id)
+      .entity({ params: { id } })
       .then((d) => d.entity)
       .catch(() => undefined));
   if (!node) return null;
