@@ -1,12 +1,18 @@
 /**
  * The Kinline API in its own process for the query benchmark, so the load generator does not
- * share its event loop. Connects to NEO4J_URI, listens on a free loopback port and prints
+ * share its event loop. Connects to NEO4J_URI (NEO4J_USER, NEO4J_PASSWORD), listens on a free loopback port and prints
  * "KINLINE_API <port>". Started by bench/query-load.ts.
  */
+import { config } from '../graph/config.js';
 import { connect } from '../graph/db/driver.js';
 import { createApp } from '../server/app.js';
 
-connect({ uri: process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687' });
+const settings = config();
+connect({
+  uri: settings.neo4jUri ?? 'bolt://127.0.0.1:7687',
+  user: settings.neo4jUser,
+  password: settings.neo4jPassword,
+});
 const server = createApp().listen(0, '127.0.0.1', () => {
   const address = server.address();
   console.log(`KINLINE_API ${typeof address === 'object' && address ? address.port : 0}`);

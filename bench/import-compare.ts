@@ -6,10 +6,13 @@
  */
 import { disconnect, write } from '../graph/db/driver.js';
 import { ENTITY_TYPES, type Dataset } from '../graph/schema/index.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { offlineLoad, type OfflineLoadSummary } from '../graph/store/offline-load.js';
 import { entityToProps, relationshipToProps } from '../graph/store/mapping.js';
+import { nothingOutside, validateDataset } from '../graph/store/validate.js';
 import { cpuSeconds } from './measure.js';
+import { ENTITY } from '../graph/vocabulary/entity-types.js';
+import { DEFAULT_CONFIDENCE } from '../graph/vocabulary/confidence.js';
 
 const BATCH = 10_000;
 
@@ -51,7 +54,7 @@ export function rawStatements(data: Dataset): Statement[] {
   }
   const facts = [
     ...data.entities.flatMap((e) =>
-      e.type === 'Event' ? [{ about: e.id, aboutKind: 'Event', claims: e.claims }] : [],
+      e.type === ENTITY.Event ? [{ about: e.id, aboutKind: ENTITY.Event, claims: e.claims }] : [],
     ),
     ...data.relationships.map((r) => ({ about: r.id, aboutKind: 'Relationship', claims: r.claims })),
   ];
@@ -64,12 +67,12 @@ export function rawStatements(data: Dataset): Statement[] {
       sourceId: c.source,
       locator: c.locator,
       excerpt: c.excerpt,
-      confidence: c.confidence ?? 'probable',
+      confidence: c.confidence ?? DEFAULT_CONFIDENCE,
       date: c.date ?? null,
     })),
   );
   push(
-    'UNWIND $rows AS row MATCH (s:Source {id: row.sourceId}) CREATE (c:Claim) SET c = row CREATE (c)-[:CITES]->(s)',
+    `UNWIND $rows AS row MATCH (s:${ENTITY.Source} {id: row.sourceId}) CREATE (c:Claim) SET c = row CREATE (c)-[:CITES]->(s)`,
     claims,
   );
   return out;
@@ -99,7 +102,7 @@ export function rawImport(data: Dataset, neo4jPid: number): Promise<ImportRun> {
 
 /** Kinline's loader in its default mode ('single', written batched above its row limit). */
 export function kinlineImport(data: Dataset, neo4jPid: number): Promise<ImportRun> {
-  return timed(neo4jPid, recordsOf(data), () => loadDataset(data, { file: `synthetic-${data.entities.length}` }));
+  return timed(neo4jPid, recordsOf(data), () => validateAndLoad(data, { file: `synthetic-${data.entities.length}` }));
 }
 
 export interface OfflineRun {
@@ -116,9 +119,10 @@ export interface OfflineRun {
  */
 export async function offlineImport(data: Dataset, home: string): Promise<OfflineRun> {
   const started = performance.now();
-  const { neo4j, summary } = await offlineLoad(data, {
+  const file = `synthetic-${data.entities.length}`;
+  const { neo4j, summary } = await offlineLoad(await validateDataset(data, file, nothingOutside), {
     home,
-    file: `synthetic-${data.entities.length}`,
+    file,
     heapMiB: 2048,
     pageCacheMiB: 1024,
   });

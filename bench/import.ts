@@ -11,7 +11,7 @@ import { parseFile } from '../graph/import/formats.js';
 import { importParsed } from '../graph/import/run.js';
 import { startEmbeddedNeo4j } from '../graph/neo4j/embedded.js';
 import { applySchema, wipe } from '../graph/store/admin.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { generateDataset } from '../seeds/generate.js';
 
 const { values } = parseArgs({ options: { people: { type: 'string' } } });
@@ -55,7 +55,7 @@ try {
   const data = generateDataset({ people: PEOPLE });
   const generateSeconds = seconds(t);
   t = performance.now();
-  const summary = await loadDataset(data, { file: `synthetic-${PEOPLE}`, transaction: 'batched' });
+  const summary = await validateAndLoad(data, { file: `synthetic-${PEOPLE}`, transaction: 'batched' });
   const loadSeconds = seconds(t);
   const records = summary.entities + summary.relationships;
   const synthetic = {

@@ -5,10 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-import { read } from '../graph/db/driver.js';
-import type { RouteSpec } from '../server/routes/define.js';
-import { allRoutes } from '../server/routes/index.js';
+import type { z } from 'zod';
+import { type Connection, read } from '../graph/db/driver.js';
+import { api as contract } from '../server/contract/index.js';
+import { matchRoute } from '../server/contract/url.js';
+import { handlers } from '../server/routes/index.js';
 import { percentile } from './measure.js';
+import { ENTITY } from '../graph/vocabulary/entity-types.js';
 
 export interface LoadFigures {
   requests: number;
@@ -31,25 +34,31 @@ const ids = async (cypher: string, limit: number): Promise<string[]> =>
 /** Requests for every measured route, on public (unprotected) records spread over the graph. */
 export async function routeSamples(): Promise<RouteSample[]> {
   const people = await ids(
-    `MATCH (p:Person) WHERE NOT p.protected AND EXISTS { (p)-[:PARENT_OF|PARTNER_OF|SIBLING_OF]-() }
+    `MATCH (p:${ENTITY.Person}) WHERE NOT p.protected AND EXISTS { (p)-[:PARENT_OF|PARTNER_OF|SIBLING_OF]-() }
     WITH p ORDER BY p.id WITH collect(p.id) AS everyone UNWIND range(0, size(everyone) - 1, size(everyone) / toInteger($limit) + 1) AS i RETURN everyone[i] AS id`,
     100,
   );
   const pairs = (
-    await read<{ a: string; c: string }>(`MATCH (a:Person)-[:PARENT_OF]->(:Person)-[:PARENT_OF]->(c:Person)
+    await read<{
+      a: string;
+      c: string;
+    }>(`MATCH (a:${ENTITY.Person})-[:PARENT_OF]->(:${ENTITY.Person})-[:PARENT_OF]->(c:${ENTITY.Person})
     WHERE NOT a.protected AND NOT c.protected RETURN a.id AS a, c.id AS c ORDER BY a, c LIMIT 100`)
   ).records.map((r) => [r.get('a'), r.get('c')]);
   const names = (
-    await read<{ name: string }>('UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN split(p.name, " ")[1] AS name', {
-      ids: people,
-    })
+    await read<{ name: string }>(
+      `UNWIND $ids AS id MATCH (p:${ENTITY.Person} {id: id}) RETURN split(p.name, " ")[1] AS name`,
+      {
+        ids: people,
+      },
+    )
   ).records.map((r) => r.get('name'));
   const facilities = await ids(
-    'MATCH (f:Facility) WHERE EXISTS { (f)<-[:OCCURRED_AT]-() } RETURN f.id AS id ORDER BY id LIMIT toInteger($limit)',
+    `MATCH (f:${ENTITY.Facility}) WHERE EXISTS { (f)<-[:OCCURRED_AT]-() } RETURN f.id AS id ORDER BY id LIMIT toInteger($limit)`,
     20,
   );
   const crossings = await ids(
-    "MATCH (p:Place {kind: 'border-crossing'}) RETURN p.id AS id ORDER BY id LIMIT toInteger($limit)",
+    `MATCH (p:${ENTITY.Place} {kind: 'border-crossing'}) RETURN p.id AS id ORDER BY id LIMIT toInteger($limit)`,
     10,
   );
   const q = encodeURIComponent;
@@ -93,9 +102,9 @@ export interface ApiProcess {
   stop(): void;
 }
 
-export function startApi(neo4jUri: string): Promise<ApiProcess> {
+export function startApi(neo4j: Connection): Promise<ApiProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts'], {
-    env: { ...process.env, NEO4J_URI: neo4jUri },
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user ?? '', NEO4J_PASSWORD: neo4j.password ?? '' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -153,33 +162,24 @@ export async function apiLoad(
   return figures(latencies, errors + result.errors + result.timeouts, result.duration);
 }
 
-function routeFor(path: string): { spec: RouteSpec; params: Record<string, string>; query: Record<string, string> } {
-  const url = new URL(path, 'http://x');
-  for (const spec of allRoutes) {
-    const names: string[] = [];
-    const pattern = new RegExp(
-      `^/api${spec.path.replace(/:(\w+)/g, (_, name: string) => {
-        names.push(name);
-        return '([^/]+)';
-      })}$`,
-    );
-    const match = pattern.exec(url.pathname);
-    if (!match) continue;
-    const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
-    return { spec, params, query: Object.fromEntries(url.searchParams) };
-  }
-  throw new Error(`no route for ${path}`);
+function routeFor(path: string) {
+  const matched = matchRoute(contract, 'get', path);
+  if (!matched) throw new Error(`no route for ${path}`);
+  const query = Object.fromEntries(new URL(path, 'http://x').searchParams);
+  const handler = handlers[matched.name] as (input: unknown, res: never) => Promise<unknown>;
+  const route = matched.route as { params?: z.ZodType; query?: z.ZodType };
+  return { handler, route, params: matched.params, query };
 }
 
 /** The same requests straight to the route handlers (zod-parsed inputs, query function, driver). */
 export async function directLoad(sample: RouteSample, concurrency: number, window: Window): Promise<LoadFigures> {
   const calls = sample.paths.map(routeFor).map(
-    ({ spec, params, query }) =>
+    ({ handler, route, params, query }) =>
       () =>
-        spec.handler(
+        handler(
           {
-            params: spec.params ? spec.params.parse(params) : {},
-            query: spec.query ? spec.query.parse(query) : {},
+            params: route.params ? route.params.parse(params) : {},
+            query: route.query ? route.query.parse(query) : {},
             body: undefined,
           },
           undefined as never,

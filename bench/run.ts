@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connect, disconnect } from '../graph/db/driver.js';
+import type { Connection } from '../graph/db/driver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
 import { applySchema, wipe } from '../graph/store/admin.js';
 import type { Dataset } from '../graph/schema/index.js';
@@ -88,8 +89,8 @@ function windowFor(warmMillis: number, clients: number): Window {
 }
 
 /** Every route at each concurrency: API and direct calls alternate, repeat after repeat. */
-async function queryStage(uri: string, samples: RouteSample[], concurrencies: number[], direct: boolean) {
-  const api = await startApi(uri);
+async function queryStage(neo4j: Connection, samples: RouteSample[], concurrencies: number[], direct: boolean) {
+  const api = await startApi(neo4j);
   try {
     const out: Record<
       string,
@@ -143,7 +144,7 @@ async function smallStage(data: Dataset) {
       log(`import ${SMALL} kinline`, kinline.at(-1));
     }
     const memory = { neo4jRssMiB: rssMiB(neo4j.pid), benchNodePeakRssMiB: rssMiB(process.pid, 'VmHWM') };
-    const queries = await queryStage(neo4j.uri, await routeSamples(), [1], false);
+    const queries = await queryStage(neo4j.connection, await routeSamples(), [1], false);
     return {
       people: SMALL,
       version: neo4j.version,
@@ -166,7 +167,7 @@ async function largeStage(data: Dataset) {
     const kinline = await kinlineImport(data, neo4j.pid);
     log(`import ${LARGE} kinline`, kinline);
     const memory = { neo4jRssMiB: rssMiB(neo4j.pid), benchNodePeakRssMiB: rssMiB(process.pid, 'VmHWM') };
-    const queries = await queryStage(neo4j.uri, await routeSamples(), [1, 32], true);
+    const queries = await queryStage(neo4j.connection, await routeSamples(), [1, 32], true);
     return {
       people: LARGE,
       import: { raw: medianRun([raw]), kinline: medianRun([kinline]), offline },

@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { config } from '../graph/config.js';
 import { connect, disconnect } from '../graph/db/driver.js';
 import { defaultHome, embeddedConnection, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
 import { applySchema } from '../graph/store/admin.js';
@@ -25,20 +26,17 @@ async function reachable(uri: string, auth?: { user: string; password: string })
  */
 export async function openGraph(log: (line: string) => void): Promise<{ close(): Promise<void> }> {
   let embedded: EmbeddedNeo4j | undefined;
-  if (process.env.NEO4J_URI) {
-    connect({ uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+  const settings = config();
+  if (settings.neo4jUri) {
+    connect({ uri: settings.neo4jUri, user: settings.neo4jUser, password: settings.neo4jPassword });
   } else {
-    const port = Number(process.env.KINLINE_NEO4J_PORT ?? 7687);
+    const port = settings.neo4jPort;
     const running = embeddedConnection(defaultHome(), port);
     if (await reachable(running.uri, running)) {
       connect(running);
     } else {
       log(`starting the embedded Neo4j (${defaultHome()}, port ${port})...`);
-      embedded = await startEmbeddedNeo4j({
-        home: defaultHome(),
-        port,
-        heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024),
-      });
+      embedded = await startEmbeddedNeo4j({ home: defaultHome(), port });
       connect(embedded.connection);
     }
   }

@@ -5,13 +5,14 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { config } from '../graph/config.js';
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../graph/export/index.js';
 import { IMPORT_FORMATS, parseFile } from '../graph/import/formats.js';
 import { MappingError } from '../graph/import/mapping.js';
 import { importParsed } from '../graph/import/run.js';
 import type { ImportFormat, ParsedFile } from '../graph/import/types.js';
 import { exportDataset } from '../graph/store/export.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { ValidationError } from '../graph/store/validate.js';
 import { disconnect } from '../graph/db/driver.js';
 import { nodeCount } from '../graph/store/admin.js';
@@ -47,7 +48,7 @@ async function importCommand(files: string[], values: ImportFlags): Promise<numb
   if (files.length === 0) throw new UsageError('import needs at least one FILE');
   if (values.offline && (values.batched || values['dry-run']))
     throw new UsageError('--offline writes a new database in one go: it does not combine with --batched or --dry-run');
-  if (values.offline && process.env.NEO4J_URI)
+  if (values.offline && config().neo4jUri)
     throw new UsageError(
       '--offline builds the embedded database (KINLINE_NEO4J_DATA, default data/neo4j); with NEO4J_URI set, import without it',
     );
@@ -114,7 +115,7 @@ async function importCommand(files: string[], values: ImportFlags): Promise<numb
  */
 async function offlineImportCommand(parsed: ParsedFile[]): Promise<number> {
   const started = performance.now();
-  const port = Number(process.env.KINLINE_NEO4J_PORT ?? 7687);
+  const port = config().neo4jPort;
   if (await embeddedRunning(port)) {
     throw new UsageError(
       `--offline needs the embedded database stopped, and it answers on port ${port}: stop \`kinline serve\` / \`npm start\` first`,
@@ -141,7 +142,6 @@ async function offlineImportCommand(parsed: ParsedFile[]): Promise<number> {
     home: defaultHome(),
     port,
     file: parsed.map((f) => f.file).join(', '),
-    heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024),
     checkedEmpty: true,
   });
   await disconnect();
@@ -203,7 +203,7 @@ async function seedCommand(values: { synthetic?: string }): Promise<number> {
     const data = generateDataset({ people });
     const started = performance.now();
     const progress = new Progress('writing', 1);
-    const summary = await loadDataset(data, {
+    const summary = await validateAndLoad(data, {
       file: `synthetic-${people}`,
       transaction: 'batched',
       onProgress: (done, total) => {

@@ -21,6 +21,7 @@ import type {
   RelationshipType,
   SourceRecord,
 } from '../graph/schema/index.js';
+import { ENTITY } from '../graph/vocabulary/entity-types.js';
 
 export interface GenerateOptions {
   /** Exact number of Person entities. */
@@ -29,10 +30,10 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-type FacilityRecord = Extract<Entity, { type: 'Facility' }>;
-type PlaceRecord = Extract<Entity, { type: 'Place' }>;
-type FamilyRecord = Extract<Entity, { type: 'Family' }>;
-type OrganisationRecord = Extract<Entity, { type: 'Organisation' }>;
+type FacilityRecord = Extract<Entity, { type: typeof ENTITY.Facility }>;
+type PlaceRecord = Extract<Entity, { type: typeof ENTITY.Place }>;
+type FamilyRecord = Extract<Entity, { type: typeof ENTITY.Family }>;
+type OrganisationRecord = Extract<Entity, { type: typeof ENTITY.Organisation }>;
 type EventKind = EventRecord['kind'];
 type Lang = 'en' | 'ru' | 'kk';
 
@@ -888,7 +889,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const id = `syn-source-${pad(sourceSeq, 6)}`;
     const source: SourceRecord = {
       id,
-      type: 'Source',
+      type: ENTITY.Source,
       names: [{ value: `[SYNTHETIC] ${title}`, kind: 'primary', script: 'Latn', lang: 'en' }],
       description: 'Invented source in a synthetic test dataset; it quotes no real person.',
       synthetic: true,
@@ -910,7 +911,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   for (const [i, name] of ngoNames.entries()) {
     orgs.push({
       id: `syn-org-ngo-${i + 1}`,
-      type: 'Organisation',
+      type: ENTITY.Organisation,
       names: [{ value: `${name} (synthetic)`, kind: 'primary', script: 'Latn', lang: 'en' }],
       synthetic: true,
       kind: 'ngo',
@@ -919,7 +920,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   for (const [i, name] of mediaNames.entries()) {
     orgs.push({
       id: `syn-org-media-${i + 1}`,
-      type: 'Organisation',
+      type: ENTITY.Organisation,
       names: [{ value: name, kind: 'primary', script: 'Latn', lang: 'en' }],
       synthetic: true,
       kind: 'media',
@@ -1001,7 +1002,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   ];
   const china: PlaceRecord = {
     id: 'syn-place-china',
-    type: 'Place',
+    type: ENTITY.Place,
     names: [
       { value: 'China', kind: 'primary', script: 'Latn', lang: 'en' },
       { value: '中国', kind: 'alias', script: 'Hans', lang: 'zh' },
@@ -1013,7 +1014,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   };
   const kazakhstan: PlaceRecord = {
     id: 'syn-place-kazakhstan',
-    type: 'Place',
+    type: ENTITY.Place,
     names: [
       { value: 'Kazakhstan', kind: 'primary', script: 'Latn', lang: 'en' },
       { value: 'Қазақстан', kind: 'alias', script: 'Cyrl', lang: 'kk' },
@@ -1025,7 +1026,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   };
   const xinjiang: PlaceRecord = {
     id: 'syn-place-xinjiang',
-    type: 'Place',
+    type: ENTITY.Place,
     synthetic: true,
     kind: 'region',
     country: 'CN',
@@ -1041,7 +1042,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   };
   const almaty: PlaceRecord = {
     id: 'syn-place-almaty',
-    type: 'Place',
+    type: ENTITY.Place,
     synthetic: true,
     kind: 'city',
     country: 'KZ',
@@ -1055,7 +1056,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   };
   const zharkent: PlaceRecord = {
     id: 'syn-place-zharkent',
-    type: 'Place',
+    type: ENTITY.Place,
     synthetic: true,
     kind: 'city',
     country: 'KZ',
@@ -1074,7 +1075,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const cityPlaces = XINJIANG_CITIES.map((c) => {
     const place: PlaceRecord = {
       id: `syn-place-${c.slug}`,
-      type: 'Place',
+      type: ENTITY.Place,
       synthetic: true,
       kind: 'city',
       country: 'CN',
@@ -1095,7 +1096,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const crossingPlaces = BORDER_CROSSINGS.map((c) => {
     const place: PlaceRecord = {
       id: `syn-place-crossing-${c.slug}`,
-      type: 'Place',
+      type: ENTITY.Place,
       synthetic: true,
       kind: 'border-crossing',
       latitude: c.lat,
@@ -1116,7 +1117,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
   XINJIANG_CITIES.forEach((c, i) => {
     const court: OrganisationRecord = {
       id: `syn-org-court-${c.slug}`,
-      type: 'Organisation',
+      type: ENTITY.Organisation,
       synthetic: true,
       kind: 'court',
       names: [
@@ -1149,7 +1150,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const id = `syn-facility-${pad(i + 1, 4)}`;
     const facility: FacilityRecord = {
       id,
-      type: 'Facility',
+      type: ENTITY.Facility,
       synthetic: true,
       kind: k.kind,
       names: [
@@ -1231,7 +1232,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
           : UYGHUR_FEMALE;
     const record: PersonRecord = {
       id: `syn-person-${pad(idx + 1, 6)}`,
-      type: 'Person',
+      type: ENTITY.Person,
       names: personNames(rng, ethnicity, gender, rng.pick(givens), root),
       synthetic: true,
       gender,
@@ -1349,7 +1350,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const surname = ethnicity === 'Kazakh' ? `${root[0]}ov` : root[0];
     const record: FamilyRecord = {
       id: `syn-family-${pad(idx + 1, 6)}`,
-      type: 'Family',
+      type: ENTITY.Family,
       synthetic: true,
       names: [{ value: `${surname} family (K-${pad(idx + 1, 5)})`, kind: 'primary', script: 'Latn', lang: 'en' }],
     };
@@ -1394,7 +1395,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const id = `syn-event-${pad(eventSeq, 7)}`;
     const event: EventRecord = {
       id,
-      type: 'Event',
+      type: ENTITY.Event,
       names: [{ value: `${title} #${eventSeq}`, kind: 'primary', script: 'Latn', lang: 'en' }],
       synthetic: true,
       kind,

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { read } from '../graph/db/driver.js';
-import { loadDataset, type LoadOptions, type LoadSummary } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
+import type { LoadOptions, LoadSummary } from '../graph/store/load.js';
 import { ValidationError } from '../graph/store/validate.js';
 
 /** The seed case: the Bitter Winter article on Kazakh "CCP orphans" (April 2019). */
@@ -25,7 +26,7 @@ export async function loadSeedCase(options: Omit<LoadOptions, 'file'> = {}): Pro
       },
     ]);
   }
-  return loadDataset(input, { ...options, file: seedCaseFile });
+  return validateAndLoad(input, { ...options, file: seedCaseFile });
 }
 
 /** True when the database holds no entity yet: the server loads the seeds then. */

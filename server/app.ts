@@ -5,8 +5,8 @@ import { PROJECT_ROOT } from '../graph/neo4j/embedded.js';
 import { currentLexicon } from '../graph/safety/lexicon.js';
 import { errorHandler, unknownRoute } from './errors.js';
 import { mount } from './routes/define.js';
-import { allRoutes } from './routes/index.js';
-import { openApiDocument } from './openapi.js';
+import { api as contract } from './contract/index.js';
+import { handlers } from './routes/index.js';
 
 const BODY_LIMIT = '256kb';
 
@@ -30,8 +30,7 @@ export function createApp(): Express {
     next();
   });
   const api = express.Router();
-  mount(api, allRoutes);
-  api.get('/openapi.json', (_req, res) => void res.json(openApiDocument()));
+  mount(api, contract, handlers);
   app.use('/api', api);
   app.use('/api', unknownRoute);
   const client = join(PROJECT_ROOT, 'client', 'dist');

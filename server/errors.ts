@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { DatabaseUnavailableError } from '../graph/db/driver.js';
 import { formatPath, ValidationError } from '../graph/store/validate.js';
+import type { ErrorBody } from '../graph/views/system.js';
 
 /** A domain error with an HTTP status; its message must never carry a protected person's data. */
 export class ApiError extends Error {
@@ -16,10 +17,6 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `No ${what} with that id.`);
-
-interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
 
 const body = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: { code, message, ...(details === undefined ? {} : { details }) },

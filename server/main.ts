@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { config, describeConfig } from '../graph/config.js';
 import { connect, disconnect } from '../graph/db/driver.js';
 import { JavaMissingError, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
 import { applySchema } from '../graph/store/admin.js';
@@ -16,19 +17,18 @@ export interface Running {
 
 /**
  * Starts Kinline: NEO4J_URI when set, else the embedded Neo4j (data/neo4j); applies the schema,
- * loads the seed case into an empty database, and serves the app on PORT (default 3000).
+ * loads the seed case into an empty database, and serves the app on PORT (default 3000); every
+ * setting comes from graph/config.ts.
  */
 export async function startServer(options: { port?: number; seed?: boolean } = {}): Promise<Running> {
   let neo4j: EmbeddedNeo4j | undefined;
-  if (process.env.NEO4J_URI) {
-    connect({ uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+  const settings = config();
+  console.log(`[kinline] configuration:\n${describeConfig()}`);
+  if (settings.neo4jUri) {
+    connect({ uri: settings.neo4jUri, user: settings.neo4jUser, password: settings.neo4jPassword });
   } else {
     console.log('[kinline] starting the embedded Neo4j (first start resolves it from Maven Central)...');
-    neo4j = await startEmbeddedNeo4j({
-      port: Number(process.env.KINLINE_NEO4J_PORT ?? 7687),
-      heapMiB: Number(process.env.KINLINE_NEO4J_HEAP_MB ?? 1024),
-      pageCacheMiB: Number(process.env.KINLINE_NEO4J_PAGECACHE_MB ?? 256),
-    });
+    neo4j = await startEmbeddedNeo4j({ port: settings.neo4jPort });
     console.log(`[kinline] Neo4j ${neo4j.version} ready at ${neo4j.uri}`);
     connect(neo4j.connection);
   }
@@ -40,8 +40,8 @@ export async function startServer(options: { port?: number; seed?: boolean } = {
     const summary = await loadSeedCase();
     console.log(`[kinline] loaded the seed case: ${summary.entities} entities, ${summary.relationships} relationships`);
   }
-  const port = options.port ?? Number(process.env.PORT ?? 3000);
-  const server = createApp().listen(port, process.env.HOST ?? '127.0.0.1');
+  const port = options.port ?? settings.port;
+  const server = createApp().listen(port, settings.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;

@@ -1,76 +1,116 @@
 import { z } from 'zod';
-import { allRoutes } from './routes/index.js';
 import { Dataset } from '../graph/schema/index.js';
+import type { Content, Contract, RouteContract } from './contract/define.js';
+import type { OpenApiDocument } from './contract/explore.js';
+import { api } from './contract/index.js';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
+type Io = 'input' | 'output';
 
-const jsonSchema = (schema: z.ZodType): JsonSchema =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+/** Schemas written once under components and referred to (the dataset is large). */
+const COMPONENTS: Record<string, z.ZodType> = { Dataset };
 
+type Components = Record<string, z.ZodType>;
+
+const jsonSchema = (schema: z.ZodType, io: Io, components: Components = COMPONENTS): JsonSchema => {
+  const component = Object.entries(components).find(([, known]) => known === schema)?.[0];
+  if (component) return { $ref: `#/components/schemas/${component}` };
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+};
+
+/**
+ * Path or query parameters. A comma-separated list (server/contract/query.ts idList) is text on
+ * the wire but an array once parsed: it is documented as the array, `style: form, explode: false`,
+ * so its item schema and maxItems show, with the text's own length limit as `x-maxLength`.
+ */
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
-  const json = jsonSchema(schema);
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: where,
-    required: where === 'path' || (json.required ?? []).includes(name),
-    schema: property,
-    ...(typeof property.description === 'string' ? { description: property.description } : {}),
-  }));
+  const wire = jsonSchema(schema, 'input');
+  const parsed = jsonSchema(schema, 'output');
+  return Object.entries(wire.properties ?? {}).map(([name, property]) => {
+    const list = parsed.properties?.[name];
+    const isList = property.type === 'string' && list?.type === 'array';
+    const description = [
+      property.description,
+      isList ? `comma-separated, at most ${String(list.maxItems)} items` : undefined,
+    ].filter((text): text is string => typeof text === 'string');
+    return {
+      name,
+      in: where,
+      required: where === 'path' || (wire.required ?? []).includes(name),
+      ...(isList
+        ? { style: 'form', explode: false, schema: { ...list, 'x-maxLength': property.maxLength } }
+        : { schema: property }),
+      ...(description.length ? { description: description.join('; ') } : {}),
+    };
+  });
 }
 
-const errorResponse = { description: 'Error: `{error: {code, message, details?}}`' };
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  400: 'Invalid request: `{error: {code, message, details}}`, details name each field (`query.depth`)',
+  404: 'No such entity, or no such route: `{error: {code, message}}`',
+  413: 'Too large: `{error: {code, message}}`',
+  503: 'The database is unreachable (with Retry-After): `{error: {code, message}}`',
+};
 
-function byPath(): Map<string, (typeof allRoutes)[number][]> {
-  const groups = new Map<string, (typeof allRoutes)[number][]>();
-  for (const spec of allRoutes) {
-    const path = spec.path.replace(/:(\w+)/g, '{$1}');
-    groups.set(path, [...(groups.get(path) ?? []), spec]);
+function content(media: Content) {
+  return Object.fromEntries(
+    Object.entries(media).map(([type, schema]) => [type, { schema: jsonSchema(schema, 'output') }]),
+  );
+}
+
+function operation(spec: RouteContract) {
+  return {
+    summary: spec.summary,
+    tags: [spec.tag],
+    parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
+    ...(spec.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
+      : {}),
+    responses: Object.fromEntries(
+      Object.entries(spec.responses).map(([status, media]) => [
+        status,
+        { description: STATUS_TEXT[Number(status)] ?? 'Error', content: content(media) },
+      ]),
+    ),
+  };
+}
+
+/**
+ * OpenAPI 3.1 of a contract: request and response schemas, with their limits. `components` are
+ * written once and referred to; a vocabulary's own Dataset can stand in for Kinline's (the test
+ * that adds a type).
+ */
+export function openApiOf(contract: Contract, components: Components = COMPONENTS): z.output<typeof OpenApiDocument> {
+  const paths: Record<string, Record<string, ReturnType<typeof operation>>> = {};
+  for (const spec of Object.values(contract)) {
+    const path = `/api${spec.path.replace(/:(\w+)/g, '{$1}')}`;
+    paths[path] = { ...paths[path], [spec.method]: operation(spec) };
   }
-  return groups;
-}
-
-let cached: unknown;
-
-/** OpenAPI 3.1, generated from the same zod schemas that validate the requests. */
-export function openApiDocument(): unknown {
-  cached ??= {
+  return {
     openapi: '3.1.0',
     info: {
       title: 'Kinline API',
       version: '0.1.0',
       description: 'Knowledge graph and timelines of detentions, with every claim cited.',
     },
-    components: { schemas: { Dataset: jsonSchema(Dataset) } },
-    paths: Object.fromEntries(
-      [...byPath().entries()].map(([path, specs]) => [
-        `/api${path}`,
-        Object.fromEntries(
-          specs.map((spec) => [
-            spec.method,
-            {
-              summary: spec.summary,
-              tags: [spec.tag],
-              parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
-              ...(spec.body
-                ? {
-                    requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } },
-                  }
-                : {}),
-              responses: {
-                200: {
-                  description: 'OK',
-                  content: Object.fromEntries(['application/json', ...(spec.produces ?? [])].map((type) => [type, {}])),
-                },
-                400: errorResponse,
-                404: errorResponse,
-                503: errorResponse,
-              },
-            },
-          ]),
-        ),
-      ]),
-    ),
+    components: {
+      schemas: Object.fromEntries(
+        Object.entries(components).map(([name, schema]) => [
+          name,
+          z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+        ]),
+      ),
+    },
+    paths,
   };
+}
+
+let cached: z.output<typeof OpenApiDocument> | undefined;
+
+/** The document of the API's own contract, generated once. */
+export function openApiDocument(): z.output<typeof OpenApiDocument> {
+  cached ??= openApiOf(api);
   return cached;
 }

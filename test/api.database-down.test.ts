@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect, disconnect } from '../graph/db/driver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
 import { applySchema } from '../graph/store/admin.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { startApi, type Api } from './support/api.js';
 
 // This file runs its own Neo4j so that stopping it cannot disturb the other test files.
@@ -33,7 +33,7 @@ beforeAll(async () => {
   neo4j = await startEmbeddedNeo4j({ home, port: 0, heapMiB: 512, pageCacheMiB: 64 });
   connect(neo4j.connection);
   await applySchema();
-  await loadDataset(tiny);
+  await validateAndLoad(tiny);
   api = await startApi();
 });
 

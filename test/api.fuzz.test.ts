@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { counts } from '../graph/store/admin.js';
 import { exportDataset } from '../graph/store/export.js';
-import { allRoutes } from '../server/routes/index.js';
+import { api as contract } from '../server/contract/index.js';
 import { seededApi, type Api } from './support/api.js';
 
 let api: Api;
@@ -62,11 +62,8 @@ const HOSTILE = [
 
 function fuzzPaths(): string[] {
   const paths: string[] = [];
-  for (const spec of allRoutes) {
-    const shape =
-      (spec.query as { shape?: Record<string, unknown> } | undefined)?.shape ??
-      (spec.query as { def?: { in?: { shape?: Record<string, unknown> } } } | undefined)?.def?.in?.shape ??
-      {};
+  for (const spec of Object.values(contract)) {
+    const shape = 'query' in spec ? spec.query.shape : {};
     const keys = [...Object.keys(shape), 'unknownField'];
     const base = spec.path.replace(/:(\w+)/g, 'person-aiman-umarova');
     for (const [i, value] of HOSTILE.entries()) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { wipe } from '../graph/store/admin.js';
 import { publicIdOf } from '../graph/safety/disclosure.js';
 import { invalidateLexicon } from '../graph/safety/lexicon.js';
@@ -27,7 +27,7 @@ const relation = async (from: string, to: string) =>
 
 beforeAll(async () => {
   await freshGraph();
-  await loadDataset(kinFixture());
+  await validateAndLoad(kinFixture());
   invalidateLexicon();
   api = await startApi();
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { allRoutes } from '../server/routes/index.js';
+import { api as contract } from '../server/contract/index.js';
 import { seededApi, type Api } from './support/api.js';
 
 const ARTICLE = readFileSync(resolve('..', 'shared', 'seeds', 'bitter-winter-ccp-orphans-2019.txt'), 'utf8');
@@ -93,7 +93,7 @@ it('exports the source as CSL-JSON and BibTeX, and a view as GraphML', async () 
 it('serves an OpenAPI document with every route and its parameters', async () => {
   const reply = await api.get('/api/openapi.json');
   expect(reply.body.openapi).toBe('3.1.0');
-  for (const spec of allRoutes) {
+  for (const spec of Object.values(contract)) {
     const path = `/api${spec.path.replace(/:(\w+)/g, '{$1}')}`;
     expect(reply.body.paths[path]?.[spec.method], path).toBeDefined();
   }

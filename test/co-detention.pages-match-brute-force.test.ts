@@ -7,7 +7,7 @@ import {
   type Stay,
   type StayPair,
 } from '../graph/patterns/overlapping-stays.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { startApi, type Api } from './support/api.js';
 import { freshGraph } from './support/graph.js';
 
@@ -162,7 +162,7 @@ const rowOf = (hit: Hit) =>
 let api: Api;
 beforeAll(async () => {
   await freshGraph();
-  await loadDataset(generatedDetentions());
+  await validateAndLoad(generatedDetentions());
   api = await startApi();
 });
 afterAll(async () => {

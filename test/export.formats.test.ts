@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { exportDataset } from '../graph/store/export.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { EXPORT_FORMATS, renderExport } from '../graph/export/index.js';
 import { parseFile } from '../graph/import/formats.js';
 import { importParsed } from '../graph/import/run.js';
@@ -185,7 +185,7 @@ async function importFiles(files: string[], options: { mapping?: string; dir?: s
 
 beforeAll(async () => {
   await freshGraph();
-  await loadDataset(CASE);
+  await validateAndLoad(CASE);
 });
 
 it('no format leaks a protected person, unless protected people are included', async () => {
@@ -271,7 +271,7 @@ it('an FtM export re-imports to the same graph', async () => {
   };
   expect(strip(after)).toEqual(strip(before));
   await freshGraph();
-  await loadDataset(CASE);
+  await validateAndLoad(CASE);
 });
 
 it('a CSV export re-imports with the template mappings, claims and all', async () => {

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect, disconnect, read } from '../graph/db/driver.js';
 import { freePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { storeIsAbsent } from '../graph/neo4j/offline-import.js';
 import { offlineLoad } from '../graph/store/offline-load.js';
+import { nothingOutside, validateDataset } from '../graph/store/validate.js';
 import { generateDataset } from '../seeds/generate.js';
 import { runKinline } from './support/cli.js';
 import { freshGraph } from './support/graph.js';
@@ -122,9 +123,9 @@ afterAll(async () => {
 });
 
 it('builds, in an empty database, the same graph as the loader: every label, type, property and value', async () => {
-  await loadDataset(dataset, { file: 'offline-compare' });
+  await validateAndLoad(dataset, { file: 'offline-compare' });
   const loaded = await dump();
-  const { neo4j, summary } = await offlineLoad(dataset, {
+  const { neo4j, summary } = await offlineLoad(await validateDataset(dataset, 'offline-compare', nothingOutside), {
     home,
     file: 'offline-compare',
     heapMiB: 768,
@@ -177,7 +178,8 @@ it('kinline import --offline builds a new database, then refuses to overwrite on
 
 it('leaves no half-built database behind when the importer fails', async () => {
   // 40 MiB of heap: the importer creates the store files, then runs out of memory.
-  const error = await offlineLoad(generateDataset({ people: 300, seed: 2 }), { home: failHome, heapMiB: 40 }).then(
+  const checked = await validateDataset(generateDataset({ people: 300, seed: 2 }), 'generated', nothingOutside);
+  const error = await offlineLoad(checked, { home: failHome, heapMiB: 40 }).then(
     () => null,
     (e: unknown) => e,
   );

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { freshGraph } from './support/graph.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { currentLexicon, invalidateLexicon, type Lexicon } from '../graph/safety/lexicon.js';
 
 beforeAll(freshGraph);
@@ -34,7 +34,7 @@ async function afterNextCheck(before: Lexicon): Promise<Lexicon> {
 }
 
 it('rebuilds after a load nobody told it about, and keeps its terms while the graph is unchanged', async () => {
-  await loadDataset({ kinline: 1, entities: [source, witness('lex-w1', 'Gulzhan Secretova')], relationships: [] });
+  await validateAndLoad({ kinline: 1, entities: [source, witness('lex-w1', 'Gulzhan Secretova')], relationships: [] });
   invalidateLexicon();
   const first = await currentLexicon();
   expect(first.scrub('Gulzhan Secretova said')).not.toContain('Gulzhan');
@@ -44,7 +44,7 @@ it('rebuilds after a load nobody told it about, and keeps its terms while the gr
   vi.restoreAllMocks();
 
   // A load (as by the CLI in another process, with no invalidation): the next check rebuilds.
-  await loadDataset({ kinline: 1, entities: [source, witness('lex-w2', 'Nurlan Hiddenov')], relationships: [] });
+  await validateAndLoad({ kinline: 1, entities: [source, witness('lex-w2', 'Nurlan Hiddenov')], relationships: [] });
   const second = await afterNextCheck(first);
   expect(second).not.toBe(first);
   expect(second.scrub('Nurlan Hiddenov and Gulzhan Secretova')).not.toMatch(/Nurlan|Gulzhan/);

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { freshGraph } from './support/graph.js';
 import { read } from '../graph/db/driver.js';
 import { counts } from '../graph/store/admin.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 
 beforeAll(freshGraph);
 
@@ -25,8 +25,8 @@ const dataset = (claims: ReturnType<typeof claim>[]) => ({
 });
 
 it('re-points a claim whose source changed and drops surplus claims on reload', async () => {
-  await loadDataset(dataset([claim('s1', 'first'), claim('s1', 'second')]));
-  await loadDataset(dataset([claim('s2', 'first, now from s2')]));
+  await validateAndLoad(dataset([claim('s1', 'first'), claim('s1', 'second')]));
+  await validateAndLoad(dataset([claim('s2', 'first, now from s2')]));
   const cites = await read<{ claim: string; source: string; excerpt: string }>(
     'MATCH (c:Claim)-[:CITES]->(s:Source) RETURN c.id AS claim, s.id AS source, c.excerpt AS excerpt ORDER BY claim',
   );
@@ -38,11 +38,11 @@ it('re-points a claim whose source changed and drops surplus claims on reload', 
 });
 
 it('adds only what is new when a dataset grows', async () => {
-  await loadDataset(dataset([claim('s1', 'first')]));
+  await validateAndLoad(dataset([claim('s1', 'first')]));
   const grown = dataset([claim('s1', 'first')]);
   grown.entities.push({ type: 'Person', id: 'p3', names: [{ value: 'Sibling', kind: 'primary' }], minor: true });
   grown.relationships.push({ id: 'r2', type: 'PARENT_OF', from: 'p1', to: 'p3', claims: [claim('s2', 'another')] });
-  const summary = await loadDataset(grown);
+  const summary = await validateAndLoad(grown);
   expect(summary.created).toEqual({ nodes: 2, relationships: 2 });
   const c = await counts();
   expect([c.Person, c.PARENT_OF, c.Claim, c.CITES]).toEqual([3, 2, 2, 2]);

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { freshGraph } from './support/graph.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { exportDataset } from '../graph/store/export.js';
 import { counts } from '../graph/store/admin.js';
 
@@ -31,9 +31,9 @@ it('loads a tiny dataset', async () => {
       },
     ],
   };
-  const summary = await loadDataset(data);
+  const summary = await validateAndLoad(data);
   expect(summary.created.nodes).toBe(4);
-  await loadDataset(data);
+  await validateAndLoad(data);
   const c = await counts();
   expect(c.Person).toBe(2);
   const out = await exportDataset();

@@ -1,17 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEdtf, type DateBounds } from '../graph/dates/edtf.js';
 import { detentionAggregates } from '../graph/patterns/aggregates.js';
-import {
-  acrossReadings,
-  addDays,
-  certaintyOn,
-  strongest,
-  weakest,
-  type Certainty,
-} from '../graph/patterns/certainty.js';
+import { acrossReadings, addDays, certaintyOn, strongest, weakest, type Certainty } from '../graph/dates/certainty.js';
 import { detainedTogether, detentionCascades } from '../graph/patterns/detention-cascades.js';
 import { orphanedChildren } from '../graph/patterns/orphaned-children.js';
-import type { PatternPage } from '../graph/patterns/page.js';
+import type { PatternPage } from '../graph/db/page.js';
 import { disclosureOf, isProtected, publicIdOf } from '../graph/safety/disclosure.js';
 import {
   DEPRIVING_EVENT_KINDS,
@@ -20,7 +13,7 @@ import {
   type EventRecord,
   type Relationship,
 } from '../graph/schema/index.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { generateDataset } from '../seeds/generate.js';
 import { freshGraph } from './support/graph.js';
 
@@ -124,7 +117,7 @@ beforeAll(async () => {
     eventsOf.set(r.from, [...(eventsOf.get(r.from) ?? []), e]);
     subjectsOf.set(e.id, [...(subjectsOf.get(e.id) ?? []), r.from]);
   }
-  await loadDataset(data, { file: 'brute-force' });
+  await validateAndLoad(data, { file: 'brute-force' });
 }, 600_000);
 
 /** Every page of a pattern, `limit` at a time, checking hasMore on the way. */

@@ -6,7 +6,7 @@ import { read } from '../graph/db/driver.js';
 import { Dataset, ENTITY_TYPES, RELATIONSHIP_TYPES } from '../graph/schema/index.js';
 import { applySchema, counts, wipe, type Counts } from '../graph/store/admin.js';
 import { exportDataset } from '../graph/store/export.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { ValidationError } from '../graph/store/validate.js';
 import { isEmpty, loadSeedCase, seedCaseFile, seedCasePath } from '../seeds/index.js';
 import { freshGraph } from './support/graph.js';
@@ -240,7 +240,7 @@ describe('loading the seed case into Neo4j', () => {
     const first = await exportDataset();
     await clearGraph();
     expect(await isEmpty()).toBe(true);
-    await loadDataset(first, { file: 'export.json' });
+    await validateAndLoad(first, { file: 'export.json' });
     expect(await counts()).toEqual(loaded);
     const second = await exportDataset();
     expect(second).toEqual(first);
@@ -261,7 +261,7 @@ describe('loading the seed case into Neo4j', () => {
     async function expectRejected(input: RawDataset, expectedPath: string, message?: RegExp) {
       input.entities.push(structuredClone(extra));
       const before = await counts();
-      const error: unknown = await loadDataset(input, { file: 'bad.json' }).then(
+      const error: unknown = await validateAndLoad(input, { file: 'bad.json' }).then(
         () => null,
         (e: unknown) => e,
       );

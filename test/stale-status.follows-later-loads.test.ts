@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { read } from '../graph/db/driver.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { generateDataset } from '../seeds/generate.js';
 import { startApi, type Api } from './support/api.js';
 import { freshGraph } from './support/graph.js';
@@ -95,7 +95,7 @@ afterAll(async () => {
 });
 
 it("keeps every person's last-known date equal to the live computation through later loads", async () => {
-  await loadDataset(
+  await validateAndLoad(
     file(
       [
         source('sr-2017', '2017-06'),
@@ -113,7 +113,7 @@ it("keeps every person's last-known date equal to the live computation through l
   expect(await stale()).toEqual({ 'Aigul Reload': 'certain 2017-06-30', 'Berik Reload': 'certain 2017-06-30' });
 
   // A new event for an existing person, citing a new source: Aigul was heard of in late 2019.
-  await loadDataset(
+  await validateAndLoad(
     file(
       [source('sr-2019', '2019-11'), event('sr-t1', 'testimony', '2019-10', [claim('sr-2019')])],
       [subject('sr-aigul', 'sr-t1')],
@@ -124,7 +124,7 @@ it("keeps every person's last-known date equal to the live computation through l
   expect(await stale()).toEqual({ 'Berik Reload': 'certain 2017-06-30' });
 
   // Only a source changes its date: everyone whose events it backs moves with it.
-  await loadDataset(file([source('sr-2017', '2018-10')]));
+  await validateAndLoad(file([source('sr-2017', '2018-10')]));
   check = await storedAndLive();
   expect(check.stored).toEqual(check.live);
   expect(await stale()).toEqual({ 'Berik Reload': 'certain 2018-10-31' });
@@ -134,17 +134,19 @@ it("keeps every person's last-known date equal to the live computation through l
     source('sr-2019b', '2019-06'),
     event('sr-d2', 'detention', '2016-05/..', [claim('sr-2017'), claim('sr-2019b', { date: '2016-05/2019-04' })]),
   ]);
-  await loadDataset(withClaim);
+  await validateAndLoad(withClaim);
   check = await storedAndLive();
   expect(check.stored).toEqual(check.live);
   expect(await stale()).toEqual({});
-  await loadDataset(file([event('sr-d2', 'detention', '2016-05/..', [claim('sr-2017')])]), { transaction: 'batched' });
+  await validateAndLoad(file([event('sr-d2', 'detention', '2016-05/..', [claim('sr-2017')])]), {
+    transaction: 'batched',
+  });
   check = await storedAndLive();
   expect(check.stored).toEqual(check.live);
   expect(await stale()).toEqual({ 'Berik Reload': 'certain 2018-10-31' });
 
   // A person record loaded again on its own (the loader replaces its properties), and an event's new date.
-  await loadDataset(
+  await validateAndLoad(
     file([person('sr-berik', 'Berik Reload'), event('sr-d1', 'detention', '2015/2019-03', [claim('sr-2017')])]),
   );
   check = await storedAndLive();
@@ -155,7 +157,7 @@ it("keeps every person's last-known date equal to the live computation through l
 
 it('matches the live computation for every person of a generated dataset', async () => {
   await freshGraph();
-  await loadDataset(generateDataset({ people: 600, seed: 3 }), { file: 'synthetic-600' });
+  await validateAndLoad(generateDataset({ people: 600, seed: 3 }), { file: 'synthetic-600' });
   const check = await storedAndLive();
   expect(check.stored.filter(([, , latest]) => latest !== null).length).toBeGreaterThan(100);
   expect(check.stored).toEqual(check.live);

@@ -9,7 +9,7 @@ import {
 } from '../graph/schema/index.js';
 import { parseEdtf } from '../graph/dates/edtf.js';
 import { disclosureOf } from '../graph/safety/disclosure.js';
-import { loadDataset } from '../graph/store/load.js';
+import { validateAndLoad } from '../graph/store/check.js';
 import { counts } from '../graph/store/admin.js';
 import { freshGraph } from './support/graph.js';
 
@@ -244,10 +244,10 @@ describe('loading the 10,000-person dataset into Neo4j', () => {
   it('loads with counts per label equal to the dataset, and a second load changes nothing', async () => {
     // Batched: one transaction of ~85,000 claims did not finish in 180 s on the shared 2-CPU test
     // machine (Neo4j heap 1.5 GiB); batches keep transaction state small and re-runs resume.
-    const summary = await loadDataset(data, { file: 'synthetic-10k', transaction: 'batched' });
+    const summary = await validateAndLoad(data, { file: 'synthetic-10k', transaction: 'batched' });
     expect(summary.entities).toBe(data.entities.length);
     expect(await counts()).toEqual(expected());
-    const again = await loadDataset(data, { file: 'synthetic-10k', transaction: 'batched' });
+    const again = await validateAndLoad(data, { file: 'synthetic-10k', transaction: 'batched' });
     expect(again.created).toEqual({ nodes: 0, relationships: 0 });
     expect(await counts()).toEqual(expected());
   }, 400_000);

@@ -1,14 +1,17 @@
 import cytoscape from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../client/src/api/types.js';
 import { createGraphView } from '../../client/src/graph/graph-view.js';
+import { CONFIDENCE_LEVELS } from '../../graph/vocabulary/confidence.js';
+import { ENTITY, ENTITY_TYPES } from '../../graph/vocabulary/entity-types.js';
 
 /**
  * The page the client benchmark loads: synthetic graphs drawn by Kinline's graph view and, as a
  * peer reference, by cytoscape.js. Each run reports layout settle time and pan/zoom frame rate.
  */
-const TYPES = ['Person', 'Person', 'Person', 'Family', 'Event', 'Place', 'Organisation', 'Facility', 'Source'] as const;
+// Every type once, people three times (a family graph is mostly people).
+const TYPES = [ENTITY.Person, ENTITY.Person, ...ENTITY_TYPES];
 const REL = ['PARENT_OF', 'PARTNER_OF', 'MEMBER_OF', 'PARTICIPATED_IN', 'LOCATED_IN', 'MENTIONS'];
-const CONF = ['confirmed', 'probable', 'possible', 'doubtful'];
+const CONF = CONFIDENCE_LEVELS;
 
 /** n nodes and 2n edges: a random tree (so it is connected) plus n random chords; seeded. */
 export function syntheticGraph(n: number): { nodes: GraphNode[]; edges: GraphEdge[] } {

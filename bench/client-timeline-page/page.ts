@@ -1,6 +1,7 @@
 import { createTimelineView } from '../../client/src/timeline/timeline-view.js';
 import '../../client/src/timeline/timeline.css';
-import type { Timeline, TimelineItem } from '../../client/src/timeline/api.js';
+import { ENTITY } from '../../graph/vocabulary/entity-types.js';
+import type { Timeline, TimelineItem } from '../../client/src/api/types.js';
 
 const KINDS = ['detention', 'crossing', 'blocked-exit', 'trial', 'release', 'testimony'];
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -36,7 +37,7 @@ function synthetic(n: number, rows: number): Timeline {
       claims: [
         {
           about: `e${i}`,
-          source: { id: 's1', type: 'Source', name: 'Synthetic source' },
+          source: { id: 's1', type: ENTITY.Source, name: 'Synthetic source' },
           locator: 'p. 1',
           excerpt: 'synthetic',
           confidence: 'probable',

@@ -1,6 +1,6 @@
 /**
  * The only way the client builds DOM: text goes in through textContent, attributes through
- * setAttribute. No innerHTML anywhere (DESIGN.md, Safety: labels are text, never HTML).
+ * setAttribute. No innerHTML anywhere (graph/README.md, Safety: labels are text, never HTML).
  */
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | undefined | EventListener>;

@@ -1,4 +1,5 @@
 import { RELATIONSHIP_SPECS, type Dataset, type Entity, type Relationship } from '../schema/index.js';
+import { strongestConfidence } from '../vocabulary/confidence.js';
 
 /** The flat attributes a graph file (GraphML, GEXF) carries per node and per edge. */
 export const NODE_ATTRIBUTES = [
@@ -47,13 +48,8 @@ export function nodeAttributes(entity: Entity): Partial<Record<(typeof NODE_ATTR
   return out;
 }
 
-const RANK = { confirmed: 3, probable: 2, possible: 1, doubtful: 0 } as const;
-
 export function edgeAttributes(rel: Relationship): Partial<Record<(typeof EDGE_ATTRIBUTES)[number], string | number>> {
-  const best = rel.claims.reduce(
-    (b, c) => (RANK[c.confidence] > RANK[b] ? c.confidence : b),
-    'doubtful' as Relationship['claims'][number]['confidence'],
-  );
+  const best = strongestConfidence(rel.claims.map((c) => c.confidence));
   const first = rel.claims[0];
   const out: Partial<Record<(typeof EDGE_ATTRIBUTES)[number], string | number>> = {
     type: rel.type,

@@ -1,7 +1,8 @@
 import { parseEdtf } from '../dates/edtf.js';
 import type { Dataset, Entity } from '../schema/index.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
-type Source = Extract<Entity, { type: 'Source' }>;
+type Source = Extract<Entity, { type: typeof ENTITY.Source }>;
 
 const CSL_TYPE: Record<Source['kind'], string> = {
   article: 'article-newspaper',
@@ -26,7 +27,7 @@ const BIBTEX_TYPE: Record<Source['kind'], string> = {
   other: 'misc',
 };
 
-const sources = (dataset: Dataset) => dataset.entities.filter((e): e is Source => e.type === 'Source');
+const sources = (dataset: Dataset) => dataset.entities.filter((e): e is Source => e.type === ENTITY.Source);
 
 /** CSL "date-parts" from an EDTF date: the written precision, or a range for intervals. */
 function dateParts(edtf: string | undefined): { 'date-parts': number[][]; circa?: boolean } | undefined {

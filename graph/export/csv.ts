@@ -1,100 +1,25 @@
+import { columnOf, csvTemplateFor, type TemplateSheet } from '../import/template-sheets.js';
 import type { Dataset, Entity, Relationship } from '../schema/index.js';
+import { VOCABULARY } from '../vocabulary/index.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
+
+const SHEETS = csvTemplateFor(VOCABULARY);
+const stemOf = (sheet: TemplateSheet) => sheet.file.replace(/\.csv$/, '');
 
 /**
- * CSV per type, in the columns of the spreadsheet template (graph/import/template): an export
- * re-imports with the template's mappings. Relationships and events have one row per claim.
- * Lists are joined with "; ". Name scripts and languages are not kept (JSON is the lossless form).
+ * CSV per type, in the columns of the spreadsheet template (graph/import/template, generated from
+ * the vocabulary): an export re-imports with the template's mappings. Relationships and events
+ * have one row per claim. Lists are joined with "; ". Name scripts and languages are not kept
+ * (JSON is the lossless form).
  */
-export const CSV_COLUMNS = {
-  people: [
-    'id',
-    'name',
-    'aliases',
-    'gender',
-    'birth_date',
-    'birth_place',
-    'death_date',
-    'disclosure',
-    'minor',
-    'pseudonym',
-    'citizenships',
-    'ethnicity',
-    'occupation',
-    'identity_numbers',
-    'description',
-  ],
-  families: ['id', 'name', 'aliases', 'description'],
-  places: ['id', 'kind', 'name', 'aliases', 'country', 'latitude', 'longitude', 'description'],
-  facilities: [
-    'id',
-    'kind',
-    'name',
-    'aliases',
-    'latitude',
-    'longitude',
-    'security_tier',
-    'external_ids',
-    'description',
-  ],
-  organisations: ['id', 'kind', 'name', 'aliases', 'description'],
-  events: [
-    'id',
-    'kind',
-    'name',
-    'date',
-    'subject',
-    'place',
-    'description',
-    'source',
-    'locator',
-    'excerpt',
-    'translation',
-    'confidence',
-    'claim_date',
-    'note',
-  ],
-  sources: [
-    'id',
-    'kind',
-    'title',
-    'authors',
-    'publisher',
-    'date',
-    'url',
-    'archive_url',
-    'language',
-    'reliability',
-    'sha256',
-    'description',
-  ],
-  relationships: [
-    'id',
-    'type',
-    'from',
-    'to',
-    'role',
-    'relation',
-    'date',
-    'source',
-    'locator',
-    'excerpt',
-    'translation',
-    'confidence',
-    'claim_date',
-    'note',
-  ],
-} as const;
-export type CsvSheet = keyof typeof CSV_COLUMNS;
+export const CSV_COLUMNS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  SHEETS.map((sheet) => [stemOf(sheet), sheet.columns]),
+);
+export type CsvSheet = string;
 
-const SHEET_OF: Record<Entity['type'], CsvSheet> = {
-  Person: 'people',
-  Family: 'families',
-  Place: 'places',
-  Facility: 'facilities',
-  Organisation: 'organisations',
-  Event: 'events',
-  Source: 'sources',
-};
+const SHEET_OF = Object.fromEntries(
+  SHEETS.flatMap((sheet) => (sheet.type ? [[sheet.type, stemOf(sheet)]] : [])),
+) as Record<Entity['type'], CsvSheet>;
 
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -117,19 +42,12 @@ function entityRows(entity: Entity): Row[] {
   const e = entity as Record<string, unknown>;
   const primary = entity.names.find((n) => n.kind === 'primary') ?? entity.names[0]!;
   const base: Row = {
-    ...e,
+    ...Object.fromEntries(Object.entries(e).map(([field, value]) => [columnOf(field), value])),
     name: primary.value,
     title: primary.value,
     aliases: entity.names.filter((n) => n !== primary).map((n) => n.value),
-    birth_date: e.birthDate,
-    birth_place: e.birthPlace,
-    death_date: e.deathDate,
-    identity_numbers: e.identityNumbers,
-    security_tier: e.securityTier,
-    external_ids: e.externalIds,
-    archive_url: e.archiveUrl,
   };
-  if (entity.type !== 'Event') return [base];
+  if (entity.type !== ENTITY.Event) return [base];
   return entity.claims.map((c, i) =>
     i === 0
       ? { ...base, ...claimCells(c) }

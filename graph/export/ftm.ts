@@ -1,4 +1,13 @@
-import type { Dataset, Entity, Relationship } from '../schema/index.js';
+import type { Dataset, Entity, EntityOf, Relationship } from '../schema/index.js';
+import {
+  ENTITY_TYPE_INFO,
+  type EntityType,
+  FTM,
+  type FtmMapping,
+  type FtmSchema,
+  RELATIONSHIP_SPECS,
+  type RelationshipSpec,
+} from '../vocabulary/index.js';
 import { isPlainIsoDate, keyword } from '../import/ftm-vocabulary.js';
 
 type Props = Record<string, string[]>;
@@ -30,96 +39,103 @@ function putDate(props: Props, key: string, edtf: string | undefined): void {
   } else put(props, key, plain(start));
 }
 
+type PropertyWriter<Type extends EntityType> = (e: EntityOf<Type>, p: Props) => FtmSchema | undefined;
+
+/** Each type's own fields as FtM properties; the schema they return overrides the type's own. */
+const WRITERS: { [Type in EntityType]?: PropertyWriter<Type> } = {
+  Person: (e, p) => {
+    putDate(p, 'birthDate', e.birthDate);
+    putDate(p, 'deathDate', e.deathDate);
+    put(p, 'gender', e.gender === 'unknown' ? undefined : e.gender);
+    put(p, 'nationality', ...(e.citizenships ?? []));
+    put(p, 'idNumber', ...(e.identityNumbers ?? []));
+    put(p, 'ethnicity', e.ethnicity);
+    put(p, 'position', e.occupation);
+    if (e.disclosure) put(p, 'keywords', keyword('disclosure', e.disclosure));
+    if (e.minor) put(p, 'keywords', keyword('minor', true));
+    if (e.pseudonym) put(p, 'keywords', keyword('pseudonym', e.pseudonym));
+    if (e.birthPlace) put(p, 'keywords', keyword('birthPlace', e.birthPlace));
+    return undefined;
+  },
+  Organisation: (e, p) => {
+    put(p, 'keywords', keyword('kind', e.kind));
+    return e.kind === 'state-agency' ? FTM.PublicBody : undefined;
+  },
+  Facility: (e, p) => {
+    put(p, 'keywords', keyword('kind', e.kind));
+    put(p, 'latitude', e.latitude);
+    put(p, 'longitude', e.longitude);
+    put(p, 'registrationNumber', ...(e.externalIds ?? []));
+    if (e.securityTier !== undefined) put(p, 'keywords', keyword('securityTier', e.securityTier));
+    return undefined;
+  },
+  Place: (e, p) => {
+    put(p, 'full', primaryName(e).value);
+    put(p, 'country', e.country);
+    put(p, 'latitude', e.latitude);
+    put(p, 'longitude', e.longitude);
+    put(p, 'keywords', keyword('kind', e.kind));
+    return undefined;
+  },
+  Event: (e, p) => {
+    putDate(p, 'date', e.date);
+    put(p, 'keywords', keyword('kind', e.kind));
+    return undefined;
+  },
+  Source: (e, p) => {
+    put(p, 'title', primaryName(e).value);
+    put(p, 'author', ...(e.authors ?? []));
+    put(p, 'publisher', e.publisher);
+    putDate(p, 'date', e.date);
+    put(p, 'sourceUrl', e.url);
+    put(p, 'language', e.language);
+    put(p, 'keywords', keyword('kind', e.kind));
+    return undefined;
+  },
+};
+
+const primaryName = (e: Entity) => e.names.find((n) => n.kind === 'primary') ?? e.names[0]!;
+
 function entity(e: Entity): FtmEntity {
   const p: Props = {};
-  const primary = e.names.find((n) => n.kind === 'primary') ?? e.names[0]!;
+  const primary = primaryName(e);
   const others = e.names.filter((n) => n !== primary).map((n) => n.value);
   put(p, 'name', primary.value);
   put(p, 'alias', ...others);
   put(p, 'description', e.description);
-  switch (e.type) {
-    case 'Person':
-      putDate(p, 'birthDate', e.birthDate);
-      putDate(p, 'deathDate', e.deathDate);
-      put(p, 'gender', e.gender === 'unknown' ? undefined : e.gender);
-      put(p, 'nationality', ...(e.citizenships ?? []));
-      put(p, 'idNumber', ...(e.identityNumbers ?? []));
-      put(p, 'ethnicity', e.ethnicity);
-      put(p, 'position', e.occupation);
-      if (e.disclosure) put(p, 'keywords', keyword('disclosure', e.disclosure));
-      if (e.minor) put(p, 'keywords', keyword('minor', true));
-      if (e.pseudonym) put(p, 'keywords', keyword('pseudonym', e.pseudonym));
-      if (e.birthPlace) put(p, 'keywords', keyword('birthPlace', e.birthPlace));
-      return { id: e.id, schema: 'Person', properties: p };
-    case 'Family':
-      put(p, 'keywords', keyword('type', 'Family'));
-      return { id: e.id, schema: 'Organization', properties: p };
-    case 'Organisation':
-      put(p, 'keywords', keyword('kind', e.kind));
-      return { id: e.id, schema: e.kind === 'state-agency' ? 'PublicBody' : 'Organization', properties: p };
-    case 'Facility':
-      put(p, 'keywords', keyword('type', 'Facility'), keyword('kind', e.kind));
-      put(p, 'latitude', e.latitude);
-      put(p, 'longitude', e.longitude);
-      put(p, 'registrationNumber', ...(e.externalIds ?? []));
-      if (e.securityTier !== undefined) put(p, 'keywords', keyword('securityTier', e.securityTier));
-      return { id: e.id, schema: 'RealEstate', properties: p };
-    case 'Place':
-      put(p, 'full', primary.value);
-      put(p, 'country', e.country);
-      put(p, 'latitude', e.latitude);
-      put(p, 'longitude', e.longitude);
-      put(p, 'keywords', keyword('kind', e.kind));
-      return { id: e.id, schema: 'Address', properties: p };
-    case 'Event':
-      putDate(p, 'date', e.date);
-      put(p, 'keywords', keyword('kind', e.kind));
-      return { id: e.id, schema: 'Event', properties: p };
-    case 'Source':
-      put(p, 'title', primary.value);
-      put(p, 'author', ...(e.authors ?? []));
-      put(p, 'publisher', e.publisher);
-      putDate(p, 'date', e.date);
-      put(p, 'sourceUrl', e.url);
-      put(p, 'language', e.language);
-      put(p, 'keywords', keyword('kind', e.kind));
-      return { id: e.id, schema: 'Document', properties: p };
-  }
+  const ftm: FtmMapping = ENTITY_TYPE_INFO[e.type].ftm;
+  // A type FtM has no schema for travels as a marked one (a Family as an Organization).
+  if (ftm.typeKeyword) put(p, 'keywords', keyword('type', e.type));
+  const write = WRITERS[e.type] as PropertyWriter<EntityType> | undefined;
+  const schema = write?.(e, p) ?? ftm.schema;
+  return { id: e.id, schema, properties: p };
 }
-
-const FAMILY_WORD: Partial<Record<Relationship['type'], string>> = {
-  PARENT_OF: 'parent',
-  PARTNER_OF: 'spouse',
-  SIBLING_OF: 'sibling',
-  GUARDIAN_OF: 'guardian',
-  RELATIVE_OF: 'relative',
-};
 
 function relationship(rel: Relationship): FtmEntity {
   const p: Props = {};
   putDate(p, 'date', rel.date);
-  const word = FAMILY_WORD[rel.type];
-  if (word) {
-    // FtM: `relationship` is what the relative is to the person.
-    const [person, relative] =
-      rel.type === 'PARTNER_OF' || rel.type === 'SIBLING_OF' ? [rel.from, rel.to] : [rel.to, rel.from];
+  const spec: RelationshipSpec = RELATIONSHIP_SPECS[rel.type];
+  if (spec.ftm?.schema === FTM.Family && spec.ftm.word) {
+    // FtM: `relationship` is what the relative is to the person; symmetric facts read either way.
+    const [person, relative] = spec.symmetric ? [rel.from, rel.to] : [rel.to, rel.from];
     put(p, 'person', person);
     put(p, 'relative', relative);
-    put(p, 'relationship', rel.type === 'RELATIVE_OF' ? (rel.relation ?? word) : word);
+    // The catch-all (RELATIVE_OF, no words of its own) carries its relation in words.
+    put(p, 'relationship', spec.ftm.words ? spec.ftm.word : (rel.relation ?? spec.ftm.word));
     if (rel.role) put(p, 'keywords', keyword('role', rel.role));
-    return { id: rel.id, schema: 'Family', properties: p };
+    return { id: rel.id, schema: FTM.Family, properties: p };
   }
-  if (rel.type === 'MEMBER_OF' || rel.type === 'AFFILIATED_WITH') {
+  if (spec.ftm?.schema === FTM.Membership) {
     put(p, 'member', rel.from);
     put(p, 'organization', rel.to);
     put(p, 'role', rel.role);
-    return { id: rel.id, schema: 'Membership', properties: p };
+    return { id: rel.id, schema: FTM.Membership, properties: p };
   }
   put(p, 'subject', rel.from);
   put(p, 'object', rel.to);
   put(p, 'role', rel.role ? `${rel.type}:${rel.role}` : rel.type);
   if (rel.relation) put(p, 'keywords', keyword('relation', rel.relation));
-  return { id: rel.id, schema: 'UnknownLink', properties: p };
+  return { id: rel.id, schema: FTM.UnknownLink, properties: p };
 }
 
 /**

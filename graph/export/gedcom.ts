@@ -1,8 +1,10 @@
 import type { Dataset, Entity, Relationship } from '../schema/index.js';
 import { edtfToGedcomDate } from '../import/gedcom-dates.js';
+import { GEDCOM_EVENT_KINDS } from '../vocabulary/event-kinds.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
-type Person = Extract<Entity, { type: 'Person' }>;
-type Event = Extract<Entity, { type: 'Event' }>;
+type Person = Extract<Entity, { type: typeof ENTITY.Person }>;
+type Event = Extract<Entity, { type: typeof ENTITY.Event }>;
 
 const PEDIGREE: Record<string, string> = { biological: 'birth', adoptive: 'adopted', foster: 'foster' };
 
@@ -27,14 +29,14 @@ interface Household {
  * record keeps its Kinline id in a `_KID` tag, so a re-import yields the same ids.
  */
 export function toGedcom(dataset: Dataset): string {
-  const people = dataset.entities.filter((e): e is Person => e.type === 'Person');
+  const people = dataset.entities.filter((e): e is Person => e.type === ENTITY.Person);
   const byId = new Map(dataset.entities.map((e) => [e.id, e]));
   const xref = new Map(people.map((p, i) => [p.id, `@I${i + 1}@`]));
   const rels = (type: Relationship['type']) => dataset.relationships.filter((r) => r.type === type);
   const eventsOf = new Map<string, Event[]>();
   for (const r of rels('PARTICIPATED_IN')) {
     const event = byId.get(r.to);
-    if (event?.type === 'Event') eventsOf.set(r.from, [...(eventsOf.get(r.from) ?? []), event]);
+    if (event?.type === ENTITY.Event) eventsOf.set(r.from, [...(eventsOf.get(r.from) ?? []), event]);
   }
   const placeLines = (event: Event | undefined, level: number): string[] => {
     const at = event && dataset.relationships.find((r) => r.type === 'OCCURRED_AT' && r.from === event.id);
@@ -43,7 +45,7 @@ export function toGedcom(dataset: Dataset): string {
   };
 
   const households: Household[] = [];
-  for (const family of dataset.entities.filter((e) => e.type === 'Family')) {
+  for (const family of dataset.entities.filter((e) => e.type === ENTITY.Family)) {
     const members = rels('MEMBER_OF').filter((r) => r.to === family.id && xref.has(r.from));
     households.push({
       id: family.id,
@@ -103,8 +105,8 @@ export function toGedcom(dataset: Dataset): string {
     });
     if (person.gender) out.push(`1 SEX ${person.gender === 'male' ? 'M' : person.gender === 'female' ? 'F' : 'U'}`);
     for (const [tag, kind, date] of [
-      ['BIRT', 'birth', person.birthDate],
-      ['DEAT', 'death', person.deathDate],
+      ['BIRT', GEDCOM_EVENT_KINDS.BIRT, person.birthDate],
+      ['DEAT', GEDCOM_EVENT_KINDS.DEAT, person.deathDate],
     ] as const) {
       const event = eventsOf.get(person.id)?.find((e) => e.kind === kind);
       if (!event && !date) continue;

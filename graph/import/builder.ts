@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DatasetInput } from '../schema/index.js';
 import { emptyParsed, type ImportFormat, type ParsedFile, type Position } from './types.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 type EntityInput = DatasetInput['entities'][number];
 type RelationshipInput = DatasetInput['relationships'][number];
@@ -33,7 +34,7 @@ export class DatasetBuilder {
     const index = this.entityIndex.get(entity.id);
     if (index !== undefined) {
       const existing = this.parsed.dataset.entities[index]!;
-      if (existing.type === 'Event' && entity.type === 'Event') mergeClaims(existing.claims, entity.claims);
+      if (existing.type === ENTITY.Event && entity.type === ENTITY.Event) mergeClaims(existing.claims, entity.claims);
       return;
     }
     this.entityIndex.set(entity.id, this.parsed.dataset.entities.length);

@@ -13,6 +13,7 @@ import {
 } from './mapping.js';
 import { decode, DecodeError, detectEncoding } from './text.js';
 import type { ParsedFile, Position, Problem } from './types.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 export { readMapping };
 
@@ -326,7 +327,7 @@ function emitRow(
     });
     if (names.length === 0) continue;
     const entity: Record<string, unknown> = { type: spec.type, id, names };
-    if (spec.type === 'Event' && !('kind' in spec.fields)) entity.kind = 'other';
+    if (spec.type === ENTITY.Event && !('kind' in spec.fields)) entity.kind = 'other';
     const fields: NonNullable<Position['fields']> = {};
     for (const [key, value] of Object.entries(spec.fields)) {
       const v = fieldValue(row, value);
@@ -337,7 +338,7 @@ function emitRow(
       );
       if (position) fields[key] = position;
     }
-    if (spec.type === 'Event') {
+    if (spec.type === ENTITY.Event) {
       const claim = claimOf();
       if (claim) entity.claims = [claim];
     }

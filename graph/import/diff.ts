@@ -8,6 +8,8 @@ import {
   type Dataset,
   type EntityType,
 } from '../schema/index.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
+import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 export interface TypeSummary {
@@ -60,7 +62,7 @@ const claimKey = (c: {
     locator: c.locator,
     excerpt: c.excerpt,
     translation: c.translation,
-    confidence: c.confidence ?? 'probable',
+    confidence: c.confidence ?? DEFAULT_CONFIDENCE,
     note: c.note,
     date: c.date,
   });
@@ -97,7 +99,7 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
     summary[type][outcome]++;
   };
   const aboutIds = [
-    ...data.entities.filter((e) => e.type === 'Event').map((e) => e.id),
+    ...data.entities.filter((e) => e.type === ENTITY.Event).map((e) => e.id),
     ...data.relationships.map((r) => r.id),
   ];
   const claims = aboutIds.length ? await storedClaims(aboutIds) : new Map<string, string>();
@@ -114,7 +116,7 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
     }
     for (const entity of entities) {
       const before = stored.get(entity.id);
-      const sameClaims = entity.type !== 'Event' || claims.get(entity.id) === claimsKey(entity.claims);
+      const sameClaims = entity.type !== ENTITY.Event || claims.get(entity.id) === claimsKey(entity.claims);
       bump(
         label,
         before === undefined

@@ -1,17 +1,13 @@
 import type { DatasetInput } from '../schema/index.js';
 import { edtfProblem } from '../dates/edtf.js';
 import { DatasetBuilder } from './builder.js';
-import {
-  CHILD_WORDS,
-  GUARDIAN_WORDS,
-  PARENT_WORDS,
-  PARTNER_WORDS,
-  SIBLING_WORDS,
-  keywordsOf,
-} from './ftm-vocabulary.js';
+import { ENTITY, FTM, FTM_LINK_SCHEMATA } from '../vocabulary/index.js';
+import { entityTypeOfFtm, FAMILY_CATCH_ALL, familyLinkOf, keywordsOf } from './ftm-vocabulary.js';
+import { READERS, type Reader } from './ftm-readers.js';
 import { fileStem, joinId, slug } from './ids.js';
 import { decode, DecodeError } from './text.js';
 import type { ParsedFile, Position } from './types.js';
+import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
 
 interface FtmEntity {
   id: string;
@@ -19,8 +15,6 @@ interface FtmEntity {
   properties: Record<string, string[]>;
 }
 type Claim = DatasetInput['relationships'][number]['claims'][number];
-
-const ORGANISATION_SCHEMATA = new Set(['Organization', 'Company', 'LegalEntity', 'PublicBody']);
 
 /** Kinline ids are lowercase slugs; FtM ids are free text (often hashes): map them stably. */
 export function kinlineId(ftmId: string): string {
@@ -42,7 +36,7 @@ class FtmImport {
       source: this.sourceId,
       locator: `line ${line}`,
       excerpt: text.length > 4000 ? `${text.slice(0, 3996)} ...` : text,
-      confidence: 'probable',
+      confidence: DEFAULT_CONFIDENCE,
     };
   }
 
@@ -81,102 +75,19 @@ class FtmImport {
     ]
       .filter((n) => n.value.trim())
       .map((n) => ({ value: n.value.trim().slice(0, 400), kind: n.kind as 'primary' }));
-    if (e.schema === 'Person' && names.length === 0 && (p.firstName || p.lastName))
+    if (e.schema === FTM.Person && names.length === 0 && (p.firstName || p.lastName))
       names.push({ value: [p.firstName?.[0], p.lastName?.[0]].filter(Boolean).join(' '), kind: 'primary' });
     const label = names[0] ?? { value: p.full?.[0] ?? p.title?.[0] ?? e.id, kind: 'primary' as const };
     if (names.length === 0) names.push({ ...label, value: label.value.slice(0, 400) });
     const id = kinlineId(e.id);
     const description = (p.description ?? p.summary ?? p.notes)?.[0]?.slice(0, 4000);
     const common = { id, names, ...(description ? { description } : {}) };
-    const kind = kw.get('kind');
-    if (e.schema === 'Person') {
-      const birthDate = this.date(p, kw, 'birthDate', at);
-      const deathDate = this.date(p, kw, 'deathDate', at);
-      const gender = p.gender?.[0];
-      this.out.addEntity(
-        {
-          type: 'Person',
-          ...common,
-          ...(gender === 'male' || gender === 'female' || gender === 'other' ? { gender } : {}),
-          ...(birthDate ? { birthDate } : {}),
-          ...(deathDate ? { deathDate } : {}),
-          ...(p.nationality || p.citizenship
-            ? { citizenships: [...new Set([...(p.citizenship ?? []), ...(p.nationality ?? [])])].slice(0, 10) }
-            : {}),
-          ...(p.idNumber || p.passportNumber
-            ? { identityNumbers: [...(p.idNumber ?? []), ...(p.passportNumber ?? [])].slice(0, 20) }
-            : {}),
-          ...(p.ethnicity ? { ethnicity: p.ethnicity[0] } : {}),
-          ...(p.position ? { occupation: p.position[0] } : {}),
-          ...(kw.has('disclosure') ? { disclosure: kw.get('disclosure') } : {}),
-          ...(kw.get('minor') === 'true' ? { minor: true } : {}),
-          ...(kw.has('pseudonym') ? { pseudonym: kw.get('pseudonym') } : {}),
-          ...(kw.has('birthPlace') ? { birthPlace: kw.get('birthPlace') } : {}),
-        } as never,
-        at,
-      );
-    } else if (ORGANISATION_SCHEMATA.has(e.schema) && kw.get('type') === 'Family') {
-      this.out.addEntity({ type: 'Family', ...common }, at);
-    } else if (ORGANISATION_SCHEMATA.has(e.schema)) {
-      this.out.addEntity(
-        {
-          type: 'Organisation',
-          ...common,
-          kind: kind ?? (e.schema === 'PublicBody' ? 'state-agency' : 'other'),
-        } as never,
-        at,
-      );
-    } else if (e.schema === 'RealEstate' && kw.get('type') === 'Facility') {
-      this.out.addEntity(
-        {
-          type: 'Facility',
-          ...common,
-          kind: kind ?? 'other',
-          ...coordinates(p),
-          ...(p.registrationNumber ? { externalIds: p.registrationNumber } : {}),
-          ...(kw.has('securityTier') ? { securityTier: Number(kw.get('securityTier')) } : {}),
-        } as never,
-        at,
-      );
-    } else if (e.schema === 'Address') {
-      this.out.addEntity(
-        {
-          type: 'Place',
-          ...common,
-          kind: kind ?? 'address',
-          ...(p.country ? { country: p.country[0] } : {}),
-          ...coordinates(p),
-        } as never,
-        at,
-      );
-    } else if (e.schema === 'Document' || e.schema === 'Article' || e.schema === 'Pages') {
-      const date = this.date(p, kw, 'date', at) ?? this.date(p, kw, 'publishedAt', at);
-      this.out.addEntity(
-        {
-          type: 'Source',
-          ...common,
-          names: p.title ? [{ value: p.title[0]!, kind: 'primary' }] : names,
-          kind: kind ?? (e.schema === 'Article' ? 'article' : 'official-document'),
-          ...(p.author ? { authors: p.author } : {}),
-          ...(p.publisher ? { publisher: p.publisher[0] } : {}),
-          ...(date ? { date } : {}),
-          ...(p.sourceUrl ? { url: p.sourceUrl[0] } : {}),
-          ...(p.language ? { language: p.language[0] } : {}),
-        } as never,
-        at,
-      );
-    } else if (e.schema === 'Event') {
-      const date = this.date(p, kw, 'date', at);
-      this.out.addEntity(
-        {
-          type: 'Event',
-          ...common,
-          kind: kind ?? 'other',
-          ...(date ? { date } : {}),
-          claims: [this.claim(line, text)],
-        } as never,
-        at,
-      );
+    const type = entityTypeOfFtm(e.schema, kw);
+    if (!type) return;
+    const read = READERS[type] as Reader | undefined;
+    const own = read ? read({ run: this, e, p, kw, at, line, text, id, names }) : {};
+    this.out.addEntity({ type, ...common, ...own } as never, at);
+    if (type === ENTITY.Event) {
       for (const who of p.involved ?? [])
         this.link('PARTICIPATED_IN', `${id}--involved--${kinlineId(who)}`, who, e.id, 'subject', line, text);
       for (const who of p.organizer ?? [])
@@ -219,46 +130,41 @@ class FtmImport {
     const id = kinlineId(e.id);
     const date = this.date(p, kw, 'date', { file: this.file, line });
     const extra: Record<string, string> = date ? { date } : {};
-    if (e.schema === 'Family') {
+    if (e.schema === FTM.Family) {
       const person = first('person'),
         relative = first('relative');
       if (!person || !relative) return;
       const word = (first('relationship') ?? '').toLowerCase().trim();
       const role = kw.get('role');
-      const roleOf = (r?: string) => r ?? undefined;
-      if (PARENT_WORDS.includes(word)) this.link('PARENT_OF', id, relative, person, roleOf(role), line, text, extra);
-      else if (CHILD_WORDS.includes(word))
-        this.link('PARENT_OF', id, person, relative, roleOf(role), line, text, extra);
-      else if (PARTNER_WORDS.includes(word))
-        this.link('PARTNER_OF', id, person, relative, roleOf(role), line, text, extra);
-      else if (SIBLING_WORDS.includes(word))
-        this.link('SIBLING_OF', id, person, relative, roleOf(role), line, text, extra);
-      else if (GUARDIAN_WORDS.includes(word))
-        this.link('GUARDIAN_OF', id, relative, person, roleOf(role), line, text, extra);
-      else
-        this.link('RELATIVE_OF', id, relative, person, undefined, line, text, {
+      const known = familyLinkOf(word);
+      if (known) {
+        const [from, to] = known.personFirst ? [person, relative] : [relative, person];
+        this.link(known.type, id, from, to, role ?? undefined, line, text, extra);
+      } else
+        this.link(FAMILY_CATCH_ALL, id, relative, person, undefined, line, text, {
           ...extra,
           ...(word ? { relation: word } : {}),
         });
-    } else if (e.schema === 'Membership' || e.schema === 'Employment' || e.schema === 'Directorship') {
+    } else if (e.schema === FTM.Membership || e.schema === FTM.Employment || e.schema === FTM.Directorship) {
       const [who, org] =
-        e.schema === 'Membership'
+        e.schema === FTM.Membership
           ? [first('member'), first('organization')]
-          : e.schema === 'Employment'
+          : e.schema === FTM.Employment
             ? [first('employee'), first('employer')]
             : [first('director'), first('organization')];
       if (!who || !org) return;
       const target = this.byId.get(org);
-      const isFamily = target && keywordsOf(target.entity.properties.keywords).get('type') === 'Family';
+      const isFamily = target && keywordsOf(target.entity.properties.keywords).get('type') === ENTITY.Family;
       const role =
-        first('role') ?? (e.schema === 'Employment' ? 'employee' : e.schema === 'Directorship' ? 'director' : 'member');
+        first('role') ??
+        (e.schema === FTM.Employment ? 'employee' : e.schema === FTM.Directorship ? 'director' : 'member');
       this.link(isFamily ? 'MEMBER_OF' : 'AFFILIATED_WITH', id, who, org, role, line, text, extra);
-    } else if (e.schema === 'Occupancy') {
+    } else if (e.schema === FTM.Occupancy) {
       const holder = first('holder'),
         post = first('post');
       const org = post ? this.byId.get(post)?.entity.properties.organization?.[0] : undefined;
       if (holder && org) this.link('AFFILIATED_WITH', id, holder, org, 'member', line, text, extra);
-    } else if (e.schema === 'UnknownLink') {
+    } else if (e.schema === FTM.UnknownLink) {
       const [type, role] = (first('role') ?? '').split(':');
       if (type && first('subject') && first('object'))
         this.link(type, id, first('subject')!, first('object')!, role || undefined, line, text, {
@@ -269,15 +175,7 @@ class FtmImport {
   }
 }
 
-function coordinates(p: Record<string, string[]>) {
-  const lat = Number(p.latitude?.[0]),
-    lon = Number(p.longitude?.[0]);
-  return Number.isFinite(lat) && Number.isFinite(lon) && p.latitude && p.longitude
-    ? { latitude: lat, longitude: lon }
-    : {};
-}
-
-const INTERVALS = new Set(['Family', 'Membership', 'Employment', 'Directorship', 'Occupancy', 'UnknownLink']);
+const INTERVALS = new Set<string>(FTM_LINK_SCHEMATA);
 
 /** FollowTheMoney entities, one JSON object per line (the `ftm` tools' and OpenSanctions' form). */
 export function parseFtm(bytes: Uint8Array, file: string): ParsedFile {
@@ -325,7 +223,7 @@ export function parseFtm(bytes: Uint8Array, file: string): ParsedFile {
   for (const row of rows) run.byId.set(row.entity.id, row);
   run.out.addEntity(
     {
-      type: 'Source',
+      type: ENTITY.Source,
       id: run.sourceId,
       kind: 'dataset',
       names: [{ value: `FollowTheMoney file ${file.split(/[\\/]/).pop()}`, kind: 'primary' }],
@@ -335,7 +233,7 @@ export function parseFtm(bytes: Uint8Array, file: string): ParsedFile {
   for (const row of rows) if (!INTERVALS.has(row.entity.schema)) run.entity(row.entity, row.line, row.text);
   for (const row of rows) if (INTERVALS.has(row.entity.schema)) run.interval(row.entity, row.line, row.text);
   for (const row of rows) {
-    if (row.entity.schema !== 'Passport' && row.entity.schema !== 'Identification') continue;
+    if (row.entity.schema !== FTM.Passport && row.entity.schema !== FTM.Identification) continue;
     const holder = row.entity.properties.holder?.[0];
     const number = row.entity.properties.number?.[0] ?? row.entity.properties.passportNumber?.[0];
     if (holder && number)

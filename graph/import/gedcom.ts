@@ -6,6 +6,9 @@ import { blockText, child, childrenOf, decodeGedcom, parseGedcomLines, type Gedc
 import { fileStem, joinId, slug } from './ids.js';
 import { DecodeError } from './text.js';
 import type { ParsedFile, Position } from './types.js';
+import { ENTITY, entityLabel } from '../vocabulary/entity-types.js';
+import { GEDCOM_EVENT_KINDS } from '../vocabulary/event-kinds.js';
+import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
 
 type Claim = DatasetInput['relationships'][number]['claims'][number];
 
@@ -21,7 +24,7 @@ export function gedcomName(value: string): string {
   );
 }
 
-const EVENT_TAGS = { BIRT: 'birth', DEAT: 'death', MARR: 'marriage' } as const;
+const EVENT_TAGS = GEDCOM_EVENT_KINDS;
 const PEDIGREE: Record<string, 'biological' | 'adoptive' | 'foster'> = {
   BIRTH: 'biological',
   ADOPTED: 'adoptive',
@@ -29,7 +32,7 @@ const PEDIGREE: Record<string, 'biological' | 'adoptive' | 'foster'> = {
 };
 
 /**
- * Minors are pseudonymous by default (DESIGN.md, Safety): born within the last 18 years, or
+ * Minors are pseudonymous by default (graph/README.md, Safety; graph/import/README.md, GEDCOM): born within the last 18 years, or
  * born after 2008 with no death recorded.
  */
 export function isMinorByBirth(birthDate: string | undefined, hasDeath: boolean, today = new Date()): boolean {
@@ -86,7 +89,7 @@ class GedcomImport {
       source: this.sourceId,
       locator: `line ${node.line}`,
       excerpt: blockText(node),
-      confidence: 'probable',
+      confidence: DEFAULT_CONFIDENCE,
       ...(note ? { note } : {}),
     };
   }
@@ -115,7 +118,7 @@ class GedcomImport {
     if (!plac || !name) return undefined;
     const id = child(plac, '_KID')?.value.trim() || joinId(`${this.prefix}-place`, slug(name, 90));
     this.out.addEntity(
-      { type: 'Place', id, kind: 'other', names: [{ value: name.slice(0, 400), kind: 'primary' }] },
+      { type: ENTITY.Place, id, kind: 'other', names: [{ value: name.slice(0, 400), kind: 'primary' }] },
       this.at(plac),
     );
     return id;
@@ -128,7 +131,7 @@ class GedcomImport {
     const id = joinId(owner, kind);
     this.out.addEntity(
       {
-        type: 'Event',
+        type: ENTITY.Event,
         id,
         kind,
         names: [{ value: `${title}`.slice(0, 400), kind: 'primary' }],
@@ -179,7 +182,7 @@ class GedcomImport {
     const birthPlace = birth ? this.place(birth) : undefined;
     this.out.addEntity(
       {
-        type: 'Person',
+        type: ENTITY.Person,
         id,
         names,
         ...(sex === 'M'
@@ -233,10 +236,10 @@ class GedcomImport {
       return e ? e.names[0]!.value : person;
     };
     const title = partners.length
-      ? `Family of ${partners.map((p) => nameOf(p.person)).join(' and ')}`
-      : `Family ${record.xref!.replace(/@/g, '')}`;
+      ? `${entityLabel(ENTITY.Family)} of ${partners.map((p) => nameOf(p.person)).join(' and ')}`
+      : `${entityLabel(ENTITY.Family)} ${record.xref!.replace(/@/g, '')}`;
     this.out.addEntity(
-      { type: 'Family', id, names: [{ value: title.slice(0, 400), kind: 'primary' }] },
+      { type: ENTITY.Family, id, names: [{ value: title.slice(0, 400), kind: 'primary' }] },
       this.at(record),
     );
     for (const p of partners) {
@@ -333,7 +336,7 @@ export function parseGedcom(bytes: Uint8Array, file: string): ParsedFile {
   const base = file.split(/[\\/]/).pop() ?? file;
   run.out.addEntity(
     {
-      type: 'Source',
+      type: ENTITY.Source,
       id: run.sourceId,
       kind: 'dataset',
       names: [{ value: `GEDCOM file ${base}${title && title !== base ? ` (${title})` : ''}`, kind: 'primary' }],

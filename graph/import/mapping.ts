@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { EntityTypeName, NameKind } from '../schema/index.js';
 import { formatPath, type Problem } from '../store/validate.js';
 
 /**
@@ -46,7 +47,7 @@ const FieldValue = z.union([
 const NameSpec = z
   .object({
     value: Template,
-    kind: z.enum(['primary', 'alias', 'transliteration', 'birth', 'married', 'pseudonym']).optional(),
+    kind: NameKind.optional(),
     split: z.string().optional().describe('a regex: the first part keeps `kind`, the others are aliases'),
     lang: z.string().optional(),
     script: z.string().optional(),
@@ -55,7 +56,7 @@ const NameSpec = z
 
 const EntitySpec = z
   .object({
-    type: z.enum(['Person', 'Family', 'Facility', 'Place', 'Organisation', 'Event', 'Source']),
+    type: EntityTypeName,
     id: Template,
     when: Template.optional().describe('the record is made only for rows where this template is not empty'),
     names: z.array(NameSpec).min(1),

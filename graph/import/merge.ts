@@ -3,9 +3,10 @@ import { read } from '../db/driver.js';
 import { propsToEntity } from '../store/mapping.js';
 import type { DatasetInput } from '../schema/index.js';
 import type { ParsedFile, PersonAddition, Position, Problem } from './types.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 type EntityInput = DatasetInput['entities'][number];
-type PersonInput = Extract<EntityInput, { type: 'Person' }>;
+type PersonInput = Extract<EntityInput, { type: typeof ENTITY.Person }>;
 
 export interface Combined {
   dataset: DatasetInput;
@@ -38,8 +39,8 @@ export function combine(files: ParsedFile[]): Combined {
       if (before) {
         const existing = out.dataset.entities[before.index]!;
         if (
-          existing.type === 'Event' &&
-          entity.type === 'Event' &&
+          existing.type === ENTITY.Event &&
+          entity.type === ENTITY.Event &&
           isDeepStrictEqual({ ...existing, claims: [] }, { ...entity, claims: [] })
         ) {
           for (const c of entity.claims)
@@ -91,12 +92,12 @@ export function combine(files: ParsedFile[]): Combined {
 async function storedPeople(ids: string[]): Promise<Map<string, PersonInput>> {
   if (ids.length === 0) return new Map();
   const rows = await read<{ p: Record<string, unknown> }>(
-    'UNWIND $ids AS id MATCH (n:Person {id: id}) RETURN properties(n) AS p',
+    `UNWIND $ids AS id MATCH (n:${ENTITY.Person} {id: id}) RETURN properties(n) AS p`,
     { ids },
   );
   return new Map(
     rows.records.map((r) => {
-      const person = propsToEntity('Person', r.get('p')) as PersonInput;
+      const person = propsToEntity(ENTITY.Person, r.get('p')) as PersonInput;
       return [person.id, person];
     }),
   );
@@ -113,7 +114,7 @@ export async function applyAdditions(
 ): Promise<void> {
   if (additions.length === 0) return;
   const people = new Map<string, PersonInput>();
-  for (const e of combined.dataset.entities) if (e.type === 'Person') people.set(e.id, e);
+  for (const e of combined.dataset.entities) if (e.type === ENTITY.Person) people.set(e.id, e);
   const missing = [...new Set(additions.map((a) => a.person).filter((id) => !people.has(id)))];
   const stored = readGraph ? await storedPeople(missing) : new Map<string, PersonInput>();
   for (const [id, person] of stored) {

@@ -1,6 +1,6 @@
-import type { Dataset } from '../schema/index.js';
-import { entityTypesOf, loadDataset } from '../store/load.js';
-import { validateDataset, ValidationError, type Problem } from '../store/validate.js';
+import { entityTypesOf } from '../store/check.js';
+import { loadDataset } from '../store/load.js';
+import { type CheckedDataset, validateDataset, ValidationError, type Problem } from '../store/validate.js';
 import { compareWithGraph, type ImportSummary } from './diff.js';
 import { applyAdditions, combine, type Combined } from './merge.js';
 import type { ParsedFile } from './types.js';
@@ -21,7 +21,7 @@ export interface ImportReport {
   records: number;
   seconds: number;
   /** The validated, combined dataset, when nothing was rejected (for the offline import). */
-  dataset?: Dataset;
+  dataset?: CheckedDataset;
 }
 
 /** Adds the file, line and column of the record a validator problem is about. */
@@ -75,7 +75,7 @@ export async function importParsed(files: ParsedFile[], options: ImportOptions =
   );
   const types = new Map<Problem, string>();
   const problems: Problem[] = [...combined.problems];
-  let data: Awaited<ReturnType<typeof validateDataset>> | undefined;
+  let data: CheckedDataset | undefined;
   try {
     data = await validateDataset(combined.dataset, files.length === 1 ? files[0]!.file : '<import>', entityTypesOf);
   } catch (error) {

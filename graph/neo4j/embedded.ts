@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { config } from '../config.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = resolve(HERE, '..', '..');
@@ -13,14 +14,16 @@ const POM = join(HERE, 'pom.xml');
 const LAUNCHER = join(HERE, 'Launcher.java');
 
 /** The app's data directory for the embedded Neo4j: KINLINE_NEO4J_DATA, default data/neo4j. */
-export const defaultHome = () => process.env.KINLINE_NEO4J_DATA || join('data', 'neo4j');
+export const defaultHome = () => config().neo4jData;
 
 export interface EmbeddedOptions {
   /** Data directory; default defaultHome(). */
   home?: string;
   /** Bolt port on 127.0.0.1; 0 picks a free one. */
   port?: number;
+  /** Default KINLINE_NEO4J_HEAP_MB (graph/config.ts). */
   heapMiB?: number;
+  /** Default KINLINE_NEO4J_PAGECACHE_MB. */
   pageCacheMiB?: number;
   log?: (line: string) => void;
 }
@@ -125,7 +128,14 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
   const log = options.log ?? (() => {});
   const child = spawn(
     'java',
-    [`-Xmx${options.heapMiB ?? 1024}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-cp', classpath, 'Launcher'],
+    [
+      `-Xmx${options.heapMiB ?? config().neo4jHeapMiB}m`,
+      '-XX:+UseG1GC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-cp',
+      classpath,
+      'Launcher',
+    ],
     {
       cwd: PROJECT_ROOT,
       // stdin stays an open pipe: when this process dies, the pipe closes and Neo4j stops too.
@@ -134,7 +144,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
         ...process.env,
         KINLINE_NEO4J_HOME: home,
         KINLINE_NEO4J_PORT: String(port),
-        KINLINE_NEO4J_PAGECACHE: String(options.pageCacheMiB ?? 256),
+        KINLINE_NEO4J_PAGECACHE: String(options.pageCacheMiB ?? config().neo4jPageCacheMiB),
         KINLINE_NEO4J_PASSWORD: password,
       },
     },

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { config } from '../config.js';
 import { PROJECT_ROOT, prepareEmbeddedNeo4j } from './embedded.js';
 
 /** Where the embedded Neo4j keeps the store of its one database (Community: `neo4j`). */
@@ -28,7 +29,7 @@ export function runOfflineImport(options: {
 }): Promise<string> {
   const { classpath } = prepareEmbeddedNeo4j();
   const args = [
-    `-Xmx${options.heapMiB ?? 1024}m`,
+    `-Xmx${options.heapMiB ?? config().neo4jHeapMiB}m`,
     '-cp',
     classpath,
     'org.neo4j.cli.AdminTool',

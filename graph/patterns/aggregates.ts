@@ -1,33 +1,11 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
-import { strongest, type Certainty } from './certainty.js';
+import { presentEntity } from '../safety/present.js';
+import { strongest, type Certainty } from '../dates/certainty.js';
+import type { Aggregates, CrossingCount, FacilityYearCount } from '../views/patterns.js';
 import { CROSSED_THEN_DETAINED, crossedThenDetained } from './crossing-detentions.js';
-import { cypherInt } from './page.js';
-
-/**
- * Counts split by certainty: `certain` counts what certainly falls in the bucket, `possible` what
- * only possibly does (so certain + possible is the upper bound). Counts use each event's own date;
- * the claims behind each counted hit are one drill-down away (co-detention, crossing-detentions,
- * timeline?facility=).
- */
-export interface FacilityYearCount {
-  facility: EntityView;
-  year: number;
-  certain: number;
-  possible: number;
-}
-export interface CrossingCount {
-  crossing: EntityView;
-  days: number;
-  certain: number;
-  possible: number;
-}
-
-export type Aggregates =
-  | { by: 'facility-year'; rows: FacilityYearCount[]; truncated: boolean }
-  | { by: 'crossing'; rows: CrossingCount[]; truncated: boolean };
-
-type Props = Record<string, unknown>;
+import { cypherInt } from '../db/page.js';
+import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 export async function detentionAggregates(input: {
   by: 'facility-year' | 'crossing';
@@ -43,7 +21,7 @@ export async function detentionAggregates(input: {
 async function detentionsPerFacilityYear(limit: number): Promise<Aggregates> {
   // One row per facility (its properties once), its years in order; the limit still counts years.
   const result = await read<{ f: Props; years: [number, number, number][] }>(
-    `MATCH (f:Facility)<-[:OCCURRED_AT]-(d:Event {kind: 'detention'}) WHERE d.startLatest IS NOT NULL
+    `MATCH (f:${ENTITY.Facility})<-[:OCCURRED_AT]-(d:${ENTITY.Event} {kind: 'detention'}) WHERE d.startLatest IS NOT NULL
      WITH f, d, toInteger(left(coalesce(d.startEarliest, d.startLatest), 4)) AS y0, toInteger(left(d.startLatest, 4)) AS y1
      WITH f, d, y0, y1, d.startEarliest IS NOT NULL AND y0 = y1 AS sure
      UNWIND range(y0, y1) AS year
@@ -69,7 +47,7 @@ async function detainedAfterCrossing(days: number, limit: number): Promise<Aggre
   // startLatest index (130,000 at 100,000 people) to find their crossings. Rows carry only the
   // starts, all that crossedThenDetained reads: full property maps cost more than the query.
   const result = await read<{ x: Props; pairs: [string, string | null, string, string | null, string][] }>(
-    `MATCH (x:Place {kind: 'border-crossing'}) USING SCAN x:Place ${CROSSED_THEN_DETAINED}
+    `MATCH (x:${ENTITY.Place} {kind: 'border-crossing'}) USING SCAN x:${ENTITY.Place} ${CROSSED_THEN_DETAINED}
      WITH x, collect([p.id, c.startEarliest, c.startLatest, d.startEarliest, d.startLatest]) AS pairs
      RETURN properties(x) AS x, pairs`,
     window,

@@ -1,7 +1,8 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEntity } from '../safety/present.js';
+import type { CoDetention, CoDetentionPage } from '../views/patterns.js';
 import { findNode } from '../queries/entity.js';
-import { datedEventView, eventFact, evidenceFor, readingsOf, type DatedEventView } from '../queries/evidence.js';
+import { datedEventView, eventFact, evidenceFor, readingsOf } from '../queries/evidence.js';
 import {
   acrossReadings,
   boundsOf,
@@ -10,26 +11,11 @@ import {
   possibleSpan,
   type Bounds,
   type Certainty,
-} from './certainty.js';
+} from '../dates/certainty.js';
 import { overlappingStays, type RowWindow, type Stay, type StayPair } from './overlapping-stays.js';
-import { cypherInt, toPage, type Paging, type PatternPage } from './page.js';
-
-type Span = { from: string; to: string };
-
-export interface CoDetention {
-  facility: EntityView;
-  people: [EntityView, EntityView];
-  detentions: [DatedEventView, DatedEventView];
-  certainty: Certainty;
-  /** When they were held together: certainly (narrow bounds) and possibly (wide bounds). */
-  overlap: { certain: Span | null; possible: Span | null };
-}
-
-export interface CoDetentionPage extends PatternPage<CoDetention> {
-  facility?: EntityView;
-}
-
-type Props = Record<string, unknown>;
+import { cypherInt, toPage, type Paging } from '../db/page.js';
+import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 export function heldTogether(a: Bounds, b: Bounds): Certainty | null {
   if (intersect(certainSpan(a), certainSpan(b))) return 'certain';
@@ -47,7 +33,7 @@ export async function coDetention(
   paging: Paging,
 ): Promise<CoDetentionPage | null> {
   const facility = input.facility ? await findNode(input.facility) : null;
-  if (input.facility && facility?.type !== 'Facility') return null;
+  if (input.facility && facility?.type !== ENTITY.Facility) return null;
   const window = { skip: paging.offset, take: paging.limit + 1 };
   const found = facility
     ? pairsAt(String(facility.id), await staysAt({ id: String(facility.id) }), window)
@@ -108,15 +94,15 @@ async function pairsAcrossFacilities(window: RowWindow): Promise<FacilityPair[]>
 async function staysAt(facilities: { id: string } | { after: string; count: number }): Promise<Map<string, Stay[]>> {
   const which =
     'id' in facilities
-      ? { cypher: 'MATCH (f:Facility {id: $id})', params: { id: facilities.id } }
+      ? { cypher: `MATCH (f:${ENTITY.Facility} {id: $id})`, params: { id: facilities.id } }
       : {
-          cypher: 'MATCH (f:Facility) WHERE f.id > $after WITH f ORDER BY f.id LIMIT $count',
+          cypher: `MATCH (f:${ENTITY.Facility}) WHERE f.id > $after WITH f ORDER BY f.id LIMIT $count`,
           params: { after: facilities.after, count: cypherInt(facilities.count) },
         };
   const result = await read<{ facility: string; stays: [string, string, string | null, string, string | null][] }>(
     `${which.cypher}
      RETURN f.id AS facility, COLLECT {
-       MATCH (f)<-[:OCCURRED_AT]-(d:Event {kind: 'detention'})<-[:PARTICIPATED_IN {role: 'subject'}]-(p:Person)
+       MATCH (f)<-[:OCCURRED_AT]-(d:${ENTITY.Event} {kind: 'detention'})<-[:PARTICIPATED_IN {role: 'subject'}]-(p:${ENTITY.Person})
        WHERE d.startLatest IS NOT NULL
        RETURN [d.id, p.id, d.startEarliest, d.startLatest, d.endLatest]
      } AS stays ORDER BY facility`,

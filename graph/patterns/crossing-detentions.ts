@@ -1,16 +1,12 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEntity } from '../safety/present.js';
+import type { CrossingDetention, CrossingDetentionPage } from '../views/patterns.js';
 import { findNode } from '../queries/entity.js';
-import {
-  datedEventView,
-  eventFact,
-  evidenceFor,
-  placeOf,
-  readingsOf,
-  type DatedEventView,
-} from '../queries/evidence.js';
-import { acrossReadings, addDays, daysBetween, type Bounds, type Certainty } from './certainty.js';
-import { pageParams, toPage, type Paging, type PatternPage } from './page.js';
+import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf } from '../queries/evidence.js';
+import { acrossReadings, addDays, daysBetween, type Bounds, type Certainty } from '../dates/certainty.js';
+import { pageParams, toPage, type Paging } from '../db/page.js';
+import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 export interface CrossingWindow {
   from: string;
@@ -18,30 +14,15 @@ export interface CrossingWindow {
   days: number;
 }
 
-export interface CrossingDetention {
-  person: EntityView;
-  certainty: Certainty;
-  crossing: DatedEventView;
-  detention: DatedEventView;
-  /** Days from the crossing to the start of the detention, as far as the bounds tell. */
-  gapDays: { min: number | null; max: number | null };
-}
-
-export interface CrossingDetentionPage extends PatternPage<CrossingDetention> {
-  crossing: EntityView;
-}
-
-type Props = Record<string, unknown>;
-
 /**
  * Cypher: crossing events `c` at border post `x` possibly in [$from, $to], their subjects `p`, and
  * those subjects' detentions `d` possibly starting within $days after the crossing.
  */
 export const CROSSED_THEN_DETAINED = `
-  MATCH (x)<-[:OCCURRED_AT]-(c:Event {kind: 'crossing'})
+  MATCH (x)<-[:OCCURRED_AT]-(c:${ENTITY.Event} {kind: 'crossing'})
   WHERE c.startLatest >= $from AND coalesce(c.startEarliest <= $to, true)
-  MATCH (p:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(c)
-  MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event {kind: 'detention'})
+  MATCH (p:${ENTITY.Person})-[:PARTICIPATED_IN {role: 'subject'}]->(c)
+  MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:${ENTITY.Event} {kind: 'detention'})
   WHERE d.startLatest IS NOT NULL
     AND coalesce(d.startLatest >= c.startEarliest, true)
     AND coalesce(d.startEarliest <= toString(date(c.startLatest) + duration({days: $days})), true)`;
@@ -71,9 +52,9 @@ export async function crossingDetentions(
   paging: Paging,
 ): Promise<CrossingDetentionPage | null> {
   const post = await findNode(input.crossing);
-  if (post?.type !== 'Place' || post.kind !== 'border-crossing') return null;
+  if (post?.type !== ENTITY.Place || post.kind !== 'border-crossing') return null;
   const result = await read<{ p: Props; c: Props; d: Props; cPlace: Props | null; place: Props | null }>(
-    `MATCH (x:Place {id: $crossing}) ${CROSSED_THEN_DETAINED}
+    `MATCH (x:${ENTITY.Place} {id: $crossing}) ${CROSSED_THEN_DETAINED}
      WITH p, c, d ORDER BY c.startLatest, p.id, d.startLatest, d.id SKIP $offset LIMIT $limit
      ${placeOf('d')}
      RETURN properties(p) AS p, properties(c) AS c, properties(d) AS d, place`,

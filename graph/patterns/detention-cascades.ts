@@ -1,41 +1,23 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEntity } from '../safety/present.js';
+import type { DetentionCascade, DetentionCascadePage } from '../views/patterns.js';
 import { visibleRelId } from '../queries/entity.js';
-import {
-  datedEventView,
-  eventFact,
-  evidenceFor,
-  readingsOf,
-  type DatedEventView,
-  type Fact,
-} from '../queries/evidence.js';
-import type { ClaimView } from '../queries/claims.js';
-import { acrossReadings, addDays, type Bounds, type Certainty } from './certainty.js';
-import { CASCADE_KINSHIP, pageParams, startedBy, toPage, type Paging, type PatternPage } from './page.js';
+import { datedEventView, eventFact, evidenceFor, readingsOf, type Fact } from '../queries/evidence.js';
+import { acrossReadings, addDays, type Bounds, type Certainty } from '../dates/certainty.js';
+import { pageParams, toPage, type Paging } from '../db/page.js';
+import type { Props } from '../db/props.js';
+import { startedBy } from './started-by.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
+import { KIN_TYPES } from '../vocabulary/relationship-types.js';
+
+/** Kinship used by the cascade analysis; GUARDIAN_OF (care, not kin) is left out. Joined only from the vocabulary's list. */
+const CASCADE_KINSHIP = KIN_TYPES.join('|');
 
 export interface CascadeWindow {
   from: string;
   to: string;
   days: number;
 }
-
-export interface KinshipLink {
-  id: string;
-  type: string;
-  role?: string;
-  relation?: string;
-  claims: ClaimView[];
-}
-
-export interface DetentionCascade {
-  people: [EntityView, EntityView];
-  /** How the two are related, each link with its claims. */
-  kinship: KinshipLink[];
-  detentions: [DatedEventView, DatedEventView];
-  certainty: Certainty;
-}
-
-type Props = Record<string, unknown>;
 
 /** Both detentions start in the window, within `days` of each other: certain on the narrow bounds. */
 export function detainedTogether(a: Bounds, b: Bounds, w: CascadeWindow): Certainty | null {
@@ -53,15 +35,15 @@ export function detainedTogether(a: Bounds, b: Bounds, w: CascadeWindow): Certai
  * Pairs come in the order of the first person's detention start, so the window's detentions are
  * sorted first and only those the page needs are expanded to relatives (Neo4j's PartialTop).
  */
-export async function detentionCascades(w: CascadeWindow, paging: Paging): Promise<PatternPage<DetentionCascade>> {
+export async function detentionCascades(w: CascadeWindow, paging: Paging): Promise<DetentionCascadePage> {
   const result = await read<{ a: Props; b: Props; da: Props; db: Props; links: { rel: Props; type: string }[] }>(
     `${startedBy('$to')}
      WITH e AS da WHERE da.startLatest >= $from
      WITH da ORDER BY da.startLatest
      CALL (da) {
-       MATCH (a:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(da)
-       MATCH (a)-[k:${CASCADE_KINSHIP}]-(b:Person) WHERE a.id < b.id
-       MATCH (b)-[:PARTICIPATED_IN {role: 'subject'}]->(db:Event {kind: 'detention'})
+       MATCH (a:${ENTITY.Person})-[:PARTICIPATED_IN {role: 'subject'}]->(da)
+       MATCH (a)-[k:${CASCADE_KINSHIP}]-(b:${ENTITY.Person}) WHERE a.id < b.id
+       MATCH (b)-[:PARTICIPATED_IN {role: 'subject'}]->(db:${ENTITY.Event} {kind: 'detention'})
        WHERE db.startLatest >= $from AND coalesce(db.startEarliest <= $to, true)
          AND coalesce(db.startEarliest <= toString(date(da.startLatest) + duration({days: $days})), true)
          AND coalesce(da.startEarliest <= toString(date(db.startLatest) + duration({days: $days})), true)

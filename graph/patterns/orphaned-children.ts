@@ -1,59 +1,19 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
-import type { ClaimView } from '../queries/claims.js';
+import { presentEntity } from '../safety/present.js';
 import { visibleRelId } from '../queries/entity.js';
-import {
-  datedEventView,
-  placeOf,
-  eventFact,
-  readingsOf,
-  evidenceFor,
-  type DatedEventView,
-  type Fact,
-} from '../queries/evidence.js';
-import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest, type Certainty } from './certainty.js';
-import { cypherInt, DEPRIVING_KINDS, pageParams, STARTED_BY_DATE, type Paging, type PatternPage } from './page.js';
-
-export interface CitedLink {
-  id: string;
-  type: string;
-  role?: string;
-  date?: string;
-  claims: ClaimView[];
-}
-
-export interface ParentStatus {
-  parent: EntityView;
-  link: CitedLink;
-  /** The strongest of this parent's events: one certain detention suffices. */
-  certainty: Certainty;
-  events: DatedEventView[];
-}
-
-export interface Carer {
-  person: EntityView;
-  link: CitedLink;
-}
-export interface Household {
-  family: EntityView;
-  link: CitedLink;
-}
-
-export interface OrphanedChild {
-  child: EntityView;
-  /** Certain only when every known parent is certainly detained, missing or blocked on the date. */
-  certainty: Certainty;
-  parents: ParentStatus[];
-  carers: Carer[];
-  households: Household[];
-}
-
-type Props = Record<string, unknown>;
+import { datedEventView, placeOf, eventFact, readingsOf, evidenceFor, type Fact } from '../queries/evidence.js';
+import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest } from '../dates/certainty.js';
+import { cypherInt, pageParams, type Paging } from '../db/page.js';
+import { STARTED_BY_DATE } from './started-by.js';
+import type { Props } from '../db/props.js';
+import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
+import type { CitedLink, OrphanedChild, OrphanedChildrenPage, ParentStatus } from '../views/patterns.js';
 
 // Known parents: PARENT_OF, or "parent" in a family where the child is "child".
-const KNOWN_PARENTS = `MATCH (p:Person)-[:PARENT_OF]->(child) RETURN p
+const KNOWN_PARENTS = `MATCH (p:${ENTITY.Person})-[:PARENT_OF]->(child) RETURN p
     UNION
-    MATCH (p:Person)-[:MEMBER_OF {role: 'parent'}]->(:Family)<-[:MEMBER_OF {role: 'child'}]-(child) RETURN p`;
+    MATCH (p:${ENTITY.Person})-[:MEMBER_OF {role: 'parent'}]->(:${ENTITY.Family})<-[:MEMBER_OF {role: 'child'}]-(child) RETURN p`;
 
 // An event `d` that possibly deprives its subject of liberty on $date: the same test finds the
 // hits and lists the parents' events behind them.
@@ -63,7 +23,7 @@ const DEPRIVING_ON_DATE = `d.kind IN $kinds AND d.startLatest IS NOT NULL
 // The parent's own events, filtered once listed: as an EXISTS with these predicates in it, the
 // planner may scan every dated event (startLatest index) for each parent instead of expanding p
 // (seen on a 3,000-person graph: 23 million db hits for one page).
-const POSSIBLY_DEPRIVED = `any(d IN [(p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event) | e] WHERE ${DEPRIVING_ON_DATE})`;
+const POSSIBLY_DEPRIVED = `any(d IN [(p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event}) | e] WHERE ${DEPRIVING_ON_DATE})`;
 
 // Keeps `child` when it has known parents and every one of them is possibly deprived on $date.
 const ALL_PARENTS_DEPRIVED = `WITH child, COLLECT { ${KNOWN_PARENTS} } AS parents
@@ -85,8 +45,8 @@ export async function orphanedChildren(
   date: string,
   paging: Paging,
   walk = WALK_PEOPLE,
-): Promise<PatternPage<OrphanedChild>> {
-  const params = { date, kinds: DEPRIVING_KINDS, walk: cypherInt(walk), ...pageParams(paging) };
+): Promise<OrphanedChildrenPage> {
+  const params = { date, kinds: DEPRIVING_EVENT_KINDS, walk: cypherInt(walk), ...pageParams(paging) };
   const ids = (await orphansAmongFirstPeople(params)) ?? (await orphansOfDeprivedParents(params));
   const hits = ids.length ? await details(ids.slice(0, paging.limit), date) : [];
   return { items: hits, offset: paging.offset, limit: paging.limit, hasMore: ids.length > paging.limit };
@@ -97,7 +57,7 @@ type Params = Record<string, unknown> & { limit: ReturnType<typeof cypherInt> };
 /** The page's child ids, if the first `walk` people in id order hold it and one more; else null. */
 async function orphansAmongFirstPeople(params: Params): Promise<string[] | null> {
   const found = await read<{ id: string }>(
-    `MATCH (child:Person) WHERE child.id IS NOT NULL
+    `MATCH (child:${ENTITY.Person}) WHERE child.id IS NOT NULL
      WITH child ORDER BY child.id LIMIT $walk
      ${ALL_PARENTS_DEPRIVED}
      RETURN child.id AS id ORDER BY child.id SKIP $offset LIMIT $limit`,
@@ -112,11 +72,11 @@ async function orphansOfDeprivedParents(params: Params): Promise<string[]> {
   const found = await read<{ id: string }>(
     `${STARTED_BY_DATE}
      WITH e WHERE e.endLatest IS NULL OR e.endLatest >= $date
-     MATCH (parent:Person)-[:PARTICIPATED_IN {role: 'subject'}]->(e)
+     MATCH (parent:${ENTITY.Person})-[:PARTICIPATED_IN {role: 'subject'}]->(e)
      CALL (parent) {
-       MATCH (parent)-[:PARENT_OF]->(child:Person) RETURN child
+       MATCH (parent)-[:PARENT_OF]->(child:${ENTITY.Person}) RETURN child
        UNION
-       MATCH (parent)-[:MEMBER_OF {role: 'parent'}]->(:Family)<-[:MEMBER_OF {role: 'child'}]-(child:Person) RETURN child
+       MATCH (parent)-[:MEMBER_OF {role: 'parent'}]->(:${ENTITY.Family})<-[:MEMBER_OF {role: 'child'}]-(child:${ENTITY.Person}) RETURN child
      }
      WITH DISTINCT child ORDER BY child.id
      ${ALL_PARENTS_DEPRIVED}
@@ -142,13 +102,13 @@ async function details(childIds: string[], date: string): Promise<OrphanedChild[
   const [parents, carers, households, events] = await Promise.all([
     links(
       childIds,
-      `MATCH (other:Person)-[rel:PARENT_OF]->(child) RETURN other, rel
+      `MATCH (other:${ENTITY.Person})-[rel:PARENT_OF]->(child) RETURN other, rel
        UNION
-       MATCH (other:Person)-[rel:MEMBER_OF {role: 'parent'}]->(:Family)<-[:MEMBER_OF {role: 'child'}]-(child)
+       MATCH (other:${ENTITY.Person})-[rel:MEMBER_OF {role: 'parent'}]->(:${ENTITY.Family})<-[:MEMBER_OF {role: 'child'}]-(child)
        WHERE NOT (other)-[:PARENT_OF]->(child) RETURN other, rel`,
     ),
-    links(childIds, 'MATCH (other:Person)-[rel:GUARDIAN_OF]->(child) RETURN other, rel'),
-    links(childIds, 'MATCH (child)-[rel:MEMBER_OF]->(other:Family) RETURN other, rel'),
+    links(childIds, `MATCH (other:${ENTITY.Person})-[rel:GUARDIAN_OF]->(child) RETURN other, rel`),
+    links(childIds, `MATCH (child)-[rel:MEMBER_OF]->(other:${ENTITY.Family}) RETURN other, rel`),
     parentEvents(childIds, date),
   ]);
   const facts: Fact[] = [
@@ -205,7 +165,7 @@ async function details(childIds: string[], date: string): Promise<OrphanedChild[
 
 async function links(childIds: string[], pattern: string): Promise<LinkRow[]> {
   const result = await read<LinkRow>(
-    `UNWIND $childIds AS cid MATCH (child:Person {id: cid})
+    `UNWIND $childIds AS cid MATCH (child:${ENTITY.Person} {id: cid})
      CALL (child) { ${pattern} }
      RETURN properties(child) AS child, properties(other) AS other, properties(rel) AS rel, type(rel) AS type
      ORDER BY child.id, other.id`,
@@ -217,13 +177,13 @@ async function links(childIds: string[], pattern: string): Promise<LinkRow[]> {
 /** The deprived-on-the-date events of the children's known parents (the same parents as links' first call). */
 async function parentEvents(childIds: string[], date: string): Promise<EventRow[]> {
   const result = await read<EventRow>(
-    `UNWIND $childIds AS cid MATCH (child:Person {id: cid})
+    `UNWIND $childIds AS cid MATCH (child:${ENTITY.Person} {id: cid})
      CALL (child) { ${KNOWN_PARENTS} }
      WITH DISTINCT p
-     MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event) WHERE ${DEPRIVING_ON_DATE}
+     MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:${ENTITY.Event}) WHERE ${DEPRIVING_ON_DATE}
      ${placeOf('d')}
      RETURN p.id AS parentId, properties(d) AS event, place ORDER BY d.startLatest, d.id`,
-    { childIds, date, kinds: DEPRIVING_KINDS },
+    { childIds, date, kinds: DEPRIVING_EVENT_KINDS },
   );
   return result.records.map((r) => r.toObject());
 }

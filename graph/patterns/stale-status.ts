@@ -1,25 +1,12 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
-import { datedEventView, eventFact, evidenceFor, placeOf, type DatedEventView } from '../queries/evidence.js';
-import { addMonths, type Certainty } from './certainty.js';
-import { DEPRIVING_KINDS, pageParams, type Paging, type PatternPage } from './page.js';
-
-export interface StaleStatus {
-  person: EntityView;
-  certainty: Certainty;
-  /** The latest date anything is known about them: an event's end or date, a claimed date, a source's date. */
-  lastKnown: { earliest: string; latest: string };
-  /** Their most recent events (up to 3), with the claims behind them. */
-  evidence: DatedEventView[];
-}
-
-export interface StaleStatusPage extends PatternPage<StaleStatus> {
-  asOf: string;
-  months: number;
-  cutoff: string;
-}
-
-type Props = Record<string, unknown>;
+import { presentEntity } from '../safety/present.js';
+import { datedEventView, eventFact, evidenceFor, placeOf } from '../queries/evidence.js';
+import { addMonths } from '../dates/certainty.js';
+import { pageParams, type Paging } from '../db/page.js';
+import type { Props } from '../db/props.js';
+import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
+import type { StaleStatus, StaleStatusPage } from '../views/patterns.js';
 
 /**
  * People who were ever detained, missing or blocked whose last confirmed status (latest event,
@@ -31,11 +18,11 @@ type Props = Record<string, unknown>;
 export async function staleStatus(input: { months: number; asOf: string }, paging: Paging): Promise<StaleStatusPage> {
   const cutoff = addMonths(input.asOf, -input.months);
   const result = await read<{ p: Props; earliest: string; latest: string }>(
-    `MATCH (p:Person) WHERE p.lastKnownLatest IS NOT NULL AND p.lastKnownEarliest < $cutoff
-       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:Event) WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL }
+    `MATCH (p:${ENTITY.Person}) WHERE p.lastKnownLatest IS NOT NULL AND p.lastKnownEarliest < $cutoff
+       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:${ENTITY.Event}) WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL }
      WITH p, p.lastKnownEarliest AS earliest, p.lastKnownLatest AS latest ORDER BY latest, earliest, p.id SKIP $offset LIMIT $limit
      RETURN properties(p) AS p, earliest, latest`,
-    { kinds: DEPRIVING_KINDS, cutoff, ...pageParams(paging) },
+    { kinds: DEPRIVING_EVENT_KINDS, cutoff, ...pageParams(paging) },
   );
   const rows = result.records.map((r) => r.toObject()).slice(0, paging.limit);
   const recent = await recentEvents(rows.map((r) => String(r.p.id)));
@@ -65,7 +52,7 @@ async function recentEvents(personIds: string[]) {
   const result = await read<{ personId: string; event: Props; place: Props | null }>(
     `UNWIND $personIds AS pid
      CALL (pid) {
-       MATCH (:Person {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event) WHERE e.startLatest IS NOT NULL
+       MATCH (:${ENTITY.Person} {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event}) WHERE e.startLatest IS NOT NULL
        RETURN e ORDER BY coalesce(e.endLatest, e.startLatest) DESC, e.id LIMIT 3
      }
      ${placeOf('e')}

@@ -1,11 +1,12 @@
 import { read } from '../db/driver.js';
 import { RELATIONSHIP_TYPES, type Dataset, type Entity, type Relationship } from '../schema/index.js';
-import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
+import { presentEntity, visibleId } from '../safety/present.js';
+import type { FactCitations, SourceDetail } from '../views/evidence.js';
 import { propsToEntity } from '../store/mapping.js';
-import { claimsAbout, type ClaimView } from './claims.js';
+import { claimsAbout } from './claims.js';
 import { findNode, visibleRelId } from './entity.js';
-
-type Props = Record<string, unknown>;
+import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 // One index seek per id and relationship type (a typeless pattern would scan every relationship).
 const relationshipsBy = (key: 'id' | 'publicId') => `CALL () {
@@ -13,19 +14,6 @@ const relationshipsBy = (key: 'id' | 'publicId') => `CALL () {
 }
 RETURN properties(r) AS r, type(r) AS type, properties(a) AS a, properties(b) AS b`;
 const RELATIONSHIPS_BY = { id: relationshipsBy('id'), publicId: relationshipsBy('publicId') };
-
-export interface FactCitations {
-  fact: {
-    id: string;
-    kind: 'event' | 'relationship';
-    type: string;
-    label: string;
-    from?: EntityView;
-    to?: EntityView;
-    date?: string;
-  };
-  claims: ClaimView[];
-}
 
 /**
  * Relationships and events by id (or public id), each with its claims, keyed by real id. Ids
@@ -35,7 +23,7 @@ async function factsBy(key: 'id' | 'publicId', ids: string[]): Promise<Map<strin
   const [rels, events] = await Promise.all([
     read<{ r: Props; type: string; a: Props; b: Props }>(RELATIONSHIPS_BY[key], { ids }),
     read<{ e: Props }>(
-      `UNWIND $ids AS id MATCH (e:Event {${key}: id}) WHERE NOT coalesce(e.protected, false) RETURN properties(e) AS e`,
+      `UNWIND $ids AS id MATCH (e:${ENTITY.Event} {${key}: id}) WHERE NOT coalesce(e.protected, false) RETURN properties(e) AS e`,
       { ids },
     ),
   ]);
@@ -88,16 +76,10 @@ export async function citationsOf(id: string): Promise<FactCitations | null> {
   return fact.fact.id === id || byPublicId.size > 0 ? fact : null;
 }
 
-export interface SourceDetail {
-  source: EntityView;
-  claims: (ClaimView & { fact: { id: string; kind: 'event' | 'relationship'; label: string } })[];
-  claimCount: number;
-}
-
 /** A source with every claim it supports (capped), each with the fact it supports. */
 export async function sourceDetail(id: string, limit: number): Promise<SourceDetail | null> {
   const node = await findNode(id);
-  if (node?.type !== 'Source') return null;
+  if (node?.type !== ENTITY.Source) return null;
   const rows = await read<{ abouts: string[]; total: number }>(
     `MATCH (c:Claim {sourceId: $id}) WITH c ORDER BY c.about, c.seq
      WITH collect(c.about) AS abouts
@@ -127,7 +109,7 @@ export async function subgraphDataset(ids: string[]): Promise<Dataset> {
      RETURN properties(r) AS r, type(r) AS type, a.id AS from, b.id AS to ORDER BY r.id`,
     { ids: realIds },
   );
-  const eventIds = nodes.filter((n) => n.type === 'Event').map((n) => String(n.id));
+  const eventIds = nodes.filter((n) => n.type === ENTITY.Event).map((n) => String(n.id));
   const claims = await read<{ about: string; c: Props }>(
     'UNWIND $abouts AS about MATCH (c:Claim {about: about}) RETURN about, properties(c) AS c ORDER BY about, c.seq',
     { abouts: [...eventIds, ...rels.records.map((r) => String(r.get('r').id))] },
@@ -149,12 +131,15 @@ export async function subgraphDataset(ids: string[]): Promise<Dataset> {
   }
   const cited = new Set([...byFact.values()].flat().map((c) => c.source));
   const missingSources = [...cited].filter((id) => !realIds.includes(id));
-  const sources = await read<{ s: Props }>('UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN properties(s) AS s', {
-    ids: missingSources,
-  });
+  const sources = await read<{ s: Props }>(
+    `UNWIND $ids AS id MATCH (s:${ENTITY.Source} {id: id}) RETURN properties(s) AS s`,
+    {
+      ids: missingSources,
+    },
+  );
   const entities: Entity[] = [...nodes, ...sources.records.map((r) => r.get('s'))].map((props) => {
     const entity = propsToEntity(props.type as Entity['type'], props);
-    if (entity.type === 'Event') entity.claims = byFact.get(entity.id) ?? [];
+    if (entity.type === ENTITY.Event) entity.claims = byFact.get(entity.id) ?? [];
     return entity;
   });
   const relationships: Relationship[] = rels.records.map((record) => {

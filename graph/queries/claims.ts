@@ -1,16 +1,7 @@
 import { read } from '../db/driver.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
-
-export interface ClaimView {
-  about: string;
-  source: EntityView & { date?: string; url?: string; publisher?: string };
-  locator: string;
-  excerpt: string;
-  translation?: string;
-  confidence: string;
-  date?: string;
-  note?: string;
-}
+import { presentEntity } from '../safety/present.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
+import type { ClaimView } from '../views/entity.js';
 
 /**
  * The claims behind relationships and events, keyed by the fact's id: one indexed lookup on
@@ -21,7 +12,7 @@ export async function claimsAbout(ids: readonly string[]): Promise<Map<string, C
   if (ids.length === 0) return out;
   const result = await read<{ c: Record<string, unknown>; s: Record<string, unknown> }>(
     `UNWIND $ids AS about
-     MATCH (c:Claim {about: about})-[:CITES]->(s:Source)
+     MATCH (c:Claim {about: about})-[:CITES]->(s:${ENTITY.Source})
      RETURN properties(c) AS c, properties(s) AS s ORDER BY c.about, c.seq`,
     { ids: [...new Set(ids)] },
   );

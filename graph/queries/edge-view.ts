@@ -2,21 +2,10 @@ import neo4j from 'neo4j-driver';
 import { read } from '../db/driver.js';
 import { RELATIONSHIP_SPECS, type RelationshipType } from '../schema/index.js';
 import { isProtectedProps, visibleId } from '../safety/present.js';
+import type { EdgeView } from '../views/graph.js';
 import { visibleRelId } from './entity.js';
-
-type Props = Record<string, unknown>;
-
-/** An edge as the graph routes return it (neighbourhood, paths, family): endpoints by visible id. */
-export interface EdgeView {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  role?: string;
-  relation?: string;
-  date?: string;
-  confidence: string;
-}
+import type { Props } from '../db/props.js';
+import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
 
 /**
  * The Cypher relationship-type alternation (`A|B|C`) for `types`. Only names in the schema's
@@ -31,7 +20,7 @@ export function relTypePattern(types: readonly string[]): string {
 
 /**
  * One stored relationship as a reader sees it. A parent-of edge's date is when the child was
- * born, so it is withheld when the child is protected (DESIGN.md, Safety: no birth dates).
+ * born, so it is withheld when the child is protected (graph/README.md, Safety: no birth dates).
  */
 export function presentEdge(type: string, rel: Props, start: Props, end: Props): EdgeView {
   const hideDate = type === 'PARENT_OF' && isProtectedProps(end);
@@ -43,7 +32,7 @@ export function presentEdge(type: string, rel: Props, start: Props, end: Props):
     ...(typeof rel.role === 'string' ? { role: rel.role } : {}),
     ...(typeof rel.relation === 'string' ? { relation: rel.relation } : {}),
     ...(typeof rel.date === 'string' && !hideDate ? { date: rel.date } : {}),
-    confidence: String(rel.confidence ?? 'probable'),
+    confidence: String(rel.confidence ?? DEFAULT_CONFIDENCE),
   };
 }
 

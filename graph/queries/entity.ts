@@ -1,28 +1,8 @@
 import { read } from '../db/driver.js';
-import { isProtectedProps, presentEntity, type EntityView } from '../safety/present.js';
-import { claimsAbout, type ClaimView } from './claims.js';
-
-export interface RelationshipView {
-  id: string;
-  type: string;
-  direction: 'out' | 'in';
-  other: EntityView;
-  role?: string;
-  relation?: string;
-  date?: string;
-  confidence: string;
-  claims: ClaimView[];
-}
-
-export interface EntityDetail {
-  entity: EntityView;
-  /** For events: the claims that the event happened, as each source tells it. */
-  claims: ClaimView[];
-  relationships: RelationshipView[];
-  relationshipCount: number;
-}
-
-type Props = Record<string, unknown>;
+import { isProtectedProps, presentEntity } from '../safety/present.js';
+import { claimsAbout } from './claims.js';
+import type { Props } from '../db/props.js';
+import type { EntityDetail, RelationshipView } from '../views/entity.js';
 
 /** The visible id of a relationship: its public id when a protected person stands at either end. */
 export function visibleRelId(rel: Props, a: Props, b: Props): string {

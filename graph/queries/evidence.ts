@@ -1,29 +1,10 @@
 import { parseEdtf } from '../dates/edtf.js';
-import { boundsOf, type Bounds, type Certainty } from '../patterns/certainty.js';
-import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
-import { claimsAbout, type ClaimView } from './claims.js';
-
-/**
- * An event as timelines and pattern hits show it: EDTF text, bounds, the place, and the claims
- * behind it. Shared so that a timeline item and a pattern hit about the same event read alike.
- */
-export interface DatedEventView {
-  id: string;
-  kind: string;
-  title: string;
-  edtf: string | null;
-  start: { earliest: string | null; latest: string } | null;
-  /** null for a point in time, or when the end is open / unknown (see openEnd). */
-  end: { earliest: string | null; latest: string | null } | null;
-  openEnd: 'none' | 'open' | 'unknown';
-  approximate: boolean;
-  uncertain: boolean;
-  place?: EntityView;
-  certainty?: Certainty;
-  claims: ClaimView[];
-}
-
-type Props = Record<string, unknown>;
+import { boundsOf, type Bounds } from '../dates/certainty.js';
+import { presentEntity, visibleId } from '../safety/present.js';
+import { claimsAbout } from './claims.js';
+import type { Props } from '../db/props.js';
+import type { ClaimView } from '../views/entity.js';
+import type { DatedEventView } from '../views/events.js';
 
 export function datedEventView(event: Props, claims: ClaimView[], place?: Props | null): DatedEventView {
   const b = boundsOf(event);

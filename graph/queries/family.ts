@@ -1,27 +1,12 @@
 import neo4j from 'neo4j-driver';
 import { read } from '../db/driver.js';
 import { KINSHIP_TYPES } from '../schema/index.js';
-import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
-import { edgesAmong, relTypePattern, type EdgeView } from './edge-view.js';
+import { presentEntity, visibleId } from '../safety/present.js';
+import { FAMILY_EDGES_PER_PERSON, type FamilyGroup, type FamilyNetwork } from '../views/graph.js';
+import { edgesAmong, relTypePattern } from './edge-view.js';
 import { findNode } from './entity.js';
-
-export interface FamilyGroup {
-  id: string;
-  name: string;
-  members: { id: string; role?: string }[];
-}
-
-export interface FamilyNetwork {
-  root: EntityView;
-  /** Generation relative to the root: -1 parents, +1 children, 0 siblings, partners, cousins. */
-  people: (EntityView & { generation: number })[];
-  edges: EdgeView[];
-  /** Households and unions (Family nodes) of the relatives, members limited to `people`. */
-  families: FamilyGroup[];
-  truncated: boolean;
-}
-
-type Props = Record<string, unknown>;
+import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 /**
  * How a person entered the network. Only the root and its ancestors look further up; everyone
@@ -72,7 +57,7 @@ export async function familyNetwork(
   options: { generations: number; limit: number },
 ): Promise<FamilyNetwork | null> {
   const root = await findNode(id);
-  if (root?.type !== 'Person') return null;
+  if (root?.type !== ENTITY.Person) return null;
   const people = new Map<string, Member>([[String(root.id), { props: root, generation: 0, line: 'up' }]]);
   let truncated = false;
   /** Adds or promotes a person; true when they are to be expanded (again). */
@@ -107,7 +92,7 @@ export async function familyNetwork(
     new Map([...people].map(([key, member]) => [key, member.props])),
     relTypePattern(KINSHIP_TYPES),
     { where: 'true', params: {} },
-    people.size * 10,
+    people.size * FAMILY_EDGES_PER_PERSON,
   );
   return {
     root: presentEntity(root),
@@ -121,9 +106,9 @@ export async function familyNetwork(
 async function kinOf(ids: string[]): Promise<{ pid: string; type: string; out: boolean; m: Props }[]> {
   const result = await read<{ pid: string; type: string; out: boolean; m: Props }>(
     `UNWIND $ids AS pid
-     MATCH (p:Person {id: pid})
+     MATCH (p:${ENTITY.Person} {id: pid})
      CALL (p) {
-       MATCH (p)-[r:${relTypePattern(KINSHIP_TYPES)}]-(m:Person)
+       MATCH (p)-[r:${relTypePattern(KINSHIP_TYPES)}]-(m:${ENTITY.Person})
        RETURN type(r) AS type, startNode(r) = p AS out, m
        ORDER BY r.confidenceRank DESC, m.id LIMIT $perPerson
      }
@@ -146,10 +131,10 @@ async function householdsOf(
 ): Promise<FamilyGroup[]> {
   const expanded = [...people].filter(([, member]) => member.line !== 'leaf').map(([key]) => key);
   const result = await read<{ f: Props; members: { role: string | null; m: Props }[] }>(
-    `MATCH (f:Family)<-[:MEMBER_OF]-(p:Person) WHERE p.id IN $ids
+    `MATCH (f:${ENTITY.Family})<-[:MEMBER_OF]-(p:${ENTITY.Person}) WHERE p.id IN $ids
      WITH DISTINCT f
      CALL (f) {
-       MATCH (f)<-[r:MEMBER_OF]-(m:Person)
+       MATCH (f)<-[r:MEMBER_OF]-(m:${ENTITY.Person})
        RETURN {role: r.role, m: properties(m)} AS member ORDER BY m.id LIMIT $perFamily
      }
      RETURN properties(f) AS f, collect(member) AS members ORDER BY f.name, f.id`,

@@ -1,11 +1,6 @@
 import { serverVersion } from '../db/driver.js';
-import { counts, type Counts } from '../store/admin.js';
-
-export interface Health {
-  status: 'ok';
-  database: { reachable: true; version: string };
-  counts: Counts;
-}
+import { counts } from '../store/admin.js';
+import type { Health } from '../views/system.js';
 
 export async function health(): Promise<Health> {
   const [version, byLabel] = await Promise.all([serverVersion(), counts()]);

@@ -1,10 +1,13 @@
 import neo4j from 'neo4j-driver';
 import { read } from '../db/driver.js';
-import { confidenceRank } from '../store/mapping.js';
+import { confidenceRank } from '../vocabulary/confidence.js';
 import { RELATIONSHIP_TYPES, type Confidence, type EntityType, type RelationshipType } from '../schema/index.js';
-import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
-import { edgesAmong, relTypePattern, type EdgeFilter, type EdgeView } from './edge-view.js';
+import { presentEntity, visibleId } from '../safety/present.js';
+import { EDGE_CAP_PER_NODE, type Neighbourhood } from '../views/graph.js';
+import { edgesAmong, relTypePattern, type EdgeFilter } from './edge-view.js';
 import { findNode } from './entity.js';
+import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 export interface NeighbourhoodOptions {
   depth: number;
@@ -20,22 +23,8 @@ export interface NeighbourhoodOptions {
   limit: number;
 }
 
-export interface Neighbourhood {
-  nodes: EntityView[];
-  edges: EdgeView[];
-  /** True when the node cap (or the edge cap) left out something within `depth`. */
-  truncated: boolean;
-  /** Per shown node (visible id): how many matching neighbours are not shown. Zero counts omitted. */
-  hiddenNeighbours: Record<string, number>;
-}
-
-type Props = Record<string, unknown>;
-
 /** Nodes with more relationships than this are hubs: never sorted or fully read. */
 const HUB_DEGREE = 1_000;
-
-/** Edges among the shown nodes are capped too, so a dense cluster cannot flood the client. */
-const EDGE_CAP_PER_NODE = 5;
 
 /** The WHERE conditions on relationship `r` and neighbour `m`; values always travel as parameters. */
 function filterFor(options: NeighbourhoodOptions, withNode: boolean): EdgeFilter {
@@ -51,7 +40,7 @@ function filterFor(options: NeighbourhoodOptions, withNode: boolean): EdgeFilter
     const overlaps = (x: string) =>
       `(${x}.startLatest IS NULL OR (coalesce(${x}.startEarliest, '0000-01-01') <= $to AND coalesce(${x}.endLatest, '9999-12-31') >= $from))`;
     where.push(overlaps('r'));
-    if (withNode) where.push(`(NOT m:Event OR ${overlaps('m')})`);
+    if (withNode) where.push(`(NOT m:${ENTITY.Event} OR ${overlaps('m')})`);
     params.from = options.from ?? '0000-01-01';
     params.to = options.to ?? '9999-12-31';
   }

@@ -1,18 +1,12 @@
 import neo4j from 'neo4j-driver';
 import { read } from '../db/driver.js';
 import { KINSHIP_TYPES, RELATIONSHIP_TYPES } from '../schema/index.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
-import { presentEdge, relTypePattern, type EdgeView } from './edge-view.js';
+import { presentEntity } from '../safety/present.js';
+import { MAX_PATH_HOPS, type PathView, type Paths } from '../views/graph.js';
+import { presentEdge, relTypePattern } from './edge-view.js';
 import { findNode } from './entity.js';
 import { kinshipName, type Gender, type KinStep } from './kinship-names.js';
-
-export interface PathView {
-  /** From `from` to `to`, in order. */
-  nodes: EntityView[];
-  edges: EdgeView[];
-  /** When every step is kinship: what `from` is to `to` ("father" = from is to's father). */
-  relation?: string;
-}
+import type { Props } from '../db/props.js';
 
 export interface PathOptions {
   maxHops: number;
@@ -21,9 +15,6 @@ export interface PathOptions {
   limit: number;
 }
 
-export const MAX_HOPS = 8;
-
-type Props = Record<string, unknown>;
 interface PathRel {
   type: string;
   props: Props;
@@ -34,15 +25,11 @@ interface PathRel {
  * The shortest paths between two entities, up to `maxHops`, over the allow-listed relationship
  * types (claims and citations are never walked). Null when either id is unknown to the reader.
  */
-export async function shortestPaths(
-  fromId: string,
-  toId: string,
-  options: PathOptions,
-): Promise<{ paths: PathView[] } | null> {
+export async function shortestPaths(fromId: string, toId: string, options: PathOptions): Promise<Paths | null> {
   const [from, to] = await Promise.all([findNode(fromId), findNode(toId)]);
   if (!from || !to) return null;
   if (from.id === to.id) return { paths: [{ nodes: [presentEntity(from)], edges: [] }] };
-  const hops = Math.trunc(Math.min(Math.max(options.maxHops, 1), MAX_HOPS));
+  const hops = Math.trunc(Math.min(Math.max(options.maxHops, 1), MAX_PATH_HOPS));
   const types = relTypePattern(options.kinshipOnly ? KINSHIP_TYPES : RELATIONSHIP_TYPES);
   // Variable-length bounds cannot be parameters; `hops` is a clamped integer, never text.
   const result = await read<{ nodes: Props[]; rels: PathRel[] }>(

@@ -1,19 +1,9 @@
 import { read } from '../db/driver.js';
 import type { EntityType } from '../schema/index.js';
 import { FULLTEXT_INDEX } from '../schema/index.js';
-import { presentEntity, type EntityView } from '../safety/present.js';
+import { presentEntity } from '../safety/present.js';
+import type { SearchPage } from '../views/entity.js';
 import { luceneQuery } from '../search/fold.js';
-
-export interface SearchHit extends EntityView {
-  score: number;
-}
-export interface SearchPage {
-  query: string;
-  items: SearchHit[];
-  offset: number;
-  limit: number;
-  hasMore: boolean;
-}
 
 /**
  * Entities whose names or aliases match `text` in any script, best first. Protected people are

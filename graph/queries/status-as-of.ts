@@ -1,39 +1,14 @@
 import { read } from '../db/driver.js';
-import { acrossReadings, certaintyOn, type Certainty } from '../patterns/certainty.js';
-import { DEPRIVING_KINDS } from '../patterns/page.js';
+import { acrossReadings, certaintyOn } from '../dates/certainty.js';
+import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
 import { visibleId } from '../safety/present.js';
 import { findNode } from './entity.js';
-import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf, type DatedEventView } from './evidence.js';
+import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf } from './evidence.js';
+import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
+import { DEPRIVED_STATUSES, statusOfKind } from '../vocabulary/event-kinds.js';
+import type { PersonStatusOn, StatusAsOf } from '../views/events.js';
 
-/** Where a person stood on a date (issue #5, the graph's as-of view). */
-export type DeprivedStatus = 'detained' | 'missing' | 'blocked';
-
-export interface PersonStatusOn {
-  /** The visible id (public id for protected people). */
-  id: string;
-  status: DeprivedStatus;
-  /** Certain on the narrow bounds of every reading; possible on the wide bounds of some. */
-  certainty: Certainty;
-  events: (DatedEventView & { certainty: Certainty })[];
-}
-
-export interface StatusAsOf {
-  date: string;
-  /** People possibly detained, missing or blocked on the date; every other person asked about was free (as far as the sources tell). */
-  people: PersonStatusOn[];
-  /** Ids asked about that name no person. */
-  unknown: string[];
-}
-
-const STATUS_OF: Record<string, DeprivedStatus> = {
-  detention: 'detained',
-  disappearance: 'missing',
-  'blocked-exit': 'blocked',
-};
-// When one person has several events on the date, the most severe names the status.
-const SEVERITY: DeprivedStatus[] = ['detained', 'missing', 'blocked'];
-
-type Props = Record<string, unknown>;
 interface Row {
   person: Props;
   event: Props;
@@ -43,15 +18,15 @@ interface Row {
 /** Status on `date` of the people named by their visible ids; events and their claims come along. */
 export async function statusAsOf(ids: readonly string[], date: string): Promise<StatusAsOf> {
   const nodes = await Promise.all(ids.map(findNode));
-  const people = nodes.filter((n): n is Props => n !== null && n.type === 'Person');
-  const unknown = ids.filter((_, i) => !nodes[i] || nodes[i]!.type !== 'Person');
+  const people = nodes.filter((n): n is Props => n !== null && n.type === ENTITY.Person);
+  const unknown = ids.filter((_, i) => !nodes[i] || nodes[i]!.type !== ENTITY.Person);
   const result = await read<Row>(
-    `UNWIND $ids AS pid MATCH (p:Person {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event)
+    `UNWIND $ids AS pid MATCH (p:${ENTITY.Person} {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event})
      WHERE e.kind IN $kinds AND e.startLatest IS NOT NULL
        AND coalesce(e.startEarliest <= $date, true) AND coalesce(e.endLatest >= $date, true)
      ${placeOf('e')}
      RETURN properties(p) AS person, properties(e) AS event, place ORDER BY p.id, e.startLatest, e.id`,
-    { ids: people.map((p) => String(p.id)), date, kinds: DEPRIVING_KINDS },
+    { ids: people.map((p) => String(p.id)), date, kinds: DEPRIVING_EVENT_KINDS },
   );
   const rows = result.records.map((r) => r.toObject());
   const claims = await evidenceFor(rows.map((r) => eventFact(r.event)));
@@ -71,7 +46,8 @@ export async function statusAsOf(ids: readonly string[], date: string): Promise<
     date,
     people: [...byPerson].map(([id, events]) => ({
       id,
-      status: SEVERITY.find((s) => events.some((e) => STATUS_OF[e.kind] === s)) ?? 'detained',
+      // When one person has several events on the date, the most severe names the status.
+      status: DEPRIVED_STATUSES.find((s) => events.some((e) => statusOfKind(e.kind) === s)) ?? DEPRIVED_STATUSES[0],
       certainty: events.some((e) => e.certainty === 'certain') ? 'certain' : 'possible',
       events,
     })),

@@ -1,14 +1,14 @@
 import { read } from '../db/driver.js';
-import { boundsOf, boundsOfEdtf, type Bounds } from '../patterns/certainty.js';
+import { boundsOf, boundsOfEdtf, type Bounds } from '../dates/certainty.js';
 import { parseEdtf } from '../dates/edtf.js';
-import { presentEntity, visibleId, type EntityView } from '../safety/present.js';
-import type { ClaimView } from './claims.js';
+import { presentEntity, visibleId } from '../safety/present.js';
+import type { ClaimView } from '../views/entity.js';
+import type { Timeline, TimelineGroup, TimelineItem, TimelineScope } from '../views/events.js';
 import { findNode } from './entity.js';
-import { cypherInt } from '../patterns/page.js';
-import { boundsView, eventFact, placeOf, evidenceFor, type DatedEventView } from './evidence.js';
-
-/** Whose timeline: some people, a family's members, or everyone with an event at a facility or border crossing. */
-export type TimelineScope = { people: string[] } | { family: string } | { facility: string } | { crossing: string };
+import { cypherInt } from '../db/page.js';
+import { boundsView, eventFact, placeOf, evidenceFor } from './evidence.js';
+import type { Props } from '../db/props.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 export interface TimelineWindow {
   from?: string;
@@ -16,36 +16,6 @@ export interface TimelineWindow {
   limit: number;
 }
 
-export interface TimelineGroup {
-  id: string;
-  name: string;
-  protected?: true;
-  family?: string;
-}
-
-export interface TimelineItem extends Omit<DatedEventView, 'id' | 'certainty'> {
-  /** Unique per (event, person, claimed date); an event with conflicting dates gives several items. */
-  id: string;
-  eventId: string;
-  /** The visible id of the person this item belongs to. */
-  group: string;
-  role: string;
-  /** True for a point in time (the EDTF has no interval). */
-  point: boolean;
-  /** Set when the event's claims give different dates: one item per date, each with its sources. */
-  conflict?: true;
-}
-
-export interface Timeline {
-  anchor?: EntityView;
-  groups: TimelineGroup[];
-  items: TimelineItem[];
-  /** Events left out because neither they nor their claims carry a date. */
-  undated: number;
-  truncated: boolean;
-}
-
-type Props = Record<string, unknown>;
 interface Row {
   person: Props;
   role: string;
@@ -53,7 +23,7 @@ interface Row {
   place: Props | null;
 }
 
-// Possibly overlaps [from, to]: open or unknown bounds never exclude (DESIGN.md, Dates).
+// Possibly overlaps [from, to]: open or unknown bounds never exclude (graph/README.md, Dates).
 // Birth and death records of protected people are withheld (graph/store/load.ts marks them).
 const WINDOW = `NOT coalesce(e.protected, false)
   AND ($from IS NULL OR e.endLatest IS NULL OR e.endLatest >= $from)
@@ -61,7 +31,7 @@ const WINDOW = `NOT coalesce(e.protected, false)
 const RETURN_ROWS = `RETURN properties(p) AS person, r.role AS role, properties(e) AS event, place
   ORDER BY coalesce(e.startEarliest, e.startLatest), e.startLatest, e.id, p.id LIMIT $limit`;
 
-const ANCHOR_TYPES = { family: 'Family', facility: 'Facility', crossing: 'Place' } as const;
+const ANCHOR_TYPES = { family: ENTITY.Family, facility: ENTITY.Facility, crossing: ENTITY.Place } as const;
 
 /** The timeline of a scope, or null when an id in it names nothing of the right kind. */
 export async function timeline(scope: TimelineScope, window: TimelineWindow): Promise<Timeline | null> {
@@ -69,16 +39,16 @@ export async function timeline(scope: TimelineScope, window: TimelineWindow): Pr
   let rows: Row[];
   let anchor: Props | undefined;
   let groups: TimelineGroup[] = [];
-  if ('people' in scope) {
-    const people = await Promise.all(scope.people.map(findNode));
-    if (people.some((p) => p?.type !== 'Person')) return null;
+  if (scope.kind === 'people') {
+    const people = await Promise.all(scope.ids.map(findNode));
+    if (people.some((p) => p?.type !== ENTITY.Person)) return null;
     groups = (people as Props[]).map((p) => groupOf(p));
     rows = await eventsOfPeople(
       (people as Props[]).map((p) => String(p.id)),
       params,
     );
   } else {
-    const [key, id] = Object.entries(scope)[0] as [keyof typeof ANCHOR_TYPES, string];
+    const [key, id] = [scope.kind, scope.ids[0]];
     anchor = (await findNode(id)) ?? undefined;
     if (!anchor || anchor.type !== ANCHOR_TYPES[key] || (key === 'crossing' && anchor.kind !== 'border-crossing'))
       return null;
@@ -119,7 +89,7 @@ function groupOf(person: Props, family?: string): TimelineGroup {
 
 async function familyMembers(familyId: string): Promise<Props[]> {
   const result = await read<{ p: Props }>(
-    `MATCH (p:Person)-[m:MEMBER_OF]->(:Family {id: $familyId})
+    `MATCH (p:${ENTITY.Person})-[m:MEMBER_OF]->(:${ENTITY.Family} {id: $familyId})
      RETURN properties(p) AS p ORDER BY CASE m.role WHEN 'parent' THEN 0 WHEN 'partner' THEN 1 WHEN 'child' THEN 2 ELSE 3 END, p.id LIMIT 500`,
     { familyId },
   );
@@ -129,7 +99,7 @@ async function familyMembers(familyId: string): Promise<Props[]> {
 async function eventsOfPeople(ids: string[], params: Record<string, unknown>): Promise<Row[]> {
   const result = await read<Row>(
     `UNWIND $ids AS pid
-     MATCH (p:Person {id: pid})-[r:PARTICIPATED_IN]->(e:Event) WHERE ${WINDOW}
+     MATCH (p:${ENTITY.Person} {id: pid})-[r:PARTICIPATED_IN]->(e:${ENTITY.Event}) WHERE ${WINDOW}
      ${placeOf('e')}
      ${RETURN_ROWS}`,
     { ...params, ids },
@@ -139,8 +109,8 @@ async function eventsOfPeople(ids: string[], params: Record<string, unknown>): P
 
 async function eventsAt(anchorId: string, params: Record<string, unknown>): Promise<Row[]> {
   const result = await read<Row>(
-    `MATCH (:Entity {id: $anchorId})<-[:OCCURRED_AT]-(e:Event) WHERE ${WINDOW}
-     MATCH (p:Person)-[r:PARTICIPATED_IN {role: 'subject'}]->(e)
+    `MATCH (:Entity {id: $anchorId})<-[:OCCURRED_AT]-(e:${ENTITY.Event}) WHERE ${WINDOW}
+     MATCH (p:${ENTITY.Person})-[r:PARTICIPATED_IN {role: 'subject'}]->(e)
      ${placeOf('e')}
      ${RETURN_ROWS}`,
     { ...params, anchorId },

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { config } from '../config.js';
 import type { Disclosure, PersonRecord } from '../schema/index.js';
 
-/** Minors are pseudonymous unless a curator says otherwise (DESIGN.md, Safety). */
+/** Minors are pseudonymous unless a curator says otherwise (graph/README.md, Safety). */
 export function disclosureOf(person: Pick<PersonRecord, 'disclosure' | 'minor'>): Disclosure {
   return person.disclosure ?? (person.minor ? 'pseudonymous' : 'public');
 }
@@ -15,7 +16,7 @@ export function isProtected(disclosure: Disclosure): boolean {
  * KINLINE_PSEUDONYM_KEY so that ids in the data (which may spell a name) cannot be recovered.
  */
 export function publicIdOf(id: string): string {
-  const key = process.env.KINLINE_PSEUDONYM_KEY ?? 'kinline-default-pseudonym-key';
+  const key = config().pseudonymKey;
   return `anon-${createHash('sha256').update(`${key}\u0000${id}`).digest('hex').slice(0, 16)}`;
 }
 

@@ -1,10 +1,11 @@
 import { read } from '../db/driver.js';
-import { graphGeneration } from '../store/generation.js';
+import { graphGeneration } from '../db/generation.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 /**
  * A last line of defence behind presentEntity(): every name, alias, identity number and real id
  * tied to a protected person, with what to show instead. Response bodies and exports are scanned
- * with it, so a code path that forgot to redact still cannot leak (DESIGN.md, Safety: "hiding a
+ * with it, so a code path that forgot to redact still cannot leak (graph/README.md, Safety: "hiding a
  * person must not be undone by the edges around it").
  */
 export interface Lexicon {
@@ -103,7 +104,7 @@ interface ProtectedRow {
 export async function loadLexicon(): Promise<Lexicon> {
   const terms = new Map<string, string>();
   const people = await read<ProtectedRow>(
-    `MATCH (p:Person {protected: true})
+    `MATCH (p:${ENTITY.Person} {protected: true})
      RETURN p.id AS id, p.publicId AS publicId, p.pseudonym AS pseudonym, p.namesJson AS namesJson, p.identityNumbers AS identityNumbers`,
   );
   const inPseudonym = substringOfAny(people.records.map((r) => r.get('pseudonym')));
@@ -118,7 +119,7 @@ export async function loadLexicon(): Promise<Lexicon> {
     }
   }
   const adjacent = await read<{ id: string; publicId: string }>(
-    `MATCH (p:Person {protected: true})-[r]-(x)
+    `MATCH (p:${ENTITY.Person} {protected: true})-[r]-(x)
      WITH r, x, type(r) = 'PARTICIPATED_IN' AS viaEvent
      UNWIND (CASE WHEN viaEvent THEN [[r.id, r.publicId], [x.id, x.publicId]] ELSE [[r.id, r.publicId]] END) AS pair
      RETURN DISTINCT pair[0] AS id, pair[1] AS publicId`,
@@ -136,7 +137,7 @@ const CHECK_MS = 5_000;
 
 /**
  * The current lexicon. Every 5 s one cheap read compares the graph's generation token (changed by
- * every load, store/generation.ts); only a changed graph is read again: at 100,000 people that is
+ * every load, db/generation.ts); only a changed graph is read again: at 100,000 people that is
  * ~250,000 terms and seconds of work, which must not recur while nothing changed.
  */
 export async function currentLexicon(): Promise<Lexicon> {

@@ -1,23 +1,6 @@
 import type { EntityType, Name } from '../schema/index.js';
-
-/**
- * The one place where a stored node becomes something a reader sees. Protected people come out
- * as their pseudonym and public id only: no name, alias, birth date, identity number or real id
- * (DESIGN.md, Safety). Every query that returns entities passes them through here.
- */
-export interface EntityView {
-  id: string;
-  type: EntityType;
-  name: string;
-  protected?: true;
-  kind?: string;
-  names?: Name[];
-  description?: string;
-  synthetic?: true;
-  [key: string]: unknown;
-}
-
-type Props = Record<string, unknown>;
+import type { Props } from '../db/props.js';
+import type { EntityView } from '../views/entity.js';
 
 /** Properties a reader may see when the entity is not protected; derived keys stay internal. */
 const HIDDEN_KEYS = new Set([
@@ -43,6 +26,11 @@ export function visibleId(props: Props): string {
   return isProtectedProps(props) ? String(props.publicId) : String(props.id);
 }
 
+/**
+ * The one place where a stored node becomes something a reader sees. Protected people come out
+ * as their pseudonym and public id only: no name, alias, birth date, identity number or real id
+ * (DESIGN.md, Safety). Every query that returns entities passes them through here.
+ */
 export function presentEntity(props: Props, options: { detail?: boolean } = {}): EntityView {
   const type = props.type as EntityType;
   if (isProtectedProps(props)) {

@@ -1,7 +1,8 @@
 import type { Dataset, Entity, Relationship } from '../schema/index.js';
 import { defaultPseudonym, disclosureOf, isProtected, publicIdOf } from './disclosure.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
-type PersonRecord = Extract<Entity, { type: 'Person' }>;
+type PersonRecord = Extract<Entity, { type: typeof ENTITY.Person }>;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -19,7 +20,7 @@ function namePattern(value: string): string {
 const IDENTIFYING_EVENTS = new Set(['birth', 'death']);
 
 /**
- * A dataset as a reader without clearance may see it (DESIGN.md, Safety), with the rules of
+ * A dataset as a reader without clearance may see it (graph/README.md, Safety), with the rules of
  * graph/safety/disclosure.ts: every protected person's id becomes its public id everywhere (ids
  * that contain it too: "ruvte-5389-detention"), names become the pseudonym, birth/death dates,
  * birth place and identity numbers go, and their names are replaced inside every text (claim
@@ -27,7 +28,9 @@ const IDENTIFYING_EVENTS = new Set(['birth', 'death']);
  * date and their excerpts.
  */
 export function redactDataset(dataset: Dataset): Dataset {
-  const people = dataset.entities.filter((e): e is PersonRecord => e.type === 'Person' && isProtected(disclosureOf(e)));
+  const people = dataset.entities.filter(
+    (e): e is PersonRecord => e.type === ENTITY.Person && isProtected(disclosureOf(e)),
+  );
   if (people.length === 0) return dataset;
   const publicIds = new Map(people.map((p) => [p.id, publicIdOf(p.id)]));
   const pseudonyms = new Map(people.map((p) => [p.id, p.pseudonym ?? defaultPseudonym(publicIds.get(p.id)!)]));
@@ -70,7 +73,7 @@ export function redactDataset(dataset: Dataset): Dataset {
       ...(c.translation ? { translation: withhold ? '[withheld]' : scrubText(c.translation) } : {}),
       ...(c.note ? { note: scrubText(c.note) } : {}),
     }));
-  const kinds = new Map(dataset.entities.flatMap((e) => (e.type === 'Event' ? [[e.id, e.kind] as const] : [])));
+  const kinds = new Map(dataset.entities.flatMap((e) => (e.type === ENTITY.Event ? [[e.id, e.kind] as const] : [])));
   // Birth and death events of protected people: their dates and excerpts are withheld.
   const protectedEvents = new Set(
     dataset.relationships
@@ -81,7 +84,7 @@ export function redactDataset(dataset: Dataset): Dataset {
   );
 
   const entities = dataset.entities.map((entity): Entity => {
-    if (entity.type === 'Person' && publicIds.has(entity.id)) {
+    if (entity.type === ENTITY.Person && publicIds.has(entity.id)) {
       const { birthDate: _b, deathDate: _d, identityNumbers: _i, birthPlace: _p, description: _desc, ...rest } = entity;
       return {
         ...rest,
@@ -96,7 +99,7 @@ export function redactDataset(dataset: Dataset): Dataset {
       names: entity.names.map((n) => ({ ...n, value: scrubText(n.value) })),
     } as Entity;
     if (entity.description) scrubbed.description = scrubText(entity.description);
-    if (scrubbed.type === 'Event') {
+    if (scrubbed.type === ENTITY.Event) {
       const withhold = protectedEvents.has(entity.id);
       if (withhold) delete scrubbed.date;
       scrubbed.claims = scrubClaims(scrubbed.claims, withhold);

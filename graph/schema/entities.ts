@@ -1,164 +1,63 @@
 import { z } from 'zod';
-import { Claims, Edtf, Id, Name, ShortText, Text } from './common.js';
+import {
+  deprivingKinds,
+  ENTITY_BASE_FIELDS,
+  ENTITY_TYPES,
+  type EntityType,
+  type EntityTypeSpec,
+  type ProjectVocabulary,
+  VOCABULARY,
+} from '../vocabulary/index.js';
 
-/** Who may see a person: pseudonymous and confidential people need clearance (DESIGN.md, Safety). */
-export const Disclosure = z.enum(['public', 'pseudonymous', 'confidential']);
-export type Disclosure = z.infer<typeof Disclosure>;
+export { Disclosure, ENTITY, ENTITY_TYPES, type EntityType } from '../vocabulary/index.js';
 
-const base = {
-  id: Id,
-  names: z.array(Name).min(1),
-  description: Text.optional(),
-  synthetic: z.boolean().optional(),
+type BaseFields = typeof ENTITY_BASE_FIELDS;
+/** The zod object of one entity type: the common fields, `type` (its name) and its own fields. */
+export type EntitySchema<Type extends string, Fields extends z.ZodRawShape> = z.ZodObject<
+  BaseFields & { type: z.ZodLiteral<Type> } & Fields,
+  z.core.$strict
+>;
+export type EntitySchemas<Entities extends Record<string, EntityTypeSpec>> = {
+  [Type in keyof Entities & string]: EntitySchema<Type, Entities[Type]['fields']>;
 };
 
-export const Person = z
-  .object({
-    ...base,
-    type: z.literal('Person'),
-    gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
-    birthDate: Edtf.optional(),
-    birthPlace: Id.optional(),
-    deathDate: Edtf.optional(),
-    minor: z.boolean().optional().describe('minors are pseudonymous unless disclosure says otherwise'),
-    disclosure: Disclosure.optional(),
-    pseudonym: ShortText.optional().describe('shown instead of the name to readers without clearance'),
-    citizenships: z.array(ShortText).max(10).optional(),
-    ethnicity: ShortText.optional(),
-    occupation: ShortText.optional(),
-    identityNumbers: z.array(ShortText).max(20).optional(),
-  })
-  .strict();
+/** One strict zod object per entity type of a vocabulary. */
+export function entitySchemasFor<Entities extends Record<string, EntityTypeSpec>>(
+  entities: Entities,
+): EntitySchemas<Entities> {
+  const schemas = Object.entries(entities).map(([type, spec]) => [
+    type,
+    z.strictObject({ ...ENTITY_BASE_FIELDS, type: z.literal(type), ...spec.fields }),
+  ]);
+  return Object.fromEntries(schemas) as EntitySchemas<Entities>;
+}
 
-export const Family = z.object({ ...base, type: z.literal('Family'), names: z.array(Name).min(1) }).strict();
+/** Any entity of a vocabulary, told apart by `type`. */
+export function entityUnionFor<Entities extends Record<string, EntityTypeSpec>>(entities: Entities) {
+  type One = EntitySchemas<Entities>[keyof Entities & string];
+  const schemas = Object.values(entitySchemasFor(entities)) as One[];
+  return z.discriminatedUnion('type', schemas as [One, ...One[]]);
+}
 
-export const Facility = z
-  .object({
-    ...base,
-    type: z.literal('Facility'),
-    kind: z.enum(['camp', 'prison', 'detention-centre', 'police-station', 'clandestine-centre', 'other']),
-    latitude: z.number().min(-90).max(90).optional(),
-    longitude: z.number().min(-180).max(180).optional(),
-    securityTier: z.number().int().min(0).max(4).optional(),
-    externalIds: z.array(ShortText).max(20).optional(),
-  })
-  .strict();
+/** The allow-list of entity type names, as a zod enum (request validation). */
+export const entityTypeNameFor = <Entities extends Record<string, EntityTypeSpec>>(entities: Entities) =>
+  z.enum(Object.keys(entities) as [keyof Entities & string, ...(keyof Entities & string)[]]);
 
-export const Place = z
-  .object({
-    ...base,
-    type: z.literal('Place'),
-    kind: z.enum(['country', 'region', 'city', 'district', 'border-crossing', 'address', 'other']),
-    country: ShortText.optional(),
-    latitude: z.number().min(-90).max(90).optional(),
-    longitude: z.number().min(-180).max(180).optional(),
-  })
-  .strict();
+/** One zod object per type of Kinline's vocabulary. */
+export const ENTITY_SCHEMAS: EntitySchemas<ProjectVocabulary['entities']> = entitySchemasFor(VOCABULARY.entities);
+export const { Person, Family, Facility, Place, Organisation, Event, Source } = ENTITY_SCHEMAS;
 
-export const Organisation = z
-  .object({
-    ...base,
-    type: z.literal('Organisation'),
-    kind: z.enum([
-      'ngo',
-      'media',
-      'state-agency',
-      'court',
-      'university',
-      'intergovernmental',
-      'security-force',
-      'other',
-    ]),
-  })
-  .strict();
-
-export const EventKind = z.enum([
-  'crossing',
-  'detention',
-  'transfer',
-  'trial',
-  'sentence',
-  'release',
-  'disappearance',
-  'passport-confiscation',
-  'blocked-exit',
-  'death',
-  'birth',
-  'marriage',
-  'testimony',
-  'publication',
-  'award',
-  'advocacy',
-  'appointment',
-  'other',
-]);
-export type EventKind = z.infer<typeof EventKind>;
-
-/** Event kinds that put a person out of reach of their family while they last. */
-export const DEPRIVING_EVENT_KINDS = [
-  'detention',
-  'disappearance',
-  'blocked-exit',
-] as const satisfies readonly EventKind[];
-
-export const Event = z
-  .object({
-    ...base,
-    type: z.literal('Event'),
-    names: z.array(Name).min(1),
-    kind: EventKind,
-    date: Edtf.optional(),
-    claims: Claims,
-  })
-  .strict();
-
-export const Source = z
-  .object({
-    ...base,
-    type: z.literal('Source'),
-    kind: z.enum([
-      'article',
-      'video',
-      'testimony',
-      'official-document',
-      'report',
-      'dataset',
-      'satellite-image',
-      'book',
-      'other',
-    ]),
-    authors: z.array(ShortText).max(50).optional(),
-    publisher: ShortText.optional(),
-    date: Edtf.optional(),
-    url: z.url().max(2000).optional(),
-    archiveUrl: z.url().max(2000).optional(),
-    language: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
-      .optional(),
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .optional(),
-    reliability: z.enum(['high', 'medium', 'low', 'unknown']).optional(),
-  })
-  .strict();
-
-export const Entity = z.discriminatedUnion('type', [Person, Family, Facility, Place, Organisation, Event, Source]);
+export const Entity = entityUnionFor(VOCABULARY.entities);
 export type Entity = z.infer<typeof Entity>;
-export type EntityType = Entity['type'];
 export type PersonRecord = z.infer<typeof Person>;
 export type EventRecord = z.infer<typeof Event>;
 export type SourceRecord = z.infer<typeof Source>;
+/** One entity type's record: `EntityOf<typeof ENTITY.Person>`. */
+export type EntityOf<Type extends EntityType> = Extract<Entity, { type: Type }>;
 
-/** The allow-list of Neo4j labels: nothing else is ever interpolated into Cypher. */
-export const ENTITY_TYPES = [
-  'Person',
-  'Family',
-  'Facility',
-  'Place',
-  'Organisation',
-  'Event',
-  'Source',
-] as const satisfies readonly EntityType[];
 export const EntityTypeName = z.enum(ENTITY_TYPES);
+export const EventKind = Event.shape.kind;
+export type EventKind = z.infer<typeof EventKind>;
+
+/** Event kinds that put a person out of reach of their family while they last. */
+export const DEPRIVING_EVENT_KINDS: readonly EventKind[] = deprivingKinds();

@@ -1,7 +1,7 @@
 /**
  * Folds names so that spellings across scripts meet in one search key: "Umarova", "Umarová" and
  * "Умарова" all fold to "umarova". Chinese and Arabic-script names are kept as written (they
- * match through stored aliases: DESIGN.md, Search).
+ * match through stored aliases: graph/README.md, Search).
  */
 const CYRILLIC: Record<string, string> = {
   а: 'a',

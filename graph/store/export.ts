@@ -9,6 +9,7 @@ import {
   type Relationship,
 } from '../schema/index.js';
 import { propsToEntity } from './mapping.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 interface ClaimProps {
   about: string;
@@ -56,7 +57,7 @@ export async function exportDataset(): Promise<Dataset> {
     );
     for (const record of rows.records) {
       const entity = propsToEntity(label as EntityType, record.get('p'));
-      if (entity.type === 'Event') entity.claims = claims.get(entity.id) ?? [];
+      if (entity.type === ENTITY.Event) entity.claims = claims.get(entity.id) ?? [];
       entities.push(entity);
     }
   }

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
 import { claimedFacts, claimRows } from './load-plan.js';
 import { entityToProps, relationshipToProps } from './mapping.js';
-
-type Props = Record<string, unknown>;
+import type { Props } from '../db/props.js';
 
 /** Separates list elements inside one CSV field; a control character no text in a dataset needs. */
 const ARRAY_DELIMITER = '\u001f';
@@ -16,7 +15,7 @@ export interface Fixup {
 }
 
 export interface ImportFiles {
-  /** The importer's arguments: the CSV format, then `--nodes=Entity:Person=path`, `--relationships=CITES=path`, ... */
+  /** The importer's arguments: the CSV format, then `--nodes=Entity:<type>=path`, `--relationships=CITES=path`, ... */
   args: string[];
   nodeFixups: Map<string, Fixup[]>;
   relationshipFixups: Map<string, Fixup[]>;

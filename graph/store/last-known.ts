@@ -2,6 +2,7 @@ import { autoCommit } from '../db/driver.js';
 import type { Dataset, EntityType } from '../schema/index.js';
 import { chunks } from './batches.js';
 import type { Existing, Section, Step } from './load-plan.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 /**
  * Cypher: sets `p.lastKnownEarliest` / `p.lastKnownLatest` on each person `p`: the latest date
@@ -12,9 +13,9 @@ import type { Existing, Section, Step } from './load-plan.js';
  * 100,000 people (issue 7: ~1.8 s); the loader keeps it current (lastKnownSteps).
  */
 export const SET_LAST_KNOWN = `CALL (p) {
-    MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event) WHERE e.startLatest IS NOT NULL
+    MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event}) WHERE e.startLatest IS NOT NULL
     // A plain USING INDEX is met by scanning the whole index for every event (see LOADER_PLAN).
-    OPTIONAL MATCH (c:Claim {about: e.id})-[:CITES]->(s:Source) USING INDEX SEEK c:Claim(about)
+    OPTIONAL MATCH (c:Claim {about: e.id})-[:CITES]->(s:${ENTITY.Source}) USING INDEX SEEK c:Claim(about)
     WITH e, c, s, [
       [coalesce(e.endEarliest, e.startEarliest, e.startLatest), coalesce(e.endLatest, e.startLatest)],
       [coalesce(c.endEarliest, c.startEarliest, c.startLatest), coalesce(c.endLatest, c.startLatest)],
@@ -50,15 +51,15 @@ export function lastKnownSteps(
 ): Section {
   const people = [
     ...new Set([
-      ...data.entities.filter((e) => e.type === 'Person').map((e) => e.id),
+      ...data.entities.filter((e) => e.type === ENTITY.Person).map((e) => e.id),
       ...data.relationships
-        .filter((r) => r.type === 'PARTICIPATED_IN' && labelOf(r.from) === 'Person')
+        .filter((r) => r.type === 'PARTICIPATED_IN' && labelOf(r.from) === ENTITY.Person)
         .map((r) => r.from),
     ]),
   ];
   const known = (type: EntityType) =>
     data.entities.filter((e) => e.type === type && existing.entities.has(e.id)).map((e) => e.id);
-  const [events, sources] = [known('Event'), known('Source')];
+  const [events, sources] = [known(ENTITY.Event), known(ENTITY.Source)];
   const step =
     (match: string) =>
     (rows: string[]): Step => ({
@@ -66,13 +67,15 @@ export function lastKnownSteps(
       params: { rows },
     });
   const steps = [
-    ...chunks(people, batchSize).map(step('MATCH (p:Person {id: id})')),
+    ...chunks(people, batchSize).map(step(`MATCH (p:${ENTITY.Person} {id: id})`)),
     ...chunks(events, batchSize).map(
-      step(`MATCH (:Event {id: id})<-[:PARTICIPATED_IN {role: 'subject'}]-(p:Person) WITH DISTINCT p`),
+      step(
+        `MATCH (:${ENTITY.Event} {id: id})<-[:PARTICIPATED_IN {role: 'subject'}]-(p:${ENTITY.Person}) WITH DISTINCT p`,
+      ),
     ),
     ...chunks(sources, batchSize).map(
-      step(`MATCH (:Source {id: id})<-[:CITES]-(c:Claim)
-      MATCH (e:Event {id: c.about})<-[:PARTICIPATED_IN {role: 'subject'}]-(p:Person) USING INDEX SEEK e:Event(id) WITH DISTINCT p`),
+      step(`MATCH (:${ENTITY.Source} {id: id})<-[:CITES]-(c:Claim)
+      MATCH (e:${ENTITY.Event} {id: c.about})<-[:PARTICIPATED_IN {role: 'subject'}]-(p:${ENTITY.Person}) USING INDEX SEEK e:${ENTITY.Event}(id) WITH DISTINCT p`),
     ),
   ];
   return { rows: people.length + events.length + sources.length, steps: () => steps };
@@ -85,8 +88,8 @@ export function lastKnownSteps(
  */
 export async function backfillLastKnown(): Promise<number> {
   const result = await autoCommit<{ people: number }>(
-    `${LOADER_PLAN} MATCH (p:Person) WHERE p.lastKnownLatest IS NULL
-       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:Event) WHERE e.startLatest IS NOT NULL }
+    `${LOADER_PLAN} MATCH (p:${ENTITY.Person}) WHERE p.lastKnownLatest IS NULL
+       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event}) WHERE e.startLatest IS NOT NULL }
      CALL (p) { ${SET_LAST_KNOWN} } IN TRANSACTIONS OF 10000 ROWS
      RETURN count(p) AS people`,
   );

@@ -3,6 +3,8 @@ import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset, type Entity
 import { chunks } from './batches.js';
 import { lastKnownSteps } from './last-known.js';
 import { entityToProps, relationshipToProps } from './mapping.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
+import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
 
 /** One parameterised write: `UNWIND $rows` over at most one batch of rows. */
 export interface Step {
@@ -28,7 +30,7 @@ export interface Existing {
 const IDENTIFYING_KINDS: string[] = ['birth', 'death'];
 
 /** A Claim node's id and properties, and the source it CITES; `seq` keeps the file's order. */
-export function claimRows(about: string, aboutKind: 'Event' | 'Relationship', claims: Claim[]) {
+export function claimRows(about: string, aboutKind: typeof ENTITY.Event | 'Relationship', claims: Claim[]) {
   return claims.map((claim, seq) => {
     const bounds = claim.date ? parseEdtf(claim.date) : null;
     const id = `${about}#${seq}`;
@@ -44,7 +46,7 @@ export function claimRows(about: string, aboutKind: 'Event' | 'Relationship', cl
         locator: claim.locator,
         excerpt: claim.excerpt,
         translation: claim.translation ?? null,
-        confidence: claim.confidence ?? 'probable',
+        confidence: claim.confidence ?? DEFAULT_CONFIDENCE,
         note: claim.note ?? null,
         date: claim.date ?? null,
         startEarliest: bounds?.startEarliest ?? null,
@@ -151,7 +153,7 @@ function relationshipSteps(
 export function claimedFacts(data: Dataset) {
   return [
     ...data.entities.flatMap((e) =>
-      e.type === 'Event' ? [{ about: e.id, kind: 'Event' as const, claims: e.claims }] : [],
+      e.type === ENTITY.Event ? [{ about: e.id, kind: ENTITY.Event, claims: e.claims }] : [],
     ),
     ...data.relationships.map((r) => ({ about: r.id, kind: 'Relationship' as const, claims: r.claims })),
   ];
@@ -179,7 +181,7 @@ function claimSteps(data: Dataset, existing: Existing, batchSize: number): Secti
   function* steps(): Generator<Step> {
     for (const rows of claimBatches(fresh)) {
       yield {
-        cypher: `UNWIND $rows AS row MATCH (s:Source {id: row.sourceId})
+        cypher: `UNWIND $rows AS row MATCH (s:${ENTITY.Source} {id: row.sourceId})
                  CREATE (c:Claim ${inlineProps(rows)})-[:CITES]->(s)`,
         params: { rows },
       };
@@ -189,7 +191,7 @@ function claimSteps(data: Dataset, existing: Existing, batchSize: number): Secti
       yield {
         cypher: `UNWIND $rows AS row MERGE (c:Claim {id: row.id})
                  WITH c, row, c.sourceId AS previous SET c = row.props
-                 WITH c, row, previous MATCH (s:Source {id: row.sourceId})
+                 WITH c, row, previous MATCH (s:${ENTITY.Source} {id: row.sourceId})
                  CALL (c, row, previous) {
                    WITH c, row, previous WHERE previous IS NOT NULL AND previous <> row.sourceId
                    MATCH (c)-[old:CITES]->() DELETE old
@@ -218,16 +220,16 @@ function claimSteps(data: Dataset, existing: Existing, batchSize: number): Secti
  * other kinds in this file are skipped; events only referenced here are checked by kind in Cypher.
  */
 export function protectionSteps(data: Dataset, batchSize: number): Section {
-  const kindOf = new Map(data.entities.flatMap((e) => (e.type === 'Event' ? [[e.id, e.kind] as const] : [])));
+  const kindOf = new Map(data.entities.flatMap((e) => (e.type === ENTITY.Event ? [[e.id, e.kind] as const] : [])));
   const events = [
     ...new Set([
-      ...data.entities.filter((e) => e.type === 'Event' && IDENTIFYING_KINDS.includes(e.kind)).map((e) => e.id),
+      ...data.entities.filter((e) => e.type === ENTITY.Event && IDENTIFYING_KINDS.includes(e.kind)).map((e) => e.id),
       ...data.relationships.filter((r) => r.type === 'PARTICIPATED_IN').map((r) => r.to),
     ]),
   ].filter((id) => !kindOf.has(id) || IDENTIFYING_KINDS.includes(kindOf.get(id)!));
   const steps = chunks(events, batchSize).map((batch) => ({
-    cypher: `UNWIND $rows AS id MATCH (e:Event {id: id}) WHERE e.kind IN $kinds
-             SET e.protected = EXISTS { (:Person {protected: true})-[:PARTICIPATED_IN]->(e) },
+    cypher: `UNWIND $rows AS id MATCH (e:${ENTITY.Event} {id: id}) WHERE e.kind IN $kinds
+             SET e.protected = EXISTS { (:${ENTITY.Person} {protected: true})-[:PARTICIPATED_IN]->(e) },
                  e.pseudonym = CASE WHEN e.protected THEN 'Withheld record of a protected person' END`,
     params: { rows: batch, kinds: IDENTIFYING_KINDS },
   }));

@@ -1,9 +1,9 @@
 import { read, write, writeTransaction } from '../db/driver.js';
 import { nodeCount } from './admin.js';
-import { NEW_GENERATION } from './generation.js';
-import { RELATIONSHIP_TYPES, type Dataset, type EntityType } from '../schema/index.js';
+import { NEW_GENERATION } from '../db/generation.js';
+import { ENTITY, RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
 import { claimCount, claimedFacts, loadPlan, type Existing } from './load-plan.js';
-import { validateDataset } from './validate.js';
+import { type CheckedDataset, labelsOf } from './validate.js';
 
 export interface LoadSummary {
   file: string;
@@ -28,14 +28,6 @@ export interface LoadOptions {
   transaction?: 'single' | 'batched';
   /** Called after each batch with the rows written so far (for progress bars). */
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
-}
-
-export async function entityTypesOf(ids: string[]): Promise<Map<string, EntityType>> {
-  const result = await read<{ id: string; type: EntityType }>(
-    'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.type AS type',
-    { ids },
-  );
-  return new Map(result.records.map((r) => [r.get('id'), r.get('type')]));
 }
 
 type Run = (
@@ -73,7 +65,7 @@ async function existingRecords(data: Dataset): Promise<Existing> {
       relationships.push(...(await idsFound(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN id`, ids)));
   }
   const abouts = [
-    ...data.entities.filter((e) => e.type === 'Event').map((e) => e.id),
+    ...data.entities.filter((e) => e.type === ENTITY.Event).map((e) => e.id),
     ...data.relationships.map((r) => r.id),
   ];
   return {
@@ -90,18 +82,13 @@ async function existingRecords(data: Dataset): Promise<Existing> {
   };
 }
 
-/** Validates the whole dataset, then writes it with batched UNWINDs (see load-plan.ts). Idempotent. */
-export async function loadDataset(input: unknown, options: LoadOptions = {}): Promise<LoadSummary> {
+/**
+ * Writes a validated dataset with batched UNWINDs (see load-plan.ts). Idempotent. It takes the
+ * validator's CheckedDataset and does not validate again (graph/store/check.ts checks raw input).
+ */
+export async function loadDataset(data: CheckedDataset, options: LoadOptions = {}): Promise<LoadSummary> {
   const file = options.file ?? '<input>';
-  const referenced = new Map<string, EntityType>();
-  const data = await validateDataset(input, file, async (ids) => {
-    const found = await entityTypesOf(ids);
-    for (const [id, type] of found) referenced.set(id, type);
-    return found;
-  });
-  const inFile = new Map(data.entities.map((e) => [e.id, e.type]));
-  const labelOf = (id: string) => (inFile.get(id) ?? referenced.get(id))!;
-  const plan = loadPlan(data, labelOf, await existingRecords(data), options.batchSize ?? 10_000);
+  const plan = loadPlan(data, labelsOf(data), await existingRecords(data), options.batchSize ?? 10_000);
   const totals = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
   const rowsTotal = plan.rows;
   let rowsDone = 0;

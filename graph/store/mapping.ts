@@ -1,24 +1,15 @@
 import type { z } from 'zod';
 import { parseEdtf, type DateBounds } from '../dates/edtf.js';
-import {
-  type Entity,
-  Person,
-  Family,
-  Facility,
-  Place,
-  Organisation,
-  Event,
-  Source,
-  type EntityType,
-  type Relationship,
-} from '../schema/index.js';
+import { type Entity, ENTITY_SCHEMAS, type EntityType, type Relationship } from '../schema/index.js';
 import { defaultPseudonym, disclosureOf, isProtected, publicIdOf } from '../safety/disclosure.js';
 import { searchText } from '../search/fold.js';
+import type { Props } from '../db/props.js';
+import { confidenceRank, DEFAULT_CONFIDENCE, strongestConfidence } from '../vocabulary/confidence.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 
 type AnyEntity = z.infer<typeof Entity>;
-type Props = Record<string, unknown>;
 
-const SHAPES: Record<EntityType, z.ZodObject> = { Person, Family, Facility, Place, Organisation, Event, Source };
+const SHAPES: Record<EntityType, z.ZodObject> = ENTITY_SCHEMAS;
 
 /** Keys Neo4j cannot hold as properties (lists of maps): stored as `<key>Json` strings. */
 const JSON_KEYS = new Set(['names', 'claims']);
@@ -53,7 +44,7 @@ export function entityToProps(entity: AnyEntity): Props {
     const value = (entity as Props)[key];
     if (typeof value === 'string') Object.assign(props, boundsProps(key, parseEdtf(value)));
   }
-  if (entity.type === 'Person') {
+  if (entity.type === ENTITY.Person) {
     const disclosure = disclosureOf(entity);
     props.protected = isProtected(disclosure);
     props.pseudonym = entity.pseudonym ?? defaultPseudonym(props.publicId as string);
@@ -83,15 +74,7 @@ export function relationshipToProps(rel: Relationship): Props {
   if (rel.relation) props.relation = rel.relation;
   if (rel.synthetic) props.synthetic = true;
   if (rel.date) Object.assign(props, { date: rel.date }, boundsProps('date', parseEdtf(rel.date)));
-  props.confidence = bestConfidence(rel.claims.map((claim) => claim.confidence ?? 'probable'));
-  props.confidenceRank = confidenceRank(props.confidence as keyof typeof CONFIDENCE_RANK);
+  props.confidence = strongestConfidence(rel.claims.map((claim) => claim.confidence ?? DEFAULT_CONFIDENCE));
+  props.confidenceRank = confidenceRank(props.confidence as string);
   return props;
-}
-
-const CONFIDENCE_RANK = { confirmed: 3, probable: 2, possible: 1, doubtful: 0 } as const;
-export const confidenceRank = (c: keyof typeof CONFIDENCE_RANK) => CONFIDENCE_RANK[c];
-
-/** The strongest claim decides how sure the edge is drawn; weaker claims stay listed beside it. */
-export function bestConfidence(levels: readonly (keyof typeof CONFIDENCE_RANK)[]): keyof typeof CONFIDENCE_RANK {
-  return levels.reduce((best, level) => (CONFIDENCE_RANK[level] > CONFIDENCE_RANK[best] ? level : best), 'doubtful');
 }

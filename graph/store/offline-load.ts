@@ -3,14 +3,13 @@ import { join, resolve } from 'node:path';
 import { connect, disconnect, write } from '../db/driver.js';
 import { PROJECT_ROOT, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../neo4j/embedded.js';
 import { runOfflineImport, storeDirectory, storeIsAbsent } from '../neo4j/offline-import.js';
-import type { Dataset, EntityType } from '../schema/index.js';
 import { applySchema, nodeCount } from './admin.js';
 import { chunks } from './batches.js';
-import { NEW_GENERATION } from './generation.js';
+import { NEW_GENERATION } from '../db/generation.js';
 import { writeImportFiles, type Fixup } from './import-files.js';
 import { lastKnownSteps } from './last-known.js';
 import { claimCount, claimedFacts, protectionSteps, type Step } from './load-plan.js';
-import { validateDataset } from './validate.js';
+import { type CheckedDataset, labelsOf, outsideReferences, ValidationError } from './validate.js';
 
 export class GraphNotEmptyError extends Error {
   constructor(readonly nodes: number) {
@@ -81,21 +80,36 @@ function fixupSteps(fixups: Map<string, Fixup[]>, match: (name: string) => strin
   );
 }
 
+/** The importer writes only what the files hold: a reference into an existing graph would dangle. */
+function refuseOutsideReferences(data: CheckedDataset, file: string): void {
+  const outside = outsideReferences(data);
+  if (outside.length > 0)
+    throw new ValidationError(
+      outside.map((id) => ({
+        file,
+        path: '',
+        record: id,
+        message: `"${id}" is not in the file: the offline import builds a new database from the file alone`,
+      })),
+    );
+}
+
 /**
  * The first load of a large dataset into an empty embedded database, through Neo4j's offline
  * importer instead of Bolt transactions (issue 7: the Bolt path peaks near 7,000 records/s on
- * two cores). Validates like loadDataset, writes CSV files, runs the importer with the server
+ * two cores). Takes a dataset validated against the empty database (it must reference nothing
+ * outside itself), writes CSV files, runs the importer with the server
  * stopped, starts the server, builds the schema's constraints and indexes, and derives what the
  * loader derives in Cypher (protected birth and death records, last-known dates). The resulting
  * graph equals what loadDataset writes (test/import.offline-matches-loader.test.ts). Returns the
  * running server, connected.
  */
 export async function offlineLoad(
-  input: unknown,
+  data: CheckedDataset,
   options: OfflineLoadOptions,
 ): Promise<{ neo4j: EmbeddedNeo4j; summary: OfflineLoadSummary }> {
   const file = options.file ?? '<input>';
-  const data: Dataset = await validateDataset(input, file, async () => new Map());
+  refuseOutsideReferences(data, file);
   const replace = await checkEmpty(options);
   const home = resolve(PROJECT_ROOT, options.home);
   const staging = join(home, `offline-import-${process.pid}`);
@@ -133,14 +147,13 @@ export async function offlineLoad(
     try {
       await applySchema();
       seconds.schema = lap();
-      const labelOf = new Map(data.entities.map((e) => [e.id, e.type]));
       const steps: Step[] = [
         ...fixupSteps(files.nodeFixups, (label) => `MATCH (x:${label} {id: row.id})`),
         ...fixupSteps(files.relationshipFixups, (type) => `MATCH ()-[x:${type} {id: row.id}]->()`),
         ...protectionSteps(data, BATCH).steps(),
         ...lastKnownSteps(
           data,
-          (id) => labelOf.get(id) as EntityType,
+          labelsOf(data),
           { entities: new Set(), relationships: new Set(), claimsAbout: new Set() },
           BATCH,
         ).steps(),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Dataset, endpointsAllowed, type EntityType } from '../schema/index.js';
+import { Dataset, ENTITY, endpointsAllowed, type EntityType } from '../schema/index.js';
 
 export interface Problem {
   file: string;
@@ -30,6 +30,42 @@ export function formatPath(path: readonly PropertyKey[]): string {
   );
 }
 
+/**
+ * A dataset that passed validateDataset: its shape, ids, references and endpoints are sound, and
+ * it knows the types of the entities it references outside itself. Only validateDataset makes
+ * one (the symbol is private to this module), so a loader that accepts a CheckedDataset needs no
+ * validation of its own: an import is validated once (issue 11).
+ */
+export type CheckedDataset = Dataset & { readonly [checked]: Outside };
+
+/** Types of the ids the dataset references but does not hold, as the graph gave them. */
+type Outside = ReadonlyMap<string, EntityType>;
+
+const checked: unique symbol = Symbol('checked by validateDataset');
+
+/** Nothing outside the dataset exists: generated data, or a new database built offline. */
+export const nothingOutside = async (): Promise<Map<string, EntityType>> => new Map();
+
+function outside(data: CheckedDataset): Outside {
+  const found = (data as Partial<CheckedDataset>)[checked];
+  if (!found) throw new Error('graph/store: this dataset did not come from validateDataset');
+  return found;
+}
+
+/** The type (label) of every entity a checked dataset holds or references: its relationships' endpoints. */
+export function labelsOf(data: CheckedDataset): (id: string) => EntityType {
+  const inside = new Map(data.entities.map((e) => [e.id, e.type]));
+  const held = outside(data);
+  return (id) => {
+    const type = inside.get(id) ?? held.get(id);
+    if (!type) throw new Error(`graph/store: "${id}" is not an entity this dataset holds or references`);
+    return type;
+  };
+}
+
+/** Ids the dataset references without holding them (the graph already has them). */
+export const outsideReferences = (data: CheckedDataset): string[] => [...outside(data).keys()];
+
 function recordId(input: unknown, path: readonly PropertyKey[]): string | undefined {
   let value: unknown = input;
   for (const key of path.slice(0, 2)) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
@@ -40,12 +76,13 @@ function recordId(input: unknown, path: readonly PropertyKey[]): string | undefi
 /**
  * Checks a dataset completely before anything is written: shape (zod), duplicate ids, dangling
  * references and endpoint labels. `known` resolves ids that already exist in the database.
+ * The one validation of a load: the loaders take its CheckedDataset and do not check again.
  */
 export async function validateDataset(
   input: unknown,
   file: string,
   known: (ids: string[]) => Promise<Map<string, EntityType>>,
-): Promise<Dataset> {
+): Promise<CheckedDataset> {
   const parsed = Dataset.safeParse(input);
   if (!parsed.success) {
     throw new ValidationError(
@@ -79,7 +116,7 @@ export async function validateDataset(
     });
   });
   data.entities.forEach((e) => {
-    if (e.type === 'Event')
+    if (e.type === ENTITY.Event)
       e.claims.forEach((c) => {
         need(c.source);
       });
@@ -90,7 +127,7 @@ export async function validateDataset(
   const checkSources = (claims: { source: string }[], at: string, record: string) =>
     claims.forEach((claim, k) => {
       const type = typeOf(claim.source);
-      if (type !== 'Source')
+      if (type !== ENTITY.Source)
         problems.push({
           file,
           path: `${at}.claims[${k}].source`,
@@ -99,7 +136,7 @@ export async function validateDataset(
         });
     });
   data.entities.forEach((e, i) => {
-    if (e.type === 'Event') checkSources(e.claims, `entities[${i}]`, e.id);
+    if (e.type === ENTITY.Event) checkSources(e.claims, `entities[${i}]`, e.id);
   });
   data.relationships.forEach((rel, i) => {
     const at = `relationships[${i}]`;
@@ -121,5 +158,7 @@ export async function validateDataset(
     checkSources(rel.claims, at, rel.id);
   });
   if (problems.length > 0) throw new ValidationError(problems);
-  return data;
+  // Not enumerable: JSON and spreads see the plain dataset; a spread copy is no longer checked.
+  Object.defineProperty(data, checked, { value: existing satisfies Outside });
+  return data as CheckedDataset;
 }

@@ -1,17 +1,16 @@
-import type { RouteSpec } from './define.js';
-import { exploreRoutes } from './explore.js';
-import { patternRoutes } from './patterns.js';
-import { timelineRoutes } from './timeline.js';
-import { graphRoutes } from './graph.js';
-import { evidenceRoutes } from './evidence.js';
-import { statusRoutes } from './status.js';
+import type { Api } from '../contract/index.js';
+import type { Handlers } from './define.js';
+import { evidenceHandlers } from './evidence.js';
+import { exploreHandlers } from './explore.js';
+import { graphHandlers } from './graph.js';
+import { patternHandlers } from './patterns.js';
+import { timelineHandlers } from './timeline.js';
 
-/** Every API route, in the order the OpenAPI document lists them. */
-export const allRoutes: RouteSpec[] = [
-  ...exploreRoutes,
-  ...graphRoutes,
-  ...timelineRoutes,
-  ...statusRoutes,
-  ...patternRoutes,
-  ...evidenceRoutes,
-];
+/** The handler of every route in the contract (server/contract), by route name. */
+export const handlers: Handlers<Api> = {
+  ...exploreHandlers,
+  ...graphHandlers,
+  ...timelineHandlers,
+  ...patternHandlers,
+  ...evidenceHandlers,
+};

@@ -1,6 +1,10 @@
 import type { Server } from 'node:http';
+import { z } from 'zod';
+import { ErrorBody } from '../../graph/views/system.js';
+import { api as contract } from '../../server/contract/index.js';
+import { matchRoute } from '../../server/contract/url.js';
 import { invalidateLexicon } from '../../graph/safety/lexicon.js';
-import { loadDataset } from '../../graph/store/load.js';
+import { validateAndLoad } from '../../graph/store/check.js';
 import { createApp } from '../../server/app.js';
 import { loadSeedCase } from '../../seeds/index.js';
 import { freshGraph } from './graph.js';
@@ -30,6 +34,7 @@ export async function startApi(): Promise<Api> {
     } catch {
       /* not JSON (exports) */
     }
+    checkAgainstContract(init?.method ?? 'GET', path, response, body, text);
     return { status: response.status, headers: response.headers, body, text };
   };
   return {
@@ -45,11 +50,46 @@ export async function startApi(): Promise<Api> {
   };
 }
 
+/**
+ * Every answer the tests see is checked against the contract (server/contract) of the route it
+ * came from: a 2xx body against the 200 schema of its media type, an error against the one error
+ * shape. A mismatch fails the test with zod's issues.
+ */
+export function checkAgainstContract(
+  method: string,
+  path: string,
+  response: Response,
+  body: unknown,
+  text: string,
+): void {
+  if (!path.startsWith('/api')) return; // the built client's files
+  const what = `${method} ${path.slice(0, 200)} (${response.status})`;
+  const media = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+  const matched = matchRoute(contract, method, path);
+  if (response.status >= 400) {
+    // 431: Node's HTTP parser refuses oversized request lines before the app sees them.
+    if (response.status === 431) return;
+    if (media !== 'application/json')
+      throw new Error(`${what}: an error answered ${media || 'no media type'}, not JSON`);
+    const responses: Record<number, Record<string, z.ZodType>> | undefined = matched?.route.responses;
+    failOnIssues(what, (responses?.[response.status]?.[media] ?? ErrorBody).safeParse(body));
+    return;
+  }
+  if (!matched) throw new Error(`${what}: answered, but the contract has no route for it`);
+  const schema = (matched.route.responses[200] as Record<string, z.ZodType>)[media];
+  if (!schema) throw new Error(`${what}: answered ${media}, which the contract does not declare`);
+  failOnIssues(what, schema.safeParse(/[/+]json$/.test(media) ? body : text));
+}
+
+function failOnIssues(what: string, result: { success: boolean; error?: z.ZodError }): void {
+  if (!result.success) throw new Error(`${what}: the body breaks the contract\n${z.prettifyError(result.error!)}`);
+}
+
 /** A fresh graph holding the seed case (plus any extra datasets), and the API over it. */
 export async function seededApi(...extra: unknown[]): Promise<Api> {
   await freshGraph();
   await loadSeedCase();
-  for (const dataset of extra) await loadDataset(dataset);
+  for (const dataset of extra) await validateAndLoad(dataset);
   invalidateLexicon(); // this worker may have read the protected terms before these loads
   return startApi();
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { config } from '../../graph/config.js';
 
 /** Flags for Debian's Chromium in a container: headless, no sandbox, nothing phoning home. */
 export const CHROMIUM_ARGS = [
@@ -29,7 +30,7 @@ export async function launchChromium(
 ): Promise<RunningBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'kinline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: config().chromiumPath,
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: options.viewport ?? { width: 1440, height: 900 },

@@ -161,16 +161,16 @@ export async function seedSecrets(): Promise<string[]> {
  * checks the status and keeps every body so a test can search them all for leaks.
  */
 export async function startDetentionApi() {
-  const [{ freshGraph }, { startApi }, { loadSeedCase }, { loadDataset }, { expect }] = await Promise.all([
+  const [{ freshGraph }, { startApi }, { loadSeedCase }, { validateAndLoad }, { expect }] = await Promise.all([
     import('./graph.js'),
     import('./api.js'),
     import('../../seeds/index.js'),
-    import('../../graph/store/load.js'),
+    import('../../graph/store/check.js'),
     import('vitest'),
   ]);
   await freshGraph();
   await loadSeedCase();
-  await loadDataset(detentionFixture);
+  await validateAndLoad(detentionFixture);
   const api = await startApi();
   const bodies: string[] = [];
   const get = async (path: string, status = 200) => {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { config } from '../../graph/config.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../graph/neo4j/embedded.js';
 
 declare module 'vitest' {
@@ -16,7 +17,9 @@ let embedded: EmbeddedNeo4j | undefined;
 function removeAbandonedTestData(): void {
   if (!existsSync('data')) return;
   for (const name of readdirSync('data')) {
-    const pid = Number(/^test-neo4j-(?:outage-|offline-|offline-cli-|offline-fail-)?(\d+)$/.exec(name)?.[1]);
+    const pid = Number(
+      /^test-neo4j-(?:outage-|offline-|offline-cli-|offline-fail-|offline-once-)?(\d+)$/.exec(name)?.[1],
+    );
     if (!pid) continue;
     try {
       process.kill(pid, 0);
@@ -31,10 +34,11 @@ function removeAbandonedTestData(): void {
  * on a free port with its data in a fresh folder under data/.
  */
 export async function setup(project: TestProject): Promise<void> {
-  if (process.env.NEO4J_URI) {
-    project.provide('neo4jUri', process.env.NEO4J_URI);
-    project.provide('neo4jUser', process.env.NEO4J_USER ?? '');
-    project.provide('neo4jPassword', process.env.NEO4J_PASSWORD ?? '');
+  const { neo4jUri, neo4jUser, neo4jPassword } = config();
+  if (neo4jUri) {
+    project.provide('neo4jUri', neo4jUri);
+    project.provide('neo4jUser', neo4jUser ?? '');
+    project.provide('neo4jPassword', neo4jPassword ?? '');
     return;
   }
   removeAbandonedTestData();

@@ -1,6 +1,9 @@
+import type { RouteName } from '../../server/contract/index.js';
+
 /**
  * One or more sample requests per API route, for tests that must walk every route (redaction,
- * fuzzing). `sampleRequests` takes ids from the seed case; a test fails if a route has none.
+ * fuzzing), by route name in the contract (server/contract): a route without samples does not compile.
+ * `sampleRequests` takes ids from the seed case.
  */
 export interface SampleIds {
   person: string;
@@ -13,57 +16,55 @@ export interface SampleIds {
   relationship: string;
 }
 
-export function sampleRequests(ids: SampleIds): Record<string, string[]> {
+export function sampleRequests(ids: SampleIds): Record<RouteName, string[]> {
   return {
-    '/health': ['/api/health'],
-    '/search': [
+    health: ['/api/health'],
+    openapi: ['/api/openapi.json'],
+    search: [
       '/api/search?q=Umarova',
       '/api/search?q=%D0%A3%D0%BC%D0%B0%D1%80%D0%BE%D0%B2%D0%B0',
       '/api/search?q=Child&types=Person',
       '/api/search?q=Bekova',
       '/api/search?q=Aigerim',
     ],
-    '/entities/:id': [
+    entity: [
       `/api/entities/${ids.person}`,
       `/api/entities/${ids.protectedPerson}`,
       `/api/entities/${ids.family}`,
       `/api/entities/${ids.event}`,
     ],
-    '/neighbourhood': [
+    neighbourhood: [
       `/api/neighbourhood?ids=${ids.person}&depth=3`,
       `/api/neighbourhood?ids=${ids.protectedPerson}&depth=2`,
       `/api/neighbourhood?ids=${ids.family}&depth=1&limit=5`,
     ],
-    '/paths': [
+    paths: [
       `/api/paths?from=${ids.person}&to=${ids.protectedPerson}&maxHops=6`,
       `/api/paths?from=${ids.protectedPerson}&to=${ids.family}&kinshipOnly=false`,
     ],
-    '/family/:id': [`/api/family/${ids.protectedPerson}?generations=3`, `/api/family/${ids.person}`],
-    '/timeline': [
+    family: [`/api/family/${ids.protectedPerson}?generations=3`, `/api/family/${ids.person}`],
+    timeline: [
       `/api/timeline?people=${ids.protectedPerson},${ids.person}`,
       `/api/timeline?family=${ids.family}`,
       `/api/timeline?facility=${ids.facility}`,
       `/api/timeline?crossing=${ids.crossing}`,
     ],
-    '/patterns/orphaned-children': [
+    orphanedChildren: [
       '/api/patterns/orphaned-children?date=2019-04-13',
       '/api/patterns/orphaned-children?date=2021-01-01',
     ],
-    '/patterns/crossing-detentions': [
+    crossingDetentions: [
       `/api/patterns/crossing-detentions?crossing=${ids.crossing}&from=2010-01-01&to=2025-12-31&days=400`,
     ],
-    '/patterns/detention-cascades': ['/api/patterns/detention-cascades?days=800'],
-    '/patterns/co-detention': ['/api/patterns/co-detention', `/api/patterns/co-detention?facility=${ids.facility}`],
-    '/patterns/stale-status': ['/api/patterns/stale-status?months=6&asOf=2026-01-01'],
-    '/patterns/aggregates': ['/api/patterns/aggregates?by=facility-year', '/api/patterns/aggregates?by=crossing'],
-    '/status-as-of': [`/api/status-as-of?date=2019-04-13&ids=${ids.person},${ids.protectedPerson}`],
-    '/citations/:id': [`/api/citations/${ids.relationship}`, `/api/citations/${ids.event}`],
-    '/sources/:id': [`/api/sources/${ids.source}`],
-    '/sources/:id/cite': [
-      `/api/sources/${ids.source}/cite?format=csl`,
-      `/api/sources/${ids.source}/cite?format=bibtex`,
-    ],
-    '/export': [
+    detentionCascades: ['/api/patterns/detention-cascades?days=800'],
+    coDetention: ['/api/patterns/co-detention', `/api/patterns/co-detention?facility=${ids.facility}`],
+    staleStatus: ['/api/patterns/stale-status?months=6&asOf=2026-01-01'],
+    aggregates: ['/api/patterns/aggregates?by=facility-year', '/api/patterns/aggregates?by=crossing'],
+    statusAsOf: [`/api/status-as-of?date=2019-04-13&ids=${ids.person},${ids.protectedPerson}`],
+    citations: [`/api/citations/${ids.relationship}`, `/api/citations/${ids.event}`],
+    source: [`/api/sources/${ids.source}`],
+    cite: [`/api/sources/${ids.source}/cite?format=csl`, `/api/sources/${ids.source}/cite?format=bibtex`],
+    export: [
       '/api/export',
       '/api/export?format=graphml',
       '/api/export?format=gexf',

@@ -1,4 +1,7 @@
-import type { EntityDetail, EntityType, FamilyTree, Health, Neighbourhood, Paths, SearchPage } from './types.js';
+import type { z } from 'zod';
+import type { AnswersJsonOnly, CallInput, JsonReply, RouteContract } from '../../../server/contract/define.js';
+import { api as contract, type Api } from '../../../server/contract/index.js';
+import { pathOf, queryString } from '../../../server/contract/url.js';
 
 /** An API failure in the one error shape the server uses: {error: {code, message}}. */
 export class ApiError extends Error {
@@ -27,17 +30,39 @@ export function onApiSuccess(listener: () => void): void {
   successListeners.add(listener);
 }
 
-async function getJson<T>(
-  path: string,
-  params: Record<string, string | number | boolean | undefined> = {},
-): Promise<T> {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== '') query.set(key, String(value));
-  const url = `/api${path}${query.size ? `?${query}` : ''}`;
+/** A part of a call (path params, query): optional when every field in it is. */
+type Part<Key extends string, S> = S extends z.ZodType
+  ? Record<string, never> extends CallInput<S>
+    ? { [K in Key]?: CallInput<S> }
+    : { [K in Key]: CallInput<S> }
+  : { [K in Key]?: never };
+
+export type CallOf<R extends RouteContract> = Part<'params', R['params']> & Part<'query', R['query']>;
+/** JSON routes answer their response schema's type; export routes answer the file's text. */
+export type ReplyOf<R extends RouteContract> = AnswersJsonOnly<R> extends true ? JsonReply<R> : string;
+
+type Caller<R extends RouteContract> =
+  Record<string, never> extends CallOf<R>
+    ? (input?: CallOf<R>) => Promise<ReplyOf<R>>
+    : (input: CallOf<R>) => Promise<ReplyOf<R>>;
+
+/** The whole API as functions, one per contract entry (server/contract): `api.entity({ params: { id } })`. */
+export type ApiClient = { [K in keyof Api]: Caller<Api[K]> };
+
+interface Input {
+  params?: Record<string, string>;
+  query?: Record<string, string | number | boolean | readonly string[] | undefined>;
+}
+
+async function call(route: RouteContract, input: Input = {}): Promise<unknown> {
+  const answersJson = Object.keys(route.responses[200]).every((type) => type === 'application/json');
+  const url = pathOf(route, input.params) + queryString(input.query);
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' } });
+    response = await fetch(url, {
+      method: route.method.toUpperCase(),
+      ...(answersJson ? { headers: { accept: 'application/json' } } : {}),
+    });
   } catch {
     const error = new ApiError(0, 'network', 'The Kinline server cannot be reached.');
     failureListeners.forEach((l) => {
@@ -45,8 +70,8 @@ async function getJson<T>(
     });
     throw error;
   }
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     const error = new ApiError(
       response.status,
       body?.error?.code ?? `http_${response.status}`,
@@ -58,47 +83,14 @@ async function getJson<T>(
       });
     throw error;
   }
+  const body = answersJson ? await response.json().catch(() => null) : await response.text();
   successListeners.forEach((l) => {
     l();
   });
-  return body as T;
+  return body;
 }
 
-const list = (values?: readonly string[]) => (values?.length ? values.join(',') : undefined);
-
-export interface NeighbourhoodQuery {
-  ids: readonly string[];
-  depth?: number;
-  types?: readonly EntityType[];
-  relTypes?: readonly string[];
-  minConfidence?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-}
-
-export const api = {
-  health: () => getJson<Health>('/health'),
-  search: (q: string, options: { types?: readonly EntityType[]; limit?: number; offset?: number } = {}) =>
-    getJson<SearchPage>('/search', { q, types: list(options.types), limit: options.limit, offset: options.offset }),
-  entity: (id: string) => getJson<EntityDetail>(`/entities/${encodeURIComponent(id)}`),
-  neighbourhood: (q: NeighbourhoodQuery) =>
-    getJson<Neighbourhood>('/neighbourhood', {
-      ids: q.ids.join(','),
-      depth: q.depth,
-      types: list(q.types),
-      relTypes: list(q.relTypes),
-      minConfidence: q.minConfidence,
-      from: q.from,
-      to: q.to,
-      limit: q.limit,
-    }),
-  paths: (from: string, to: string, options: { maxHops?: number; kinshipOnly?: boolean } = {}) =>
-    getJson<Paths>('/paths', { from, to, maxHops: options.maxHops, kinshipOnly: options.kinshipOnly }),
-  family: (id: string, generations = 2) => getJson<FamilyTree>(`/family/${encodeURIComponent(id)}`, { generations }),
-  /** Raw text of an export route (citations, GraphML): null when the route does not exist yet. */
-  async text(path: string): Promise<string | null> {
-    const response = await fetch(`/api${path}`).catch(() => null);
-    return response?.ok ? response.text() : null;
-  },
-};
+/** The one client of the API: every call the browser makes goes through it, typed by the contract. */
+export const api = Object.fromEntries(
+  Object.entries(contract).map(([name, route]) => [name, (input?: Input) => call(route, input)]),
+) as unknown as ApiClient;

@@ -27,7 +27,7 @@ export class GraphCache {
   async entity(id: string): Promise<EntityDetail> {
     const known = this.details.get(id);
     if (known) return known;
-    const detail = await api.entity(id);
+    const detail = await api.entity({ params: { id } });
     this.details.set(id, detail);
     this.addNode(detail.entity);
     for (const r of detail.relationships) {
@@ -67,10 +67,7 @@ export class GraphCache {
 
   private async expand(expansion: Expansion): Promise<void> {
     const page = await api.neighbourhood({
-      ids: [expansion.id],
-      depth: 1,
-      types: expansion.types,
-      limit: expansion.limit + 1,
+      query: { ids: [expansion.id], depth: 1, types: expansion.types, limit: expansion.limit + 1 },
     });
     page.nodes.forEach((n) => {
       this.addNode(n);
@@ -85,7 +82,7 @@ export class GraphCache {
   }
 
   private async family(id: string): Promise<void> {
-    const tree = await api.family(id, 3);
+    const tree = await api.family({ params: { id }, query: { generations: 3 } });
     tree.people.forEach((p) => {
       this.addNode(p);
     });
@@ -96,7 +93,7 @@ export class GraphCache {
   }
 
   private async path(p: { from: string; to: string }): Promise<void> {
-    const result = await api.paths(p.from, p.to, { maxHops: 6 });
+    const result = await api.paths({ query: { from: p.from, to: p.to, maxHops: 6 } });
     for (const path of result.paths) {
       path.nodes.forEach((n) => {
         this.addNode(n);

@@ -1,6 +1,13 @@
 import type { GraphEdge, GraphNode } from '../api/types.js';
 import type { Filters, ViewState } from '../state/view-state.js';
 import { expansionKey, pathKey, type GraphCache } from './graph-cache.js';
+import { confidenceRank, DEFAULT_CONFIDENCE } from '../../../graph/vocabulary/confidence.js';
+
+/** An edge of unknown confidence (a newer server) counts as the default one. */
+const rankOf = (level: string) => {
+  const rank = confidenceRank(level);
+  return rank < 0 ? confidenceRank(DEFAULT_CONFIDENCE) : rank;
+};
 
 export interface RealizedView {
   nodes: GraphNode[];
@@ -13,8 +20,6 @@ export interface RealizedView {
   /** Asked-for ids that were not found (a stale link). */
   missing: string[];
 }
-
-const CONFIDENCE_RANK: Record<string, number> = { doubtful: 0, possible: 1, probable: 2, confirmed: 3 };
 
 /** What to draw, as a pure function of the view state and the data fetched for it. */
 export function realize(state: ViewState, cache: GraphCache): RealizedView {
@@ -94,8 +99,7 @@ function typeMatches(node: GraphNode, filters: Filters): boolean {
 
 export function edgeMatches(edge: GraphEdge, filters: Filters): boolean {
   if (filters.relTypes.length && !filters.relTypes.includes(edge.type)) return false;
-  if (filters.minConfidence && (CONFIDENCE_RANK[edge.confidence] ?? 2) < CONFIDENCE_RANK[filters.minConfidence]!)
-    return false;
+  if (filters.minConfidence && rankOf(edge.confidence) < confidenceRank(filters.minConfidence)) return false;
   return overlapsWindow(edge.date, filters.from, filters.to);
 }
 

@@ -28,7 +28,7 @@ export function formatCitations(claims: readonly ClaimView[], about?: string): s
 
 /**
  * Claims that disagree: same fact, different date or confidence. They are shown side by side,
- * never merged (DESIGN.md, Claims and citations).
+ * never merged (graph/README.md, Provenance).
  */
 export function conflicting(claims: readonly ClaimView[]): boolean {
   if (claims.length < 2) return false;

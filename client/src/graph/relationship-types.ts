@@ -1,23 +1,5 @@
 import type { RelationshipType } from '../api/types.js';
+import { RELATIONSHIP_TYPES } from '../../../graph/vocabulary/relationship-types.js';
 
-/**
- * The relationship types the filter panel offers. Typed against the schema's RelationshipType,
- * so a type added or renamed in graph/schema fails the type check here instead of drifting.
- */
-const ALL: Record<RelationshipType, true> = {
-  PARENT_OF: true,
-  PARTNER_OF: true,
-  SIBLING_OF: true,
-  RELATIVE_OF: true,
-  GUARDIAN_OF: true,
-  MEMBER_OF: true,
-  PARTICIPATED_IN: true,
-  OCCURRED_AT: true,
-  LOCATED_IN: true,
-  AFFILIATED_WITH: true,
-  REPRESENTS: true,
-  AUTHORED: true,
-  PUBLISHED: true,
-  MENTIONS: true,
-};
-export const RELATIONSHIP_TYPE_NAMES = Object.keys(ALL) as RelationshipType[];
+/** The relationship types the filter panel offers: the vocabulary's list (graph/vocabulary). */
+export const RELATIONSHIP_TYPE_NAMES: readonly RelationshipType[] = RELATIONSHIP_TYPES;

@@ -1,18 +1,22 @@
 import type { EntityType, GraphEdge, GraphNode, PersonStatus } from '../api/types.js';
+import type { ConfidenceLevel } from '../../../graph/vocabulary/confidence.js';
+import { ENTITY_TYPE_INFO, ENTITY_TYPES, type EntityTypeInfo } from '../../../graph/vocabulary/entity-types.js';
+import { RELATIONSHIP_GROUPS, relationshipGroup } from '../../../graph/vocabulary/relationship-types.js';
 
 /**
  * Style rules, declared as data so the renderer, the SVG export and the legend read the same
- * table (issue #4: by entity type, relationship type, confidence and status).
+ * table (issue #4: by entity type, relationship type, confidence and status). Type colours,
+ * sizes and edge groups come from the vocabulary (graph/vocabulary).
  */
-export const NODE_COLOURS: Record<EntityType, string> = {
-  Person: '#2f6db5',
-  Family: '#8a5cc2',
-  Facility: '#c0392b',
-  Place: '#2e8b57',
-  Organisation: '#d68910',
-  Event: '#5d6d7e',
-  Source: '#7f8c8d',
-};
+const typeInfo = (type: string): EntityTypeInfo | undefined =>
+  (ENTITY_TYPE_INFO as Record<string, EntityTypeInfo>)[type];
+
+export const NODE_COLOURS = Object.fromEntries(
+  ENTITY_TYPES.map((type) => [type, ENTITY_TYPE_INFO[type].colour]),
+) as Record<EntityType, string>;
+
+/** The colour of a type's dots and badges; unknown types (a newer server) are grey. */
+export const entityColour = (type: string): string => typeInfo(type)?.colour ?? '#95a5a6';
 
 export const STATUS_COLOURS: Record<PersonStatus, string> = {
   detained: '#c0392b',
@@ -21,18 +25,11 @@ export const STATUS_COLOURS: Record<PersonStatus, string> = {
   free: '#27ae60',
 };
 
-const KINSHIP = new Set(['PARENT_OF', 'PARTNER_OF', 'SIBLING_OF', 'RELATIVE_OF', 'GUARDIAN_OF']);
-
-export const EDGE_GROUPS = [
-  { name: 'kinship', colour: '#2f6db5', test: (type: string) => KINSHIP.has(type) },
-  { name: 'family membership', colour: '#8a5cc2', test: (type: string) => type === 'MEMBER_OF' },
-  {
-    name: 'events and places',
-    colour: '#5d6d7e',
-    test: (type: string) => ['PARTICIPATED_IN', 'OCCURRED_AT', 'LOCATED_IN'].includes(type),
-  },
-  { name: 'organisations and sources', colour: '#b9770e', test: () => true },
-] as const;
+export const EDGE_GROUPS = Object.entries(RELATIONSHIP_GROUPS).map(([group, { label, colour }]) => ({
+  name: label,
+  colour,
+  test: (type: string) => relationshipGroup(type) === group,
+}));
 
 /** Confidence as line pattern: the weaker the claim, the more broken the line. */
 export const CONFIDENCE_DASH: Record<string, number[]> = {
@@ -40,20 +37,25 @@ export const CONFIDENCE_DASH: Record<string, number[]> = {
   probable: [],
   possible: [6, 4],
   doubtful: [2, 4],
-};
-export const CONFIDENCE_WIDTH: Record<string, number> = { confirmed: 2, probable: 1.4, possible: 1.2, doubtful: 1 };
+} satisfies Record<ConfidenceLevel, number[]>;
+export const CONFIDENCE_WIDTH: Record<string, number> = {
+  confirmed: 2,
+  probable: 1.4,
+  possible: 1.2,
+  doubtful: 1,
+} satisfies Record<ConfidenceLevel, number>;
 
 export function nodeColour(node: GraphNode): string {
-  return NODE_COLOURS[node.type] ?? '#95a5a6';
+  return entityColour(node.type);
 }
 
 export function nodeRadius(node: GraphNode, degree: number): number {
-  const base = node.type === 'Person' ? 7 : node.type === 'Family' ? 8 : 6;
+  const base = typeInfo(node.type)?.radius ?? 6;
   return base + Math.min(8, Math.sqrt(degree));
 }
 
 export function edgeColour(edge: GraphEdge): string {
-  return (EDGE_GROUPS.find((g) => g.test(edge.type)) ?? EDGE_GROUPS[3]).colour;
+  return RELATIONSHIP_GROUPS[relationshipGroup(edge.type)].colour;
 }
 
 /** Edge style key: edges sharing it are stroked as one path (the renderer batches by it). */

@@ -109,7 +109,7 @@ function claimCard(claim: ClaimView, options: ClaimsOptions): HTMLElement {
 }
 
 async function copySourceAs(sourceId: string, format: 'csl' | 'bibtex', options: ClaimsOptions): Promise<void> {
-  const text = await api.text(`/sources/${encodeURIComponent(sourceId)}/cite?format=${format}`);
+  const text = await api.cite({ params: { id: sourceId }, query: { format } }).catch(() => null);
   if (text === null) return options.notify('The citation could not be fetched.');
   await copyText(text);
   options.notify(`${format === 'csl' ? 'CSL-JSON' : 'BibTeX'} copied to the clipboard.`);

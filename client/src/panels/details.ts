@@ -8,10 +8,11 @@ import {
 import type { GraphCache } from '../data/graph-cache.js';
 import type { RealizedView } from '../data/realize.js';
 import { clear, el } from '../dom.js';
-import { edgeLabel } from '../graph/style.js';
+import { edgeLabel, entityColour } from '../graph/style.js';
 import type { ViewCommands } from '../state/commands.js';
 import type { Selection, ViewState } from '../state/view-state.js';
 import { claimsBlock } from './claims.js';
+import { ENTITY } from '../../../graph/vocabulary/entity-types.js';
 
 export interface DetailsDeps {
   cache: GraphCache;
@@ -82,7 +83,7 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
       el(
         'p',
         { className: 'entity-type' },
-        el('span', { className: `badge type ${entity.type}`, text: entity.type }),
+        typeBadge(entity.type),
         entity.kind ? el('span', { className: 'badge', text: String(entity.kind) }) : null,
         entity.protected
           ? el('span', {
@@ -143,7 +144,7 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
         pinned ? 'Unpin' : 'Pin',
       ),
     );
-    if (detail.entity.type === 'Person') {
+    if (detail.entity.type === ENTITY.Person) {
       wrap.append(
         el(
           'button',
@@ -325,4 +326,11 @@ function asEdge(detail: EntityDetail, r: RelationshipView): GraphEdge {
     ...(r.role ? { role: r.role } : {}),
     ...(r.relation ? { relation: r.relation } : {}),
   };
+}
+
+/** The type badge, in the type's colour from the vocabulary. */
+function typeBadge(type: string): HTMLElement {
+  const badge = el('span', { className: 'badge type', text: type });
+  badge.style.background = entityColour(type);
+  return badge;
 }

@@ -1,6 +1,7 @@
 import { api } from '../api/client.js';
 import type { SearchHit } from '../api/types.js';
 import { clear, el } from '../dom.js';
+import { entityColour } from '../graph/style.js';
 
 /**
  * The search box: any name or alias in any script. Hits are listed; choosing one (click or Enter)
@@ -21,7 +22,7 @@ export function createSearchPanel(form: HTMLFormElement, results: HTMLElement, o
     if (!text) return;
     results.append(el('p', { className: 'loading', role: 'status', text: `Searching for “${text}”…` }));
     try {
-      const page = await api.search(text, { limit: 20 });
+      const page = await api.search({ query: { q: text, limit: 20 } });
       if (mine !== token) return;
       clear(results);
       if (!page.items.length) {
@@ -63,7 +64,7 @@ export function createSearchPanel(form: HTMLFormElement, results: HTMLElement, o
       el(
         'button',
         { type: 'button', className: 'hit', 'data-id': hit.id, onclick: () => onChoose([hit.id]) },
-        el('span', { className: `dot ${hit.type}`, 'aria-hidden': 'true' }),
+        typeDot(hit.type),
         el('span', { className: 'hit-name', text: hit.name }),
         el('span', { className: 'muted', text: ` ${hit.type}${hit.kind ? ` · ${hit.kind}` : ''}` }),
       ),
@@ -71,4 +72,11 @@ export function createSearchPanel(form: HTMLFormElement, results: HTMLElement, o
   }
 
   return { run, focus: () => input.focus() };
+}
+
+/** A hit's type as a dot in the type's colour from the vocabulary. */
+function typeDot(type: string): HTMLElement {
+  const dot = el('span', { className: 'dot', 'aria-hidden': 'true' });
+  dot.style.background = entityColour(type);
+  return dot;
 }

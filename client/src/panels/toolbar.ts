@@ -51,8 +51,8 @@ export function wireToolbar(deps: ToolbarDeps) {
   on('export-graphml', async () => {
     const view = deps.realized();
     // The server's GraphML export carries the full records (redacted); offline, the view itself.
-    const ids = view.nodes.map((n) => n.id).join(',');
-    const fromServer = ids ? await api.text(`/export?format=graphml&ids=${encodeURIComponent(ids)}`) : null;
+    const ids = view.nodes.map((n) => n.id);
+    const fromServer = ids.length ? await api.export({ query: { format: 'graphml', ids } }).catch(() => null) : null;
     download('kinline-view.graphml', 'application/graphml+xml', fromServer ?? toGraphML(view.nodes, view.edges));
   });
 

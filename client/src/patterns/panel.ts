@@ -1,7 +1,7 @@
-import type { DatedEventView } from '../../../graph/queries/evidence.js';
-import type { EntityView } from '../api/types.js';
+import { MAX_PATTERN_PAGE as limit } from '../../../graph/views/page.js';
+import { api } from '../api/client.js';
+import type { DatedEventView, EntityView } from '../api/types.js';
 import { el } from '../dom.js';
-import { timelineApi } from '../timeline/api.js';
 import { describeEdtf } from '../timeline/edtf-text.js';
 
 /** One result of a pattern query: who it is about and the evidence behind it. */
@@ -37,7 +37,7 @@ function specs(deps: PatternsDeps): PatternSpec[] {
       name: 'Orphaned children on a date',
       fields: [{ name: 'date', label: 'Date', type: 'date', value: () => deps.asOf() ?? '2019-04-13' }],
       run: async (v) =>
-        (await timelineApi.orphanedChildren(v.date!)).items.map((o) => ({
+        (await api.orphanedChildren({ query: { date: v.date!, limit } })).items.map((o) => ({
           label: o.child.name,
           certainty: o.certainty,
           detail: `parents: ${o.parents.map((p) => `${p.parent.name} (${p.certainty})`).join(', ')}${o.carers.length ? ` · carers: ${o.carers.map((c) => c.person.name).join(', ')}` : ''}`,
@@ -56,11 +56,8 @@ function specs(deps: PatternsDeps): PatternSpec[] {
       ],
       run: async (v) =>
         (
-          await timelineApi.crossingDetentions({
-            crossing: v.crossing ?? '',
-            days: num(v.days, 30),
-            from: opt(v.from),
-            to: opt(v.to),
+          await api.crossingDetentions({
+            query: { crossing: v.crossing ?? '', days: num(v.days, 30), from: opt(v.from), to: opt(v.to), limit },
           })
         ).items.map((h) => ({
           label: h.person.name,
@@ -79,22 +76,22 @@ function specs(deps: PatternsDeps): PatternSpec[] {
         { name: 'to', label: 'To', type: 'date', value: () => '' },
       ],
       run: async (v) =>
-        (await timelineApi.detentionCascades({ days: num(v.days, 30), from: opt(v.from), to: opt(v.to) })).items.map(
-          (c) => ({
-            label: `${c.people[0].name} & ${c.people[1].name}`,
-            certainty: c.certainty,
-            detail: `${c.kinship.map((k) => k.relation ?? k.type.toLowerCase()).join(', ')}: detained ${when(c.detentions[0])} and ${when(c.detentions[1])}`,
-            people: [...c.people],
-            events: [...c.detentions],
-          }),
-        ),
+        (
+          await api.detentionCascades({ query: { days: num(v.days, 30), from: opt(v.from), to: opt(v.to), limit } })
+        ).items.map((c) => ({
+          label: `${c.people[0].name} & ${c.people[1].name}`,
+          certainty: c.certainty,
+          detail: `${c.kinship.map((k) => k.relation ?? k.type.toLowerCase()).join(', ')}: detained ${when(c.detentions[0])} and ${when(c.detentions[1])}`,
+          people: [...c.people],
+          events: [...c.detentions],
+        })),
     },
     {
       id: 'co-detention',
       name: 'Held at the same facility',
       fields: [{ name: 'facility', label: 'Facility id (empty: all)', type: 'text', value: () => '' }],
       run: async (v) =>
-        (await timelineApi.coDetention({ facility: opt(v.facility) })).items.map((c) => ({
+        (await api.coDetention({ query: { facility: opt(v.facility), limit } })).items.map((c) => ({
           label: `${c.people[0].name} & ${c.people[1].name}`,
           certainty: c.certainty,
           detail: `${c.facility.name}: together ${c.overlap.certain ? `certainly ${c.overlap.certain.from} – ${c.overlap.certain.to}` : `possibly ${c.overlap.possible?.from ?? '?'} – ${c.overlap.possible?.to ?? '?'}`}`,
@@ -110,7 +107,7 @@ function specs(deps: PatternsDeps): PatternSpec[] {
         { name: 'asOf', label: 'As of', type: 'date', value: () => deps.asOf() ?? '' },
       ],
       run: async (v) =>
-        (await timelineApi.staleStatus({ months: num(v.months, 12), asOf: opt(v.asOf) })).items.map((s) => ({
+        (await api.staleStatus({ query: { months: num(v.months, 12), asOf: opt(v.asOf), limit } })).items.map((s) => ({
           label: s.person.name,
           certainty: s.certainty,
           detail: `last known ${s.lastKnown.earliest} – ${s.lastKnown.latest}`,

@@ -2,7 +2,7 @@ import { CONFIDENCE_LEVELS, ENTITY_TYPE_NAMES, type Confidence, type EntityType 
 import { emptyViewState, type Expansion, type TimelineScope, type ViewState } from './view-state.js';
 
 /**
- * ViewState <-> URL query string: the one codec (CONVENTIONS.md). Short keys keep shared links
+ * ViewState <-> URL query string: the one codec (client/README.md). Short keys keep shared links
  * readable; decoding validates every value, so a hand-edited link cannot smuggle anything in.
  *
  *   s=seed,ids  x=id~limit~Type.Type  h=hidden  p=id~x~y  t=Types  r=RELTYPES  c=minConfidence

@@ -1,4 +1,4 @@
-import type { Confidence, EntityType } from '../api/types.js';
+import type { Confidence, EntityType, TimelineScope } from '../api/types.js';
 
 /** One expansion of a node's neighbours: a page of `limit`, optionally only some entity types. */
 export interface Expansion {
@@ -20,15 +20,13 @@ export interface Filters {
 
 export type Selection = { kind: 'node' | 'edge'; id: string };
 
-/** Whose timeline is open (issue #5): some people, or a family, facility or border crossing. */
-export type TimelineScope =
-  | { kind: 'people'; ids: string[] }
-  | { kind: 'family' | 'facility' | 'crossing'; ids: [string] };
+/** Whose timeline is open (issue #5): the shape the timeline route takes (graph/views). */
+export type { TimelineScope };
 export type LayoutMode = 'force' | 'family';
 
 /**
  * Everything a researcher sees, and nothing derived: the graph drawn is a pure function of this
- * state and the data fetched for it (CONVENTIONS.md: Observable Plot). The URL encodes it
+ * state and the data fetched for it (client/README.md: views are functions of their state). The URL encodes it
  * (url-codec.ts), and undo/redo steps through its history (store.ts).
  */
 export interface ViewState {

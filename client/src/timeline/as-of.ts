@@ -1,6 +1,7 @@
-import type { GraphNode, PersonStatus } from '../api/types.js';
+import { MAX_PATTERN_PAGE } from '../../../graph/views/page.js';
+import { api } from '../api/client.js';
+import type { GraphNode, OrphanedChild, PersonStatus, StatusAsOf } from '../api/types.js';
 import { setStatusRule } from '../graph/style.js';
-import { timelineApi, type OrphanedChild, type StatusAsOf } from './api.js';
 import type { RowBadge } from './labels.js';
 
 export interface AsOfView {
@@ -19,8 +20,10 @@ export interface AsOfView {
 export async function loadAsOf(date: string, personIds: readonly string[]): Promise<AsOfView> {
   const ids = [...new Set(personIds)].slice(0, 500);
   const [status, orphans] = await Promise.all([
-    ids.length ? timelineApi.statusAsOf(date, ids) : Promise.resolve<StatusAsOf>({ date, people: [], unknown: [] }),
-    timelineApi.orphanedChildren(date).then((page) => page.items),
+    ids.length
+      ? api.statusAsOf({ query: { date, ids } })
+      : Promise.resolve<StatusAsOf>({ date, people: [], unknown: [] }),
+    api.orphanedChildren({ query: { date, limit: MAX_PATTERN_PAGE } }).then((page) => page.items),
   ]);
   const badges = new Map<string, RowBadge>();
   for (const id of ids) if (!status.unknown.includes(id)) badges.set(id, { status: 'free' });

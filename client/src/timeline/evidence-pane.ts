@@ -1,7 +1,6 @@
 import { el } from '../dom.js';
 import { claimsBlock } from '../panels/claims.js';
-import type { DatedEventView } from '../../../graph/queries/evidence.js';
-import type { TimelineItem } from './api.js';
+import type { DatedEventView, TimelineItem } from '../api/types.js';
 import type { AsOfView } from './as-of.js';
 import { describeEdtf } from './edtf-text.js';
 import { kindLabel } from './labels.js';

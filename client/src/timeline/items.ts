@@ -1,8 +1,9 @@
-import type { Timeline, TimelineGroup, TimelineItem } from './api.js';
+import { lastingKinds } from '../../../graph/vocabulary/event-kinds.js';
+import type { Timeline, TimelineGroup, TimelineItem } from '../api/types.js';
 
 /**
  * A timeline response as vis-timeline rows and items: a pure function, so the drawing rules for
- * uncertain dates (DESIGN.md, Dates) are testable without a browser.
+ * uncertain dates (graph/README.md, Dates) are testable without a browser.
  *
  *   fuzzy start  start.earliest ──fade──▶ start.latest   (the item fades in over its bounds)
  *   fuzzy end    end.earliest   ──fade──▶ end.latest
@@ -36,16 +37,8 @@ const DAY = 86_400_000;
 const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const pct = (x: number) => `${Math.max(0, Math.min(100, x * 100)).toFixed(2)}%`;
 
-export const RANGE_KINDS = new Set([
-  'detention',
-  'blocked-exit',
-  'disappearance',
-  'appointment',
-  'other',
-  'residence',
-  'employment',
-  'trial',
-]);
+/** Kinds that last, drawn as ranges: the vocabulary's `lasts` (graph/vocabulary/event-kinds.ts). */
+export const RANGE_KINDS: ReadonlySet<string> = new Set(lastingKinds());
 
 export function visItem(item: TimelineItem, horizon: number): VisItem | null {
   if (!item.start) return null;

@@ -1,33 +1,18 @@
+import { type DeprivedStatus, eventKindLabel } from '../../../graph/vocabulary/event-kinds.js';
 import { el } from '../dom.js';
-import type { TimelineItem } from './api.js';
+import type { TimelineItem } from '../api/types.js';
 import type { VisRow } from './items.js';
 
 /** What the as-of view says about a row's person on the date. */
 export interface RowBadge {
-  status: 'detained' | 'missing' | 'blocked' | 'free';
+  status: DeprivedStatus | 'free';
   certainty?: 'certain' | 'possible';
   /** A child all of whose known parents were (possibly) detained, missing or blocked. */
   orphaned?: 'certain' | 'possible';
 }
 
-const KIND_LABELS: Record<string, string> = {
-  detention: 'Detention',
-  'blocked-exit': 'Blocked from leaving',
-  disappearance: 'Disappearance',
-  crossing: 'Border crossing',
-  'passport-confiscation': 'Passport confiscated',
-  trial: 'Trial',
-  sentence: 'Sentence',
-  release: 'Release',
-  testimony: 'Testimony',
-  publication: 'Publication',
-  advocacy: 'Advocacy',
-  transfer: 'Transfer',
-  death: 'Death',
-  award: 'Award',
-  other: 'Event',
-};
-export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind.replaceAll('-', ' ');
+/** What a reader is shown for an event kind: the vocabulary's label (graph/vocabulary/event-kinds.ts). */
+export const kindLabel = (kind: string) => eventKindLabel(kind);
 
 function sourceBadge(item: TimelineItem): HTMLElement | null {
   const first = item.claims[0];

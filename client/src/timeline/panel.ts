@@ -1,16 +1,22 @@
-import type { DatedEventView } from '../../../graph/queries/evidence.js';
+import { queryOfScope } from '../../../server/contract/timeline.js';
+import { api } from '../api/client.js';
+import type { DatedEventView, Timeline, TimelineItem, TimelineScope } from '../api/types.js';
+import { MAX_TIMELINE_EVENTS } from '../../../graph/views/events.js';
 import type { RealizedView } from '../data/realize.js';
 import type { GraphCache } from '../data/graph-cache.js';
 import { el } from '../dom.js';
 import type { ViewCommands } from '../state/commands.js';
 import type { ViewStore } from '../state/store.js';
-import type { TimelineScope, ViewState } from '../state/view-state.js';
-import { timelineApi, type Timeline, type TimelineItem } from './api.js';
+import type { ViewState } from '../state/view-state.js';
 import { applyStatusRule, loadAsOf, type AsOfView } from './as-of.js';
 import { createEvidencePane } from './evidence-pane.js';
 import { sameScope, scopeKey, scopeOfNode } from './scope.js';
 import { createTimelineView } from './timeline-view.js';
 import './timeline.css';
+import { ENTITY } from '../../../graph/vocabulary/entity-types.js';
+
+/** Items fetched per timeline request; the API allows up to 5,000 and says when it truncated. */
+const TIMELINE_LIMIT = MAX_TIMELINE_EVENTS;
 
 export interface TimelinePanelDeps {
   store: ViewStore;
@@ -191,7 +197,7 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
     }
     info.textContent = 'Loading…';
     try {
-      const next = await timelineApi.timeline(scope);
+      const next = await api.timeline({ query: { ...queryOfScope(scope), limit: TIMELINE_LIMIT } });
       if (mine !== loading) return;
       data = next;
       empty.hidden = true;
@@ -225,7 +231,7 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
       ...(data?.groups.map((g) => g.id) ?? []),
       ...deps
         .realized()
-        .nodes.filter((n) => n.type === 'Person')
+        .nodes.filter((n) => n.type === ENTITY.Person)
         .map((n) => n.id),
     ];
     const key = `${state.asOf}|${[...new Set(people)].sort().join(',')}`;

@@ -1,6 +1,7 @@
 import { api } from '../api/client.js';
 import type { GraphCache } from '../data/graph-cache.js';
 import type { TimelineScope } from '../state/view-state.js';
+import { ENTITY } from '../../../graph/vocabulary/entity-types.js';
 
 export interface ScopedEntity {
   scope: TimelineScope;
@@ -12,14 +13,14 @@ export async function scopeOfNode(id: string, cache: GraphCache): Promise<Scoped
   const node =
     cache.nodes.get(id) ??
     (await api
-      .entity(id)
+      .entity({ params: { id } })
       .then((d) => d.entity)
       .catch(() => undefined));
   if (!node) return null;
-  if (node.type === 'Person') return { scope: { kind: 'people', ids: [id] }, name: node.name };
-  if (node.type === 'Family') return { scope: { kind: 'family', ids: [id] }, name: node.name };
-  if (node.type === 'Facility') return { scope: { kind: 'facility', ids: [id] }, name: node.name };
-  if (node.type === 'Place' && node.kind === 'border-crossing')
+  if (node.type === ENTITY.Person) return { scope: { kind: 'people', ids: [id] }, name: node.name };
+  if (node.type === ENTITY.Family) return { scope: { kind: 'family', ids: [id] }, name: node.name };
+  if (node.type === ENTITY.Facility) return { scope: { kind: 'facility', ids: [id] }, name: node.name };
+  if (node.type === ENTITY.Place && node.kind === 'border-crossing')
     return { scope: { kind: 'crossing', ids: [id] }, name: node.name };
   return null;
 }

@@ -1,7 +1,7 @@
 import { DataSet } from 'vis-data/peer';
 import { Timeline, type TimelineOptions } from 'vis-timeline/peer';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
-import type { Timeline as TimelineData, TimelineItem } from './api.js';
+import type { Timeline as TimelineData, TimelineItem } from '../api/types.js';
 import { visData, type VisItem, type VisRow } from './items.js';
 import { itemContent, rowLabel, type RowBadge } from './labels.js';
 import { createTooltip } from './tooltip.js';

@@ -1,5 +1,5 @@
 import { el } from '../dom.js';
-import type { TimelineItem } from './api.js';
+import type { TimelineItem } from '../api/types.js';
 import { describeEdtf } from './edtf-text.js';
 import { kindLabel } from './labels.js';
 

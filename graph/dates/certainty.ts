@@ -1,11 +1,14 @@
-import { parseEdtf } from '../dates/edtf.js';
+import { parseEdtf } from './edtf.js';
+import type { Props } from '../db/props.js';
+
+/** A date is certainly or only possibly in a range; anything else is not in it. */
+export const CERTAINTIES = ['certain', 'possible'] as const;
+export type Certainty = (typeof CERTAINTIES)[number];
 
 /**
- * "Certainly" and "possibly" on a date (DESIGN.md, Dates). Bounds are ISO day strings, so they
+ * "Certainly" and "possibly" on a date (graph/README.md, Dates). Bounds are ISO day strings, so they
  * compare as strings; `null` start means open ("../2018"), `null` end means open or unknown.
  */
-export type Certainty = 'certain' | 'possible';
-
 export interface Bounds {
   startEarliest: string | null;
   startLatest: string;
@@ -14,7 +17,6 @@ export interface Bounds {
   openEnd: 'none' | 'open' | 'unknown';
 }
 
-type Props = Record<string, unknown>;
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** The stored bounds of an event or claim node; null when it carries no date. */
@@ -101,7 +103,7 @@ export function strongest(values: readonly (Certainty | null)[]): Certainty | nu
 /**
  * When sources disagree on dates, each event has several readings (its own date, then each claimed
  * date). A test is certain only if every combination of readings makes it certain, and possible
- * if any combination makes it possible: claims are never merged (DESIGN.md, Claims).
+ * if any combination makes it possible: claims are never merged (graph/README.md, Dates).
  */
 export function acrossReadings(
   readings: readonly (readonly Bounds[])[],

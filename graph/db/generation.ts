@@ -1,4 +1,4 @@
-import { read } from '../db/driver.js';
+import { read } from './driver.js';
 
 /**
  * A token that every load replaces and a wipe removes. Whatever a process derives from the whole

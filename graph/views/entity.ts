@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { EntityTypeName, Name } from '../schema/index.js';
+
+/**
+ * An entity as a reader sees it (graph/safety/present.ts makes it). Protected people come out as
+ * pseudonym and public id only; other entities carry their stored properties when shown in detail,
+ * hence the open record.
+ */
+export const EntityView = z
+  .object({
+    id: z.string(),
+    type: EntityTypeName,
+    name: z.string(),
+    protected: z.literal(true).optional(),
+    kind: z.string().optional(),
+    names: z.array(Name).optional(),
+    description: z.string().optional(),
+    synthetic: z.literal(true).optional(),
+  })
+  .catchall(z.unknown());
+export type EntityView = z.infer<typeof EntityView>;
+
+/** One source's word for a fact: where it says so, verbatim, and how sure it is. */
+export const ClaimView = z.strictObject({
+  about: z.string(),
+  source: EntityView.extend({
+    date: z.string().optional(),
+    url: z.string().optional(),
+    publisher: z.string().optional(),
+  }),
+  locator: z.string(),
+  excerpt: z.string(),
+  translation: z.string().optional(),
+  confidence: z.string(),
+  date: z.string().optional(),
+  note: z.string().optional(),
+});
+export type ClaimView = z.infer<typeof ClaimView>;
+
+/** A relationship seen from one of its ends, with the claims behind it. */
+export const RelationshipView = z.strictObject({
+  id: z.string(),
+  type: z.string(),
+  direction: z.enum(['out', 'in']),
+  other: EntityView,
+  role: z.string().optional(),
+  relation: z.string().optional(),
+  date: z.string().optional(),
+  confidence: z.string(),
+  claims: z.array(ClaimView),
+});
+export type RelationshipView = z.infer<typeof RelationshipView>;
+
+/** Relationships listed on one entity's page at most (the `relationshipLimit` query). */
+export const MAX_RELATIONSHIPS = 1000;
+
+export const EntityDetail = z.strictObject({
+  entity: EntityView,
+  /** For events: the claims that the event happened, as each source tells it. */
+  claims: z.array(ClaimView),
+  relationships: z.array(RelationshipView).max(MAX_RELATIONSHIPS),
+  relationshipCount: z.number().int().min(0),
+});
+export type EntityDetail = z.infer<typeof EntityDetail>;
+
+export const SearchHit = EntityView.extend({ score: z.number() });
+export type SearchHit = z.infer<typeof SearchHit>;
+
+/** Hits per search page at most. */
+export const MAX_SEARCH_PAGE = 100;
+
+export const SearchPage = z.strictObject({
+  query: z.string(),
+  items: z.array(SearchHit).max(MAX_SEARCH_PAGE),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1),
+  hasMore: z.boolean(),
+});
+export type SearchPage = z.infer<typeof SearchPage>;

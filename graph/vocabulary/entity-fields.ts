@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { EntityType } from './entity-types.js';
+import { EVENT_KIND_NAMES } from './event-kinds.js';
+import { Claims, Disclosure, Edtf, Id, Name, ShortText, Text } from './values.js';
+
+/** What every entity has. Its `type` is added by graph/schema from the type's name. */
+export const ENTITY_BASE_FIELDS = {
+  id: Id,
+  names: z.array(Name).min(1),
+  description: Text.optional(),
+  synthetic: z.boolean().optional(),
+};
+
+const latitude = z.number().min(-90).max(90).optional();
+const longitude = z.number().min(-180).max(180).optional();
+
+/**
+ * Each type's own fields, in the order the spreadsheet template's columns show them
+ * (graph/import/template: `id`, `kind`, the name columns, these, `description`).
+ */
+export const ENTITY_FIELDS = {
+  Person: {
+    gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
+    birthDate: Edtf.optional(),
+    birthPlace: Id.optional(),
+    deathDate: Edtf.optional(),
+    disclosure: Disclosure.optional(),
+    minor: z.boolean().optional().describe('minors are pseudonymous unless disclosure says otherwise'),
+    pseudonym: ShortText.optional().describe('shown instead of the name to readers without clearance'),
+    citizenships: z.array(ShortText).max(10).optional(),
+    ethnicity: ShortText.optional(),
+    occupation: ShortText.optional(),
+    identityNumbers: z.array(ShortText).max(20).optional(),
+  },
+  Family: {},
+  Facility: {
+    kind: z.enum(['camp', 'prison', 'detention-centre', 'police-station', 'clandestine-centre', 'other']),
+    latitude,
+    longitude,
+    securityTier: z.number().int().min(0).max(4).optional(),
+    externalIds: z.array(ShortText).max(20).optional(),
+  },
+  Place: {
+    kind: z.enum(['country', 'region', 'city', 'district', 'border-crossing', 'address', 'other']),
+    country: ShortText.optional(),
+    latitude,
+    longitude,
+  },
+  Organisation: {
+    kind: z.enum([
+      'ngo',
+      'media',
+      'state-agency',
+      'court',
+      'university',
+      'intergovernmental',
+      'security-force',
+      'other',
+    ]),
+  },
+  Event: {
+    kind: z.enum(EVENT_KIND_NAMES),
+    date: Edtf.optional(),
+    claims: Claims,
+  },
+  Source: {
+    kind: z.enum([
+      'article',
+      'video',
+      'testimony',
+      'official-document',
+      'report',
+      'dataset',
+      'satellite-image',
+      'book',
+      'other',
+    ]),
+    authors: z.array(ShortText).max(50).optional(),
+    publisher: ShortText.optional(),
+    date: Edtf.optional(),
+    url: z.url().max(2000).optional(),
+    archiveUrl: z.url().max(2000).optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+      .optional(),
+    reliability: z.enum(['high', 'medium', 'low', 'unknown']).optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  },
+} as const satisfies Record<EntityType, z.ZodRawShape>;

@@ -1,0 +1,21 @@
+import type { Contract } from './define.js';
+import { evidenceRoutes } from './evidence.js';
+import { exploreRoutes } from './explore.js';
+import { graphRoutes } from './graph.js';
+import { patternRoutes } from './patterns.js';
+import { timelineRoutes } from './timeline.js';
+
+/**
+ * The API contract (ts-rest style): every route's method, path, inputs and answers, in the order
+ * the OpenAPI document lists them. Server, OpenAPI, browser client and tests all read it.
+ */
+export const api = {
+  ...exploreRoutes,
+  ...graphRoutes,
+  ...timelineRoutes,
+  ...patternRoutes,
+  ...evidenceRoutes,
+} satisfies Contract;
+
+export type Api = typeof api;
+export type RouteName = keyof Api;
