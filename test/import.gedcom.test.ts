@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { read } from '../graph/db/driver.js';
 import { counts } from '../graph/store/admin.js';
-import { decodeAnsel } from '../graph/import/ansel.js';
+import { decodeAnsel } from '../graph/import/gedcom/ansel.js';
 import { parseFile } from '../graph/import/formats.js';
-import { gedcomDateToEdtf } from '../graph/import/gedcom-dates.js';
+import { gedcomDateToEdtf } from '../graph/import/gedcom/dates.js';
 import { importParsed } from '../graph/import/run.js';
 import { freshGraph } from './support/graph.js';
 

@@ -9,8 +9,9 @@ import { expect, it } from 'vitest';
  */
 const TIERS: readonly (readonly string[])[] = [
   ['graph/config'],
-  ['graph/db', 'graph/neo4j', 'graph/search', 'graph/vocabulary'],
+  ['graph/db', 'graph/neo4j', 'graph/search'],
   ['graph/dates'],
+  ['graph/vocabulary'],
   ['graph/schema'],
   ['graph/views'],
   ['graph/safety', 'graph/access', 'graph/audit'],

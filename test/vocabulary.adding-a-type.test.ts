@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { legendEntries } from '../client/src/panels/legend-model.js';
-import { csvTemplateFor } from '../graph/import/template-sheets.js';
+import { csvTemplateFor } from '../graph/import/csv/template-sheets.js';
 import { constraintsFor, Entity, schemaFor } from '../graph/schema/index.js';
 import { Edtf, type EntityTypeSpec, FTM, VOCABULARY } from '../graph/vocabulary/index.js';
 import { api } from '../server/contract/index.js';

@@ -1,4 +1,4 @@
-import { columnOf, csvTemplateFor, type TemplateSheet } from '../import/template-sheets.js';
+import { columnOf, csvTemplateFor, type TemplateSheet } from '../import/csv/template-sheets.js';
 import type { Dataset, Entity, Relationship } from '../schema/index.js';
 import { VOCABULARY } from '../vocabulary/index.js';
 import { ENTITY } from '../vocabulary/entity-types.js';

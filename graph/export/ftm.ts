@@ -8,7 +8,7 @@ import {
   RELATIONSHIP_SPECS,
   type RelationshipSpec,
 } from '../vocabulary/index.js';
-import { isPlainIsoDate, keyword } from '../import/ftm-vocabulary.js';
+import { isPlainIsoDate, keyword } from '../import/ftm/vocabulary.js';
 
 type Props = Record<string, string[]>;
 interface FtmEntity {

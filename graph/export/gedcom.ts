@@ -1,5 +1,5 @@
 import type { Dataset, Entity, Relationship } from '../schema/index.js';
-import { edtfToGedcomDate } from '../import/gedcom-dates.js';
+import { edtfToGedcomDate } from '../import/gedcom/dates.js';
 import { GEDCOM_EVENT_KINDS } from '../vocabulary/event-kinds.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseGedcom } from './gedcom.js';
-import { parseJsonDataset } from './json.js';
+import { parseGedcom } from './gedcom/read.js';
+import { parseJsonDataset } from './json/read.js';
 import type { ImportFormat, ParsedFile } from './types.js';
 
 export const IMPORT_FORMATS = ['json', 'gedcom', 'csv', 'ftm'] as const satisfies readonly ImportFormat[];
@@ -31,12 +31,12 @@ export async function parseFile(file: string, options: ParseOptions = {}): Promi
     case 'json':
       return parseJsonDataset(bytes, file);
     case 'csv': {
-      const { parseCsvWithMapping, readMapping } = await import('./csv.js');
+      const { parseCsvWithMapping, readMapping } = await import('./csv/read.js');
       if (!options.mapping) throw new Error(`${file}: a CSV import needs --mapping FILE (see graph/import/README.md)`);
       return parseCsvWithMapping(bytes, file, readMapping(options.mapping));
     }
     case 'ftm': {
-      const { parseFtm } = await import('./ftm.js');
+      const { parseFtm } = await import('./ftm/read.js');
       return parseFtm(bytes, file);
     }
     default:

@@ -1,4 +1,4 @@
-import { decodeAnsel } from './ansel.js';
+import { decodeAnsel } from './gedcom/ansel.js';
 import type { Problem } from './types.js';
 
 export type Encoding = 'utf-8' | 'latin1' | 'ansel';

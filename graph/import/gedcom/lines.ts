@@ -1,5 +1,5 @@
-import { decode, DecodeError, type Encoding } from './text.js';
-import type { Problem } from './types.js';
+import { decode, DecodeError, type Encoding } from '../text.js';
+import type { Problem } from '../types.js';
 
 /** One GEDCOM line with its substructure; CONT/CONC are already folded into `value`. */
 export interface GedcomNode {

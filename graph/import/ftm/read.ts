@@ -1,13 +1,13 @@
-import type { DatasetInput } from '../schema/index.js';
-import { edtfProblem } from '../dates/edtf.js';
-import { DatasetBuilder } from './builder.js';
-import { ENTITY, FTM, FTM_LINK_SCHEMATA } from '../vocabulary/index.js';
-import { entityTypeOfFtm, FAMILY_CATCH_ALL, familyLinkOf, keywordsOf } from './ftm-vocabulary.js';
-import { READERS, type Reader } from './ftm-readers.js';
-import { fileStem, joinId, slug } from './ids.js';
-import { decode, DecodeError } from './text.js';
-import type { ParsedFile, Position } from './types.js';
-import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
+import type { DatasetInput } from '../../schema/index.js';
+import { edtfProblem } from '../../dates/edtf.js';
+import { DatasetBuilder } from '../builder.js';
+import { ENTITY, FTM, FTM_LINK_SCHEMATA } from '../../vocabulary/index.js';
+import { entityTypeOfFtm, FAMILY_CATCH_ALL, familyLinkOf, keywordsOf } from './vocabulary.js';
+import { READERS, type Reader } from './readers.js';
+import { fileStem, joinId, slug } from '../ids.js';
+import { decode, DecodeError } from '../text.js';
+import type { ParsedFile, Position } from '../types.js';
+import { DEFAULT_CONFIDENCE } from '../../vocabulary/confidence.js';
 
 interface FtmEntity {
   id: string;

@@ -7,7 +7,7 @@ import {
   RELATIONSHIP_TYPES,
   type RelationshipSpec,
   type RelationshipType,
-} from '../vocabulary/index.js';
+} from '../../vocabulary/index.js';
 
 /**
  * How Kinline and FollowTheMoney (followthemoney.tech, the model of OpenAleph/OpenSanctions)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CsvSheetSpec, Vocabulary } from '../vocabulary/index.js';
+import type { CsvSheetSpec, Vocabulary } from '../../vocabulary/index.js';
 
 /**
  * The spreadsheet template (graph/import/template): one sheet per entity type plus

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { edtfProblem } from '../dates/edtf.js';
-import { DatasetBuilder } from './builder.js';
-import { slug } from './ids.js';
+import { edtfProblem } from '../../dates/edtf.js';
+import { DatasetBuilder } from '../builder.js';
+import { slug } from '../ids.js';
 import {
   MappingError,
   PLACEHOLDER,
@@ -10,10 +10,10 @@ import {
   templatesOf,
   type LoadedMapping,
   type Mapping,
-} from './mapping.js';
-import { decode, DecodeError, detectEncoding } from './text.js';
-import type { ParsedFile, Position, Problem } from './types.js';
-import { ENTITY } from '../vocabulary/entity-types.js';
+} from '../mapping.js';
+import { decode, DecodeError, detectEncoding } from '../text.js';
+import type { ParsedFile, Position, Problem } from '../types.js';
+import { ENTITY } from '../../vocabulary/entity-types.js';
 
 export { readMapping };
 

@@ -1,4 +1,4 @@
-import { edtfProblem } from '../dates/edtf.js';
+import { edtfProblem } from '../../dates/edtf.js';
 
 /**
  * GEDCOM 5.5.1 DATE_VALUE -> EDTF (ISO 8601-2), as issue 6 asks:

@@ -1,14 +1,14 @@
-import { parseEdtf } from '../dates/edtf.js';
-import type { DatasetInput } from '../schema/index.js';
-import { DatasetBuilder } from './builder.js';
-import { gedcomDateToEdtf } from './gedcom-dates.js';
-import { blockText, child, childrenOf, decodeGedcom, parseGedcomLines, type GedcomNode } from './gedcom-lines.js';
-import { fileStem, joinId, slug } from './ids.js';
-import { DecodeError } from './text.js';
-import type { ParsedFile, Position } from './types.js';
-import { ENTITY, entityLabel } from '../vocabulary/entity-types.js';
-import { GEDCOM_EVENT_KINDS } from '../vocabulary/event-kinds.js';
-import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
+import { parseEdtf } from '../../dates/edtf.js';
+import type { DatasetInput } from '../../schema/index.js';
+import { DatasetBuilder } from '../builder.js';
+import { gedcomDateToEdtf } from './dates.js';
+import { blockText, child, childrenOf, decodeGedcom, parseGedcomLines, type GedcomNode } from './lines.js';
+import { fileStem, joinId, slug } from '../ids.js';
+import { DecodeError } from '../text.js';
+import type { ParsedFile, Position } from '../types.js';
+import { ENTITY, entityLabel } from '../../vocabulary/entity-types.js';
+import { GEDCOM_EVENT_KINDS } from '../../vocabulary/event-kinds.js';
+import { DEFAULT_CONFIDENCE } from '../../vocabulary/confidence.js';
 
 type Claim = DatasetInput['relationships'][number]['claims'][number];
 

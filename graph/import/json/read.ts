@@ -1,6 +1,6 @@
-import { DatasetBuilder } from './builder.js';
-import { decode, DecodeError } from './text.js';
-import type { ParsedFile } from './types.js';
+import { DatasetBuilder } from '../builder.js';
+import { decode, DecodeError } from '../text.js';
+import type { ParsedFile } from '../types.js';
 
 /** Line and column of each record's `"id": "..."` in the file, so problems can point at it. */
 function idPositions(text: string): Map<string, { line: number; column: number }> {

@@ -1,6 +1,6 @@
-import type { DatasetInput } from '../schema/index.js';
-import { type EntityType, FTM } from '../vocabulary/index.js';
-import type { Position } from './types.js';
+import type { DatasetInput } from '../../schema/index.js';
+import { type EntityType, FTM } from '../../vocabulary/index.js';
+import type { Position } from '../types.js';
 
 type Claim = DatasetInput['relationships'][number]['claims'][number];
 type Name = { value: string; kind: 'primary' };
