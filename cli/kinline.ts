@@ -1,5 +1,5 @@
 /**
- * The `kinline` command (issue 6): import, export, seed, serve. See README.md, "Command line".
+ * The `kinline` command (issue 6): import, export, seed, serve, user, audit. See README.md, "Command line".
  * Exit codes: 0 done, 1 something was rejected or failed, 2 wrong usage.
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { disconnect } from '../graph/db/driver.js';
 import { nodeCount } from '../graph/store/admin.js';
 import { GraphNotEmptyError, offlineLoad } from '../graph/store/offline-load.js';
 import { defaultHome } from '../graph/neo4j/embedded.js';
+import { AccountUsageError, auditCommand, userCommand } from './accounts.js';
 import { embeddedRunning, openGraph } from './connection.js';
 import { Progress } from './progress.js';
 import { formatProblem, summaryTable } from './report.js';
@@ -26,7 +27,10 @@ const USAGE = `usage:
   kinline import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--mapping FILE|DIR]... [--dry-run] [--batched | --offline]
   kinline export [--format ${EXPORT_FORMATS.join('|')}] [--out FILE|DIR] [--include-protected]
   kinline seed [--synthetic N]
-  kinline serve`;
+  kinline serve
+  kinline user add NAME --role viewer|researcher|cleared|admin [--clearance none|pseudonymous|confidential] --password-stdin
+  kinline user list | set-role NAME --role ROLE [--clearance C] | disable NAME
+  kinline audit verify`;
 
 class UsageError extends Error {}
 const log = (line: string) => process.stderr.write(`[kinline] ${line}\n`);
@@ -253,6 +257,9 @@ export async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       'include-protected': { type: 'boolean' },
       synthetic: { type: 'string' },
+      role: { type: 'string' },
+      clearance: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -269,6 +276,10 @@ export async function main(argv: string[]): Promise<number> {
       return seedCommand(values);
     case 'serve':
       return serveCommand();
+    case 'user':
+      return userCommand(positionals, values);
+    case 'audit':
+      return auditCommand(positionals);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -279,7 +290,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      error instanceof AccountUsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`kinline: ${(error as Error).message}\n${USAGE}\n`);
       process.exitCode = 2;
     } else if (error instanceof ValidationError) {

@@ -84,6 +84,12 @@ export const VARIABLES = {
     meaning: 'key of the public ids given to protected people; set your own in production',
     secret: true,
   }),
+  publicRead: variable({
+    name: 'KINLINE_PUBLIC_READ',
+    schema: z.enum(['true', 'false']).transform((value) => value === 'true'),
+    default: 'false',
+    meaning: 'let anyone read as a viewer without signing in; always allowed when HOST is a loopback address',
+  }),
   chromiumPath: variable({
     name: 'CHROMIUM_PATH',
     schema: text,

@@ -1,9 +1,12 @@
 import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../graph/neo4j/embedded.js';
 import { currentLexicon } from '../graph/safety/lexicon.js';
+import { config } from '../graph/config.js';
 import { errorHandler, unknownRoute } from './errors.js';
+import { isLoopback, sessionMiddleware } from './session.js';
 import { mount } from './routes/define.js';
 import { api as contract } from './contract/index.js';
 import { handlers } from './routes/index.js';
@@ -14,7 +17,14 @@ const BODY_LIMIT = '256kb';
  * The Express app: JSON routes under /api, the OpenAPI document, and the built client.
  * Every JSON body passes through the protected-people lexicon before it leaves.
  */
-export function createApp(): Express {
+export interface AppOptions {
+  /** Let readers in without signing in, as viewers; default: on loopback or with KINLINE_PUBLIC_READ. */
+  anonymousRead?: boolean;
+}
+
+export function createApp(options: AppOptions = {}): Express {
+  const settings = config();
+  const anonymousRead = options.anonymousRead ?? (settings.publicRead || isLoopback(settings.host));
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -30,6 +40,8 @@ export function createApp(): Express {
     next();
   });
   const api = express.Router();
+  api.post('/session', signInLimiter());
+  api.use(sessionMiddleware({ anonymousRead }));
   mount(api, contract, handlers);
   app.use('/api', api);
   app.use('/api', unknownRoute);
@@ -47,4 +59,22 @@ export function createApp(): Express {
 function scrubFailed(res: express.Response) {
   res.status(503).set('Retry-After', '5');
   return { error: { code: 'database_unavailable', message: 'The database is unreachable; try again shortly.' } };
+}
+
+/**
+ * Sign-in attempts per client address: the per-account lock-out (graph/access/users.ts) stops
+ * guessing one password; this stops trying many names from one place.
+ */
+function signInLimiter() {
+  return rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 20,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res
+        .status(429)
+        .json({ error: { code: 'too_many_attempts', message: 'Too many sign-in attempts: try again later.' } });
+    },
+  });
 }

@@ -1,9 +1,10 @@
+import { accessSchemaStatements } from '../access/schema.js';
 import { autoCommit, read, write } from '../db/driver.js';
 import { ENTITY_TYPES, schemaStatements } from '../schema/index.js';
 
 /** Creates every constraint and index the schema derives (idempotent) and waits for them. */
 export async function applySchema(): Promise<void> {
-  for (const statement of schemaStatements()) await write(statement);
+  for (const statement of [...schemaStatements(), ...accessSchemaStatements()]) await write(statement);
   await write('CALL db.awaitIndexes(300)');
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ErrorBody } from '../../graph/views/system.js';
 
-export type Method = 'get' | 'post';
+export type Method = 'get' | 'post' | 'delete';
 
 /** A response body per media type; text formats (exports) are strings. */
 export type Content = Readonly<Record<string, z.ZodType>>;

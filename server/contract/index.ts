@@ -3,6 +3,7 @@ import { evidenceRoutes } from './evidence.js';
 import { exploreRoutes } from './explore.js';
 import { graphRoutes } from './graph.js';
 import { patternRoutes } from './patterns.js';
+import { sessionRoutes } from './session.js';
 import { timelineRoutes } from './timeline.js';
 
 /**
@@ -15,6 +16,7 @@ export const api = {
   ...timelineRoutes,
   ...patternRoutes,
   ...evidenceRoutes,
+  ...sessionRoutes,
 } satisfies Contract;
 
 export type Api = typeof api;

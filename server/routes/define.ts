@@ -41,7 +41,7 @@ export function mount<C extends Contract>(router: Router, contract: C, handlers:
       const input = {
         params: parsePart(spec.params, req.params, 'params'),
         query: parsePart(spec.query, req.query, 'query'),
-        body: parsePart(spec.body, spec.method === 'post' ? req.body : undefined, 'body'),
+        body: parsePart(spec.body, spec.method === 'get' ? undefined : req.body, 'body'),
       };
       const result = await handler(input, res);
       if (result !== undefined && !res.headersSent) res.json(result);

@@ -4,6 +4,7 @@ import { evidenceHandlers } from './evidence.js';
 import { exploreHandlers } from './explore.js';
 import { graphHandlers } from './graph.js';
 import { patternHandlers } from './patterns.js';
+import { sessionHandlers } from './session.js';
 import { timelineHandlers } from './timeline.js';
 
 /** The handler of every route in the contract (server/contract), by route name. */
@@ -13,4 +14,5 @@ export const handlers: Handlers<Api> = {
   ...timelineHandlers,
   ...patternHandlers,
   ...evidenceHandlers,
+  ...sessionHandlers,
 };

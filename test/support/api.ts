@@ -5,7 +5,7 @@ import { api as contract } from '../../server/contract/index.js';
 import { matchRoute } from '../../server/contract/url.js';
 import { invalidateLexicon } from '../../graph/safety/lexicon.js';
 import { validateAndLoad } from '../../graph/store/check.js';
-import { createApp } from '../../server/app.js';
+import { type AppOptions, createApp } from '../../server/app.js';
 import { loadSeedCase } from '../../seeds/index.js';
 import { freshGraph } from './graph.js';
 
@@ -16,12 +16,18 @@ export interface Api {
   url: string;
   get(path: string): Promise<{ status: number; headers: Headers; body: Body; text: string }>;
   post(path: string, body: unknown): Promise<{ status: number; headers: Headers; body: Body; text: string }>;
+  /** Any method, with headers of the caller's own (a session cookie, a CSRF token). */
+  send(
+    method: string,
+    path: string,
+    init?: { body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Headers; body: Body; text: string }>;
   close(): Promise<void>;
 }
 
 /** The real Express app on a free port, talking to the run's Neo4j (call freshGraph() first). */
-export async function startApi(): Promise<Api> {
-  const server: Server = createApp().listen(0, '127.0.0.1');
+export async function startApi(options: AppOptions = {}): Promise<Api> {
+  const server: Server = createApp(options).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -45,6 +51,12 @@ export async function startApi(): Promise<Api> {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    send: (method, path, init = {}) =>
+      call(path, {
+        method,
+        headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

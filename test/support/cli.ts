@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 export function runKinline(
   env: NodeJS.ProcessEnv,
   args: string[],
+  input?: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, ['bin/kinline.js', ...args], { env });
@@ -12,5 +13,6 @@ export function runKinline(
     child.stdout.on('data', (d: Buffer) => (stdout += d));
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     child.on('exit', (code) => done({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input ?? '');
   });
 }
