@@ -1,6 +1,7 @@
 import { columnOf, csvTemplateFor, type TemplateSheet } from '../import/csv/template-sheets.js';
 import type { Dataset, Entity, Relationship } from '../schema/index.js';
 import { VOCABULARY } from '../vocabulary/index.js';
+import { neutraliseFormula } from '../import/csv/formulas.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 
 const SHEETS = csvTemplateFor(VOCABULARY);
@@ -23,7 +24,7 @@ const SHEET_OF = Object.fromEntries(
 
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const text = Array.isArray(value) ? value.join('; ') : String(value);
+  const text = neutraliseFormula(Array.isArray(value) ? value.join('; ') : String(value));
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../mapping.js';
 import { decode, DecodeError, detectEncoding } from '../text.js';
 import type { ParsedFile, Position, Problem } from '../types.js';
+import { restoreFormula } from './formulas.js';
 import { ENTITY } from '../../vocabulary/entity-types.js';
 
 export { readMapping };
@@ -248,7 +249,7 @@ export function parseCsvWithMapping(bytes: Uint8Array, file: string, loaded: Loa
     out.addEntity(constant as never, { file: loaded.file, line: 1 });
   }
   rows.forEach((row, r) => {
-    const cells = new Map(header.map((name, i) => [name, row.record[i] ?? '']));
+    const cells = new Map(header.map((name, i) => [name, restoreFormula(row.record[i] ?? '')]));
     const context = new Row(compiled, cells, {
       row: String(r + 1),
       line: String(row.line),
