@@ -10,7 +10,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build the server serves: they would publish the source as written.
+    sourcemap: false,
     target: 'es2022',
   },
   worker: { format: 'es' },

@@ -90,6 +90,17 @@ export const VARIABLES = {
     default: 'false',
     meaning: 'let anyone read as a viewer without signing in; always allowed when HOST is a loopback address',
   }),
+  allowedHosts: variable({
+    name: 'KINLINE_ALLOWED_HOSTS',
+    schema: z.string().transform((text) =>
+      text
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+    meaning:
+      'comma-separated host names the app answers to (a guard against DNS rebinding); unset: localhost, 127.0.0.1 and ::1 when HOST is a loopback address, any host otherwise',
+  }),
   chromiumPath: variable({
     name: 'CHROMIUM_PATH',
     schema: text,

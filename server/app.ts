@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../graph/neo4j/embedded.js';
 import { currentLexicon } from '../graph/safety/lexicon.js';
 import { config } from '../graph/config.js';
 import { errorHandler, unknownRoute } from './errors.js';
+import { hostAllowList, LOOPBACK_HOSTS, securityHeaders } from './guards.js';
 import { isLoopback, sessionMiddleware } from './session.js';
 import { mount } from './routes/define.js';
 import { api as contract } from './contract/index.js';
@@ -20,13 +21,18 @@ const BODY_LIMIT = '256kb';
 export interface AppOptions {
   /** Let readers in without signing in, as viewers; default: on loopback or with KINLINE_PUBLIC_READ. */
   anonymousRead?: boolean;
+  /** Host names answered; default KINLINE_ALLOWED_HOSTS, else the loopback names on loopback, else any. */
+  allowedHosts?: readonly string[];
 }
 
 export function createApp(options: AppOptions = {}): Express {
   const settings = config();
-  const anonymousRead = options.anonymousRead ?? (settings.publicRead || isLoopback(settings.host));
+  const loopback = isLoopback(settings.host);
+  const anonymousRead = options.anonymousRead ?? (settings.publicRead || loopback);
   const app = express();
   app.disable('x-powered-by');
+  app.use(hostAllowList(options.allowedHosts ?? settings.allowedHosts ?? (loopback ? LOOPBACK_HOSTS : [])));
+  app.use(securityHeaders());
   app.set('query parser', 'simple');
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   app.use((_req, res, next) => {
