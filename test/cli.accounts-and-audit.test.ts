@@ -1,20 +1,10 @@
-import { beforeAll, expect, inject, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { signIn } from '../graph/access/users.js';
 import { read, write } from '../graph/db/driver.js';
-import { runKinline } from './support/cli.js';
+import { kinlineOnTestGraph } from './support/cli.js';
 import { freshGraph } from './support/graph.js';
 
-const kinline = (args: string[], input?: string) =>
-  runKinline(
-    {
-      ...process.env,
-      NEO4J_URI: inject('neo4jUri'),
-      NEO4J_USER: inject('neo4jUser'),
-      NEO4J_PASSWORD: inject('neo4jPassword'),
-    },
-    args,
-    input,
-  );
+const kinline = kinlineOnTestGraph;
 
 beforeAll(freshGraph);
 

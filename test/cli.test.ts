@@ -1,24 +1,15 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, expect, inject, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { counts } from '../graph/store/admin.js';
-import { runKinline } from './support/cli.js';
+import { kinlineOnTestGraph } from './support/cli.js';
 import { freshGraph } from './support/graph.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kinline-cli-'));
 const KENNEDY = '../shared/data/gedcom/kennedy.ged';
 
-const kinline = (...args: string[]) =>
-  runKinline(
-    {
-      ...process.env,
-      NEO4J_URI: inject('neo4jUri'),
-      NEO4J_USER: inject('neo4jUser'),
-      NEO4J_PASSWORD: inject('neo4jPassword'),
-    },
-    args,
-  );
+const kinline = (...args: string[]) => kinlineOnTestGraph(args);
 
 beforeAll(freshGraph);
 

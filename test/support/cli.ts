@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { inject } from 'vitest';
 
 /** Runs the `kinline` command (bin/kinline.js) with this environment and collects its output. */
 export function runKinline(
@@ -16,3 +17,16 @@ export function runKinline(
     child.stdin.end(input ?? '');
   });
 }
+
+/** Runs `kinline` against the run's Neo4j (the one the test file's freshGraph() connects to). */
+export const kinlineOnTestGraph = (args: string[], input?: string) =>
+  runKinline(
+    {
+      ...process.env,
+      NEO4J_URI: inject('neo4jUri'),
+      NEO4J_USER: inject('neo4jUser'),
+      NEO4J_PASSWORD: inject('neo4jPassword'),
+    },
+    args,
+    input,
+  );
