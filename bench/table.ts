@@ -10,6 +10,8 @@ interface Stage {
   import: { raw: ImportRun; kinline: ImportRun; offline?: OfflineRun };
   memory: { neo4jRssMiB: number; benchNodePeakRssMiB: number };
   queries: Queries;
+  /** The read layer (issue "People first"): direct p50 for a viewer and a confidential-cleared reader. */
+  readers?: Record<string, { viewer: LoadFigures; cleared: LoadFigures }>;
 }
 export interface Results {
   small: Stage;
@@ -19,6 +21,19 @@ export interface Results {
 
 const int = (x: number) => Math.round(x).toLocaleString('en');
 const ms = (x: number) => (x >= 100 ? int(x) : x.toFixed(1));
+
+/**
+ * The read layer's cost by clearance: a cleared reader's search reads three full-text fields and
+ * their pages name protected people; a viewer's reads one and sees pseudonyms.
+ */
+function readerRows(stage: Stage): Row[] {
+  return Object.entries(stage.readers ?? {}).map(([route, { viewer, cleared }]) => ({
+    figure: `Read layer, ${route}, 1 client, direct p50: viewer / cleared (cleared / viewer)`,
+    value: `${ms(viewer.p50)} / ${ms(cleared.p50)} ms (${(cleared.p50 / viewer.p50).toFixed(2)})`,
+    target: 'ratio <= 1.1',
+    met: cleared.p50 / viewer.p50 <= 1.1,
+  }));
+}
 
 /** p95 targets of issue 7 by route; paths has none of its own. */
 function p95Target(route: string): number | undefined {
@@ -190,6 +205,7 @@ export function tableRows(results: Results): Row[] {
     ...importRows(results.small, false),
     ...importRows(results.large, true),
     ...queryRows(results.large),
+    ...readerRows(results.large),
     ...otherRows(results.others),
     ...growthRows(results.small, results.large),
   ];

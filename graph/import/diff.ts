@@ -1,13 +1,6 @@
 import { read } from '../db/driver.js';
-import { entityToProps, relationshipToProps, UNGUARDED } from '../store/mapping.js';
-import {
-  ENTITY_TYPES,
-  Entity,
-  RELATIONSHIP_TYPES,
-  type Claim,
-  type Dataset,
-  type EntityType,
-} from '../schema/index.js';
+import { propsToEntity, relationshipToProps, UNGUARDED } from '../store/mapping.js';
+import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset } from '../schema/index.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
 
@@ -31,21 +24,20 @@ function canonical(props: Record<string, unknown>, only?: Set<string>): string {
   return JSON.stringify(keys.map((k) => [k, props[k]]));
 }
 
-/** The schema's own fields of a label, as stored (`names` is stored as `namesJson`). */
-const schemaKeys = (type: EntityType) =>
-  new Set(Object.keys(Entity.options.find((o) => o.shape.type.value === type)!.shape).flatMap((k) => [k, `${k}Json`]));
-
 const RELATIONSHIP_FIELDS = new Set(['role', 'relation', 'date', 'synthetic']);
 
 /**
- * Compares what the loader would SET with what is stored: every key it sets, plus the schema
- * fields the node has (a field the file no longer gives). Keys the store derives later from the
- * rest of the graph (e.g. `protected` on a protected person's birth event) are not compared.
+ * Compares the fields a file gives (`fields`) as stored with what the loader would store. Keys the
+ * store derives (public ids, guards, search text, pseudonyms) are not compared: they are not the
+ * record's, and some are random.
  */
-function sameEntity(stored: Record<string, unknown>, next: Record<string, unknown>, fields: Set<string>): boolean {
-  const keys = new Set([...Object.keys(next), ...Object.keys(stored).filter((k) => fields.has(k))]);
-  return canonical(stored, keys) === canonical(next, keys);
+function sameFields(stored: Record<string, unknown>, next: Record<string, unknown>, fields: Set<string>): boolean {
+  return canonical(stored, fields) === canonical(next, fields);
 }
+
+/** The record as the file gives it (claims are compared on their own). */
+const fileRecord = (entity: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(entity).filter(([k]) => k !== 'claims'));
 
 const claimKey = (c: {
   source?: string;
@@ -106,7 +98,6 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
   for (const label of ENTITY_TYPES) {
     const entities = data.entities.filter((e) => e.type === label);
     const stored = new Map<string, Record<string, unknown>>();
-    const fields = schemaKeys(label);
     for (const batch of chunk(entities.map((e) => e.id))) {
       const rows = await read<{ id: string; p: Record<string, unknown> }>(
         `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, properties(n) AS p`,
@@ -121,7 +112,7 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
         label,
         before === undefined
           ? 'created'
-          : sameEntity(before, entityToProps(entity, UNGUARDED), fields) && sameClaims
+          : canonical(fileRecord(propsToEntity(label, before))) === canonical(fileRecord(entity)) && sameClaims
             ? 'unchanged'
             : 'updated',
       );
@@ -144,7 +135,7 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
         type,
         before === undefined
           ? 'created'
-          : sameEntity(before, now, RELATIONSHIP_FIELDS) && claims.get(rel.id) === claimsKey(rel.claims)
+          : sameFields(before, now, RELATIONSHIP_FIELDS) && claims.get(rel.id) === claimsKey(rel.claims)
             ? 'unchanged'
             : 'updated',
       );

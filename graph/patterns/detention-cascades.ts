@@ -67,7 +67,7 @@ export async function detentionCascades(
   const facts: Fact[] = rows.flatMap((r) => [
     eventFact(scope, r.da),
     eventFact(scope, r.db),
-    ...r.links.map((l) => relationshipFact(scope, l.rel, r.a, r.b)),
+    ...r.links.map((l) => relationshipFact(scope, l.type, l.rel, r.a, r.b)),
   ]);
   const claims = await evidenceFor(scope, facts);
   const hits = rows.flatMap((row): DetentionCascade[] => {

@@ -120,7 +120,7 @@ async function details(scope: ReadScope, childIds: string[], date: string): Prom
     parentEvents(childIds, date),
   ]);
   const facts: Fact[] = [
-    ...[...parents, ...carers, ...households].map((l) => relationshipFact(scope, l.rel, l.child, l.other)),
+    ...[...parents, ...carers, ...households].map((l) => relationshipFact(scope, l.type, l.rel, l.child, l.other)),
     ...events.map((e) => eventFact(scope, e.event)),
   ];
   const claims = await evidenceFor(scope, facts);

@@ -32,7 +32,7 @@ async function factsBy(scope: ReadScope, key: 'id' | 'publicId', ids: string[]):
     ),
   ]);
   const claims = await claimsAbout(scope, [
-    ...rels.records.map((row) => relationshipFact(scope, row.get('r'), row.get('a'), row.get('b'))),
+    ...rels.records.map((row) => relationshipFact(scope, row.get('type'), row.get('r'), row.get('a'), row.get('b'))),
     ...events.records.map((row) => eventFact(scope, row.get('e'))),
   ]);
   const out = new Map<string, FactCitations>();

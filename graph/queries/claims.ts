@@ -20,8 +20,8 @@ export interface Fact {
  * The claims behind relationships and events, keyed by the fact's real id, each `about` the id
  * this reader sees: one indexed lookup on Claim.about per fact (graph/README.md, Provenance). A
  * claim's texts are withheld when they mention someone this reader may not read (the claim's own
- * `needs`), or when the fact concerns such a person: the source, the confidence and that the claim
- * exists stay visible.
+ * `needs`), or when the fact is withheld from them (kinship with such a person, their birth or a
+ * record named after them): the source, the confidence and that the claim exists stay visible.
  */
 export async function claimsAbout(scope: ReadScope, facts: readonly Fact[]): Promise<Map<string, ClaimView[]>> {
   const out = new Map<string, ClaimView[]>();

@@ -1,6 +1,7 @@
 import { read } from '../db/driver.js';
 import type { ReadScope } from '../read/scope.js';
 import { claimsAbout, type Fact } from './claims.js';
+import { relationshipFact } from './evidence.js';
 import type { Props } from '../db/props.js';
 import type { EntityDetail, RelationshipView } from '../views/entity.js';
 
@@ -39,11 +40,9 @@ export async function entityDetail(
   );
   const facts: Fact[] = [
     { id: String(props.id), visibleId: scope.visibleId(props), withheld: !scope.mayRead(props) },
-    ...rels.records.map((record) => {
-      const [r, other] = [record.get('r'), record.get('other')];
-      const readable = scope.relationshipReadable(r, props, other);
-      return { id: String(r.id), visibleId: scope.relationshipId(r, props, other), withheld: !readable };
-    }),
+    ...rels.records.map((record) =>
+      relationshipFact(scope, record.get('type'), record.get('r'), props, record.get('other')),
+    ),
   ];
   const claims = await claimsAbout(scope, facts);
   const relationships = rels.records.map((record): RelationshipView => {

@@ -53,10 +53,10 @@ export const eventFact = (scope: ReadScope, event: Props): Fact => ({
   withheld: !scope.mayRead(event),
 });
 
-export const relationshipFact = (scope: ReadScope, rel: Props, a: Props, b: Props): Fact => ({
+export const relationshipFact = (scope: ReadScope, type: string, rel: Props, a: Props, b: Props): Fact => ({
   id: String(rel.id),
   visibleId: scope.relationshipId(rel, a, b),
-  withheld: !scope.relationshipReadable(rel, a, b),
+  withheld: scope.kinshipWithheld(type, rel, a, b),
 });
 
 /** The readings of an event's date: its own bounds, then each date a claim gives (deduplicated). */

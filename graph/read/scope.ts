@@ -22,7 +22,13 @@ export interface ReadScope {
   /** A relationship is seen as itself only when both ends and the relationship itself are. */
   relationshipReadable(rel: Props, a: Props, b: Props): boolean;
   relationshipId(rel: Props, a: Props, b: Props): string;
-  /** The date of a relationship, unless it would date a withheld person (a parent-of date is a birth). */
+  /**
+   * Kinship with someone this reader may not read: its date (a parent-of date is a birth) and its
+   * claims' texts (a family tree's lines about a child) are withheld; other links keep both, and
+   * their claims are withheld only where a text mentions the person (its own `needs`).
+   */
+  kinshipWithheld(type: string, rel: Props, a: Props, b: Props): boolean;
+  /** The date of a relationship, unless kinshipWithheld. */
   relationshipDate(type: string, rel: Props, a: Props, b: Props): string | undefined;
   /** The full-text fields this reader's search may read (graph/schema/database.ts). */
   readonly searchFields: readonly string[];
@@ -85,9 +91,10 @@ export function scopeFor(reader: Reader): ReadScope {
     visibleId: (props) => (mayRead(props) ? String(props.id) : String(props.publicId)),
     relationshipReadable,
     relationshipId: (rel, a, b) => (relationshipReadable(rel, a, b) ? String(rel.id) : String(rel.publicId)),
+    kinshipWithheld: (type, rel, a, b) => KINSHIP.has(type) && !relationshipReadable(rel, a, b),
     relationshipDate(type, rel, a, b) {
       if (typeof rel.date !== 'string') return undefined;
-      return relationshipReadable(rel, a, b) || !KINSHIP.has(type) ? rel.date : undefined;
+      return KINSHIP.has(type) && !relationshipReadable(rel, a, b) ? undefined : rel.date;
     },
     present(props, options = {}) {
       const type = props.type as EntityType;

@@ -29,6 +29,20 @@ const HAS_UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Sc
 const identifying = (folded: string) =>
   folded.replaceAll(' ', '').length >= (HAS_UNSPACED.test(folded) ? 2 : 3) && folded.split(' ').length <= MAX_TOKENS;
 
+/**
+ * A name written as a person's name: two to four words, each capitalised (or in a script without
+ * case), no digits. "Aigerim Bekova" is one; "Father of the four children (case BW-2019-01)" and
+ * "Child 1", placeholders a curator wrote, are not, and their first word alone ("Father", "Child")
+ * names no one.
+ */
+const personalName = (name: string) => {
+  const words = name
+    .normalize('NFKC')
+    .trim()
+    .split(/[\s\u00a0]+/);
+  return words.length >= 2 && words.length <= 4 && words.every((w) => /^[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*$/u.test(w));
+};
+
 /** The folded forms under which a person's name may appear: as written, surname first, given name alone. */
 export function nameForms(name: string): string[] {
   const folded = foldText(name);
@@ -37,7 +51,7 @@ export function nameForms(name: string): string[] {
   const forms = [folded];
   if (tokens.length >= 2 && !HAS_UNSPACED.test(folded)) {
     forms.push([tokens.at(-1)!, ...tokens.slice(0, -1)].join(' '));
-    if (tokens[0]!.length >= 4) forms.push(tokens[0]!);
+    if (tokens[0]!.length >= 4 && personalName(name)) forms.push(tokens[0]!);
   }
   return forms;
 }
@@ -102,13 +116,23 @@ export function mentionMatcher(
   };
 }
 
-/** The terms that identify one protected person: every form of every name, its id and identity numbers. */
+/**
+ * The terms that identify one protected person: every form of every name, its id and identity
+ * numbers. A name that is part of the person's own pseudonym ("Child 1" of "Child 1 of family
+ * BW-2019-01") is shown anyway, so it is no secret.
+ */
 export function termsOfPerson(
-  person: { id: string; names: readonly { value: string }[]; identityNumbers?: readonly string[] | null },
+  person: {
+    id: string;
+    names: readonly { value: string }[];
+    identityNumbers?: readonly string[] | null;
+    pseudonym?: string | null;
+  },
   needs: Clearance,
 ): [string, Clearance][] {
+  const shown = ` ${foldText(person.pseudonym ?? '')} `;
   const forms = [
-    ...person.names.flatMap((n) => nameForms(n.value)),
+    ...person.names.flatMap((n) => nameForms(n.value)).filter((form) => !shown.includes(` ${form} `)),
     foldText(person.id),
     ...(person.identityNumbers ?? []).map(foldText),
   ];

@@ -44,7 +44,13 @@ export interface ProtectionContext {
   /** Public ids of records already stored, by id (entities and relationships). */
   publicIds: ReadonlyMap<string, string>;
   /** Protected people stored and not in this dataset. */
-  protectedPeople: { id: string; names: { value: string }[]; identityNumbers?: string[] | null; needs: Clearance }[];
+  protectedPeople: {
+    id: string;
+    names: { value: string }[];
+    identityNumbers?: string[] | null;
+    pseudonym?: string | null;
+    needs: Clearance;
+  }[];
   /** Names of public people stored and not in this dataset. */
   publicNames: string[];
   /** The graph held nothing before this load: no stored record can need a rescan. */
