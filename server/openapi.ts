@@ -48,6 +48,7 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
 
 const STATUS_TEXT: Record<number, string> = {
   200: 'OK',
+  302: 'Redirect: the `Location` header says where',
   400: 'Invalid request: `{error: {code, message, details}}`, details name each field (`query.depth`)',
   404: 'No such entity, or no such route: `{error: {code, message}}`',
   413: 'Too large: `{error: {code, message}}`',
