@@ -46,7 +46,9 @@ export function createApp(options: AppOptions = {}): Express {
     next();
   });
   const api = express.Router();
-  api.post('/session', signInLimiter());
+  // One budget per address for every way of proving who one is.
+  const signInAttempts = signInLimiter();
+  api.post(['/session', '/setup'], signInAttempts);
   api.use(sessionMiddleware({ anonymousRead }));
   mount(api, contract, handlers);
   app.use('/api', api);

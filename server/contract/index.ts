@@ -4,6 +4,7 @@ import { exploreRoutes } from './explore.js';
 import { graphRoutes } from './graph.js';
 import { patternRoutes } from './patterns.js';
 import { sessionRoutes } from './session.js';
+import { setupRoutes } from './setup.js';
 import { timelineRoutes } from './timeline.js';
 
 /**
@@ -17,6 +18,7 @@ export const api = {
   ...patternRoutes,
   ...evidenceRoutes,
   ...sessionRoutes,
+  ...setupRoutes,
 } satisfies Contract;
 
 export type Api = typeof api;

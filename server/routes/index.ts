@@ -5,6 +5,7 @@ import { exploreHandlers } from './explore.js';
 import { graphHandlers } from './graph.js';
 import { patternHandlers } from './patterns.js';
 import { sessionHandlers } from './session.js';
+import { setupHandlers } from './setup.js';
 import { timelineHandlers } from './timeline.js';
 
 /** The handler of every route in the contract (server/contract), by route name. */
@@ -15,4 +16,5 @@ export const handlers: Handlers<Api> = {
   ...patternHandlers,
   ...evidenceHandlers,
   ...sessionHandlers,
+  ...setupHandlers,
 };

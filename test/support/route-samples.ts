@@ -23,6 +23,9 @@ export function sampleRequests(ids: SampleIds): Record<RouteName, string[]> {
     // Not GET routes, and they carry no person's data: test/api.session.test.ts walks them.
     signIn: [],
     signOut: [],
+    setupStatus: ['/api/setup'],
+    // A POST: test/api.setup.test.ts walks it.
+    setup: [],
     openapi: ['/api/openapi.json'],
     search: [
       '/api/search?q=Umarova',
