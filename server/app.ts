@@ -49,6 +49,7 @@ export function createApp(options: AppOptions = {}): Express {
   // One budget per address for every way of proving who one is.
   const signInAttempts = signInLimiter();
   api.post(['/session', '/setup'], signInAttempts);
+  api.get('/oidc/callback', signInAttempts);
   api.use(sessionMiddleware({ anonymousRead }));
   mount(api, contract, handlers);
   app.use('/api', api);

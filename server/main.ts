@@ -8,6 +8,7 @@ import { applySchema } from '../graph/store/admin.js';
 import { backfillLastKnown } from '../graph/store/last-known.js';
 import { isEmpty, loadSeedCase } from '../seeds/index.js';
 import { createApp } from './app.js';
+import { oidcSettings } from './oidc/settings.js';
 import { setupLink } from './setup/link.js';
 
 export interface Running {
@@ -28,6 +29,8 @@ export async function startServer(options: { port?: number; seed?: boolean } = {
   let neo4j: EmbeddedNeo4j | undefined;
   const settings = config();
   console.log(`[kinline] configuration:\n${describeConfig()}`);
+  const oidc = oidcSettings(); // a half-made OIDC configuration stops the start here
+  if (oidc) console.log(`[kinline] offering sign-in through ${oidc.issuer.href}`);
   if (settings.neo4jUri) {
     connect({ uri: settings.neo4jUri, user: settings.neo4jUser, password: settings.neo4jPassword });
   } else {

@@ -25,6 +25,8 @@ const OPEN_ROUTES = new Set([
   'POST /session',
   'GET /setup',
   'POST /setup',
+  'GET /oidc/login',
+  'GET /oidc/callback',
 ]);
 
 export function tokenOf(req: Request): string | undefined {

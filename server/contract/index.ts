@@ -2,6 +2,7 @@ import type { Contract } from './define.js';
 import { evidenceRoutes } from './evidence.js';
 import { exploreRoutes } from './explore.js';
 import { graphRoutes } from './graph.js';
+import { oidcRoutes } from './oidc.js';
 import { patternRoutes } from './patterns.js';
 import { sessionRoutes } from './session.js';
 import { setupRoutes } from './setup.js';
@@ -19,6 +20,7 @@ export const api = {
   ...evidenceRoutes,
   ...sessionRoutes,
   ...setupRoutes,
+  ...oidcRoutes,
 } satisfies Contract;
 
 export type Api = typeof api;

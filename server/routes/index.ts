@@ -3,6 +3,7 @@ import type { Handlers } from './define.js';
 import { evidenceHandlers } from './evidence.js';
 import { exploreHandlers } from './explore.js';
 import { graphHandlers } from './graph.js';
+import { oidcHandlers } from './oidc.js';
 import { patternHandlers } from './patterns.js';
 import { sessionHandlers } from './session.js';
 import { setupHandlers } from './setup.js';
@@ -17,4 +18,5 @@ export const handlers: Handlers<Api> = {
   ...evidenceHandlers,
   ...sessionHandlers,
   ...setupHandlers,
+  ...oidcHandlers,
 };

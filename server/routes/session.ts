@@ -4,6 +4,7 @@ import { signIn, type User } from '../../graph/access/users.js';
 import { appendAudit } from '../../graph/audit/log.js';
 import type { sessionRoutes, SessionView } from '../contract/session.js';
 import { ApiError } from '../errors.js';
+import { oidcEnabled } from '../oidc/settings.js';
 import { localsOf, SESSION_COOKIE } from '../session.js';
 import type { Handlers } from './define.js';
 
@@ -15,6 +16,7 @@ function viewOf(res: Response): SessionView {
     user,
     ...(session && user ? { csrfToken: session.csrfToken } : {}),
     anonymousReading: anonymousRead,
+    oidc: oidcEnabled(),
   };
 }
 
@@ -36,6 +38,7 @@ export async function openSession(res: Response, user: Pick<User, 'id' | 'userna
     user: { username: user.username, role: user.role, clearance: user.clearance },
     csrfToken: session.csrfToken,
     anonymousReading: localsOf(res).anonymousRead,
+    oidc: oidcEnabled(),
   } satisfies SessionView;
 }
 
@@ -68,6 +71,6 @@ export const sessionHandlers: Handlers<typeof sessionRoutes> = {
       await appendAudit({ actor: reader?.username ?? 'anonymous', action: 'sign-out' });
     }
     res.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { user: null, anonymousReading: localsOf(res).anonymousRead };
+    return { user: null, anonymousReading: localsOf(res).anonymousRead, oidc: oidcEnabled() };
   },
 };

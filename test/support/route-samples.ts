@@ -24,8 +24,10 @@ export function sampleRequests(ids: SampleIds): Record<RouteName, string[]> {
     signIn: [],
     signOut: [],
     setupStatus: ['/api/setup'],
-    // A POST: test/api.setup.test.ts walks it.
+    // A POST, and browser navigations that redirect: test/api.setup.test.ts and test/api.oidc.test.ts walk them.
     setup: [],
+    oidcLogin: [],
+    oidcCallback: [],
     openapi: ['/api/openapi.json'],
     search: [
       '/api/search?q=Umarova',
