@@ -1,3 +1,4 @@
+import { auditRoutes } from './audit.js';
 import type { Contract } from './define.js';
 import { evidenceRoutes } from './evidence.js';
 import { exploreRoutes } from './explore.js';
@@ -17,6 +18,7 @@ export const api = {
   ...patternRoutes,
   ...evidenceRoutes,
   ...sessionRoutes,
+  ...auditRoutes,
 } satisfies Contract;
 
 export type Api = typeof api;

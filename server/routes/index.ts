@@ -1,4 +1,5 @@
 import type { Api } from '../contract/index.js';
+import { auditHandlers } from './audit.js';
 import type { Handlers } from './define.js';
 import { evidenceHandlers } from './evidence.js';
 import { exploreHandlers } from './explore.js';
@@ -15,4 +16,5 @@ export const handlers: Handlers<Api> = {
   ...patternHandlers,
   ...evidenceHandlers,
   ...sessionHandlers,
+  ...auditHandlers,
 };
