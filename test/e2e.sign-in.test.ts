@@ -4,7 +4,6 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../graph/access/users.js';
 import { auditEntries } from '../graph/audit/log.js';
-import { invalidateLexicon } from '../graph/safety/lexicon.js';
 import { loadSeedCase } from '../seeds/index.js';
 import { type Api, startApi } from './support/api.js';
 import { launchChromium, type RunningBrowser } from './support/browser.js';
@@ -38,7 +37,6 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   await freshGraph();
   await loadSeedCase();
-  invalidateLexicon();
   await addUser({ username: 'aliya', role: 'admin', clearance: 'confidential', password: PASSWORD });
   // A server that admits no anonymous reader, as when it listens beyond loopback.
   api = await startApi({ anonymousRead: false });

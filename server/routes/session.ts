@@ -23,7 +23,7 @@ const REFUSED = new ApiError(
 );
 
 export const sessionHandlers: Handlers<typeof sessionRoutes> = {
-  signIn: async ({ body }, res) => {
+  signIn: async ({ body }, _scope, res) => {
     const result = await signIn(body.username, body.password);
     const ip = res.req.ip ?? 'unknown';
     if (!result.ok) {
@@ -46,8 +46,8 @@ export const sessionHandlers: Handlers<typeof sessionRoutes> = {
       anonymousReading: localsOf(res).anonymousRead,
     };
   },
-  session: async (_input, res) => viewOf(res),
-  signOut: async (_input, res) => {
+  session: async (_input, _scope, res) => viewOf(res),
+  signOut: async (_input, _scope, res) => {
     const { session, reader } = localsOf(res);
     if (session) {
       await endSession(session.token);
