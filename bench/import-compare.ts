@@ -9,6 +9,7 @@ import { ENTITY_TYPES, type Dataset } from '../graph/schema/index.js';
 import { validateAndLoad } from '../graph/store/check.js';
 import { offlineLoad, type OfflineLoadSummary } from '../graph/store/offline-load.js';
 import { entityToProps, relationshipToProps } from '../graph/store/mapping.js';
+import { protectDataset } from '../graph/store/protection.js';
 import { nothingOutside, validateDataset } from '../graph/store/validate.js';
 import { cpuSeconds } from './measure.js';
 import { ENTITY } from '../graph/vocabulary/entity-types.js';
@@ -29,13 +30,14 @@ type Statement = { cypher: string; rows: unknown[] };
 /** The raw statements, with every row computed in advance. */
 export function rawStatements(data: Dataset): Statement[] {
   const out: Statement[] = [];
+  const guard = protectDataset(data);
   const push = (cypher: string, rows: unknown[]) => {
     for (let i = 0; i < rows.length; i += BATCH) out.push({ cypher, rows: rows.slice(i, i + BATCH) });
   };
   for (const label of ENTITY_TYPES) {
     push(
       `UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row`,
-      data.entities.filter((e) => e.type === label).map(entityToProps),
+      data.entities.filter((e) => e.type === label).map((e) => entityToProps(e, guard.entity(e.id))),
     );
   }
   const labelOf = new Map(data.entities.map((e) => [e.id, e.type]));
@@ -43,7 +45,7 @@ export function rawStatements(data: Dataset): Statement[] {
   for (const r of data.relationships) {
     const key = `${r.type}:${labelOf.get(r.from)}:${labelOf.get(r.to)}`;
     if (!groups.has(key)) groups.set(key, []);
-    groups.get(key)!.push({ from: r.from, to: r.to, props: relationshipToProps(r) });
+    groups.get(key)!.push({ from: r.from, to: r.to, props: relationshipToProps(r, guard.relationship(r.id)) });
   }
   for (const [key, rows] of groups) {
     const [type, from, to] = key.split(':');

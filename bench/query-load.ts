@@ -3,6 +3,8 @@
  * the same route's query function (its handler: same Cypher, same driver, no HTTP, Express or
  * JSON) called directly with the same concurrency. Latencies in ms.
  */
+import { ANONYMOUS, type Reader } from '../graph/access/roles.js';
+import { type ReadScope, scopeFor } from '../graph/read/scope.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import type { z } from 'zod';
@@ -166,13 +168,22 @@ function routeFor(path: string) {
   const matched = matchRoute(contract, 'get', path);
   if (!matched) throw new Error(`no route for ${path}`);
   const query = Object.fromEntries(new URL(path, 'http://x').searchParams);
-  const handler = handlers[matched.name] as (input: unknown, res: never) => Promise<unknown>;
+  const handler = handlers[matched.name] as unknown as (
+    input: unknown,
+    scope: ReadScope,
+    res: never,
+  ) => Promise<unknown>;
   const route = matched.route as { params?: z.ZodType; query?: z.ZodType };
   return { handler, route, params: matched.params, query };
 }
 
 /** The same requests straight to the route handlers (zod-parsed inputs, query function, driver). */
-export async function directLoad(sample: RouteSample, concurrency: number, window: Window): Promise<LoadFigures> {
+export async function directLoad(
+  sample: RouteSample,
+  concurrency: number,
+  window: Window,
+  reader: Reader = ANONYMOUS,
+): Promise<LoadFigures> {
   const calls = sample.paths.map(routeFor).map(
     ({ handler, route, params, query }) =>
       () =>
@@ -182,6 +193,7 @@ export async function directLoad(sample: RouteSample, concurrency: number, windo
             query: route.query ? route.query.parse(query) : {},
             body: undefined,
           },
+          scopeFor(reader),
           undefined as never,
         ),
   );

@@ -3,7 +3,6 @@ import { rateLimit } from 'express-rate-limit';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../graph/neo4j/embedded.js';
-import { currentLexicon } from '../graph/safety/lexicon.js';
 import { config } from '../graph/config.js';
 import { errorHandler, unknownRoute } from './errors.js';
 import { hostAllowList, LOOPBACK_HOSTS, securityHeaders } from './guards.js';
@@ -16,7 +15,7 @@ const BODY_LIMIT = '256kb';
 
 /**
  * The Express app: JSON routes under /api, the OpenAPI document, and the built client.
- * Every JSON body passes through the protected-people lexicon before it leaves.
+ * What a reader sees is decided where data is read (graph/read/scope.ts), route by route.
  */
 export interface AppOptions {
   /** Let readers in without signing in, as viewers; default: on loopback or with KINLINE_PUBLIC_READ. */
@@ -35,21 +34,14 @@ export function createApp(options: AppOptions = {}): Express {
   app.use(securityHeaders());
   app.set('query parser', 'simple');
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
-  app.use((_req, res, next) => {
-    const json = res.json.bind(res);
-    res.json = (value: unknown) => {
-      currentLexicon()
-        .then((lexicon) => res.type('application/json').send(lexicon.scrub(JSON.stringify(value ?? null))))
-        .catch(() => json(scrubFailed(res)));
-      return res;
-    };
-    next();
-  });
   const api = express.Router();
-  // One budget per address for every way of proving who one is.
+  // One budget per address for every way of proving who one is. Middleware, not routes: every
+  // route is a contract route bound by mount() (test/read-layer.registry.test.ts).
   const signInAttempts = signInLimiter();
-  api.post(['/session', '/setup'], signInAttempts);
-  api.get('/oidc/callback', signInAttempts);
+  const SIGN_IN_PATHS = new Set(['POST /session', 'POST /setup', 'GET /oidc/callback']);
+  api.use((req, res, next) =>
+    SIGN_IN_PATHS.has(`${req.method} ${req.path}`) ? signInAttempts(req, res, next) : next(),
+  );
   api.use(sessionMiddleware({ anonymousRead }));
   mount(api, contract, handlers);
   app.use('/api', api);
@@ -62,12 +54,6 @@ export function createApp(options: AppOptions = {}): Express {
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;
-}
-
-/** If the lexicon cannot be read (database down), no body leaves unchecked. */
-function scrubFailed(res: express.Response) {
-  res.status(503).set('Retry-After', '5');
-  return { error: { code: 'database_unavailable', message: 'The database is unreachable; try again shortly.' } };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invalidateLexicon } from '../graph/safety/lexicon.js';
 import { loadSeedCase } from '../seeds/index.js';
 import { startApi, type Api } from './support/api.js';
 import { freshGraph } from './support/graph.js';
@@ -13,7 +12,6 @@ const idOf = async (name: string) =>
 beforeAll(async () => {
   await freshGraph();
   await loadSeedCase();
-  invalidateLexicon();
   api = await startApi();
 });
 afterAll(async () => {

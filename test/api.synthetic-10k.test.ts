@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Dataset, Entity, Relationship } from '../graph/schema/index.js';
-import { disclosureOf, isProtected, publicIdOf } from '../graph/safety/disclosure.js';
+import { disclosureOf, isProtected } from '../graph/safety/disclosure.js';
 import { validateAndLoad } from '../graph/store/check.js';
 import { api as contract } from '../server/contract/index.js';
 import { generateDataset } from '../seeds/generate.js';
 import { startApi, type Api } from './support/api.js';
-import { freshGraph } from './support/graph.js';
+import { freshGraph, storedPublicIds } from './support/graph.js';
 import { sampleRequests } from './support/route-samples.js';
 
 // Every route on a generated 10,000-person graph, with answers checked against the dataset.
 let api: Api;
 let data: Dataset;
+let publicIdOf: (id: string) => string;
 const byId = new Map<string, Entity>();
 const visible = (id: string) => {
   const e = byId.get(id);
@@ -24,6 +25,7 @@ beforeAll(async () => {
   data = generateDataset({ people: 10_000, seed: 7 });
   for (const e of data.entities) byId.set(e.id, e);
   await validateAndLoad(data, { transaction: 'batched', file: 'synthetic-10k' });
+  publicIdOf = await storedPublicIds();
   api = await startApi();
 }, 900_000);
 afterAll(() => api?.close());

@@ -64,7 +64,7 @@ it('makes aliases searchable on the victim they belong to', async () => {
   );
   expect(rows.records.map((r) => r.get('id'))).toEqual(['ruvte-7420']);
   const hits = await read(
-    "CALL db.index.fulltext.queryNodes('entity_names', 'adolfo AND schmidt') YIELD node RETURN node.id AS id",
+    "CALL db.index.fulltext.queryNodes('entity_names_by_clearance', 'adolfo AND schmidt') YIELD node RETURN node.id AS id",
   );
   expect(hits.records.map((r) => r.get('id'))).toContain('ruvte-7420');
 });

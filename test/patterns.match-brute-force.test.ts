@@ -5,7 +5,9 @@ import { acrossReadings, addDays, certaintyOn, strongest, weakest, type Certaint
 import { detainedTogether, detentionCascades } from '../graph/patterns/detention-cascades.js';
 import { orphanedChildren } from '../graph/patterns/orphaned-children.js';
 import type { PatternPage } from '../graph/db/page.js';
-import { disclosureOf, isProtected, publicIdOf } from '../graph/safety/disclosure.js';
+import { disclosureOf, isProtected } from '../graph/safety/disclosure.js';
+import { ANONYMOUS } from '../graph/access/roles.js';
+import { scopeFor } from '../graph/read/scope.js';
 import {
   DEPRIVING_EVENT_KINDS,
   type Dataset,
@@ -15,7 +17,7 @@ import {
 } from '../graph/schema/index.js';
 import { validateAndLoad } from '../graph/store/check.js';
 import { generateDataset } from '../seeds/generate.js';
-import { freshGraph } from './support/graph.js';
+import { freshGraph, storedPublicIds } from './support/graph.js';
 
 /**
  * Orphaned children, detention cascades and both aggregates read pages and counts off indexes and
@@ -81,6 +83,8 @@ const edgeCases = {
 };
 
 let data: Dataset;
+let publicIdOf: (id: string) => string;
+const viewer = scopeFor(ANONYMOUS);
 const byId = new Map<string, Entity>();
 const eventsOf = new Map<string, EventRecord[]>();
 const subjectsOf = new Map<string, string[]>();
@@ -118,6 +122,7 @@ beforeAll(async () => {
     subjectsOf.set(e.id, [...(subjectsOf.get(e.id) ?? []), r.from]);
   }
   await validateAndLoad(data, { file: 'brute-force' });
+  publicIdOf = await storedPublicIds();
 }, 600_000);
 
 /** Every page of a pattern, `limit` at a time, checking hasMore on the way. */
@@ -186,7 +191,7 @@ describe('orphaned children', () => {
       // Walking all 3,000 people, 300 of them (later pages fall back), or none (always the fallback).
       for (const walk of [undefined, 300, 0]) {
         expect(
-          (await allPages((offset) => orphanedChildren(date, { limit: 29, offset }, walk), 29)).map(rowOf),
+          (await allPages((offset) => orphanedChildren(viewer, date, { limit: 29, offset }, walk), 29)).map(rowOf),
           `walk ${walk}`,
         ).toEqual(expected);
       }
@@ -254,7 +259,7 @@ describe('detention cascades', () => {
       expect(expected.length).toBeGreaterThan(10);
       if (w.days === 90 && w.from === '1900-01-01')
         expect(expected.some((row) => row.includes('bf-d1 bf-d3') && row.includes('RELATIVE_OF:bf-r3'))).toBe(true);
-      expect((await allPages((offset) => detentionCascades(w, { limit: 17, offset }), 17)).map(rowOf)).toEqual(
+      expect((await allPages((offset) => detentionCascades(viewer, w, { limit: 17, offset }), 17)).map(rowOf)).toEqual(
         expected,
       );
     }, 120_000);
@@ -281,7 +286,7 @@ describe('aggregates', () => {
     const expected = [...counts.values()].sort((a, b) => byKey([a.facility], [b.facility]) || a.year - b.year);
     expect(expected.length).toBeGreaterThan(20);
     for (const limit of [5000, 7]) {
-      const got = await detentionAggregates({ by: 'facility-year', days: 30, limit });
+      const got = await detentionAggregates(viewer, { by: 'facility-year', days: 30, limit });
       if (got.by !== 'facility-year') throw new Error(got.by);
       expect(
         got.rows.map((r) => ({ facility: r.facility.id, year: r.year, certain: r.certain, possible: r.possible })),
@@ -328,7 +333,7 @@ describe('aggregates', () => {
         })
         .sort((a, b) => b.certain + b.possible - (a.certain + a.possible) || a.crossing.localeCompare(b.crossing));
       expect(expected.length).toBeGreaterThan(2);
-      const got = await detentionAggregates({ by: 'crossing', days, limit: 1000 });
+      const got = await detentionAggregates(viewer, { by: 'crossing', days, limit: 1000 });
       if (got.by !== 'crossing') throw new Error(got.by);
       expect(
         got.rows.map((r) => ({ crossing: r.crossing.id, days: r.days, certain: r.certain, possible: r.possible })),

@@ -2,7 +2,7 @@ import { read } from './driver.js';
 
 /**
  * A token that every load replaces and a wipe removes. Whatever a process derives from the whole
- * graph and caches (the protected-terms lexicon, safety/lexicon.ts) compares this one value to
+ * graph and caches compares this one value to
  * know whether to rebuild, including after a load by another process (the CLI).
  */
 export const NEW_GENERATION = "MERGE (g:KinlineGeneration {id: 'graph'}) SET g.token = randomUUID()";

@@ -1,5 +1,5 @@
 import { read } from '../db/driver.js';
-import { entityToProps, relationshipToProps } from '../store/mapping.js';
+import { entityToProps, relationshipToProps, UNGUARDED } from '../store/mapping.js';
 import {
   ENTITY_TYPES,
   Entity,
@@ -121,7 +121,7 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
         label,
         before === undefined
           ? 'created'
-          : sameEntity(before, entityToProps(entity), fields) && sameClaims
+          : sameEntity(before, entityToProps(entity, UNGUARDED), fields) && sameClaims
             ? 'unchanged'
             : 'updated',
       );
@@ -139,7 +139,7 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
     }
     for (const rel of rels) {
       const before = stored.get(rel.id);
-      const now = { ...relationshipToProps(rel), _from: rel.from, _to: rel.to };
+      const now = { ...relationshipToProps(rel, UNGUARDED), _from: rel.from, _to: rel.to };
       bump(
         type,
         before === undefined

@@ -1,5 +1,5 @@
 import { read } from '../db/driver.js';
-import { presentEntity } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import { strongest, type Certainty } from '../dates/certainty.js';
 import type { Aggregates, CrossingCount, FacilityYearCount } from '../views/patterns.js';
 import { CROSSED_THEN_DETAINED, crossedThenDetained } from './crossing-detentions.js';
@@ -7,18 +7,21 @@ import { cypherInt } from '../db/page.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 
-export async function detentionAggregates(input: {
-  by: 'facility-year' | 'crossing';
-  days: number;
-  limit: number;
-}): Promise<Aggregates> {
+export async function detentionAggregates(
+  scope: ReadScope,
+  input: {
+    by: 'facility-year' | 'crossing';
+    days: number;
+    limit: number;
+  },
+): Promise<Aggregates> {
   return input.by === 'facility-year'
-    ? detentionsPerFacilityYear(input.limit)
-    : detainedAfterCrossing(input.days, input.limit);
+    ? detentionsPerFacilityYear(scope, input.limit)
+    : detainedAfterCrossing(scope, input.days, input.limit);
 }
 
 /** Detentions per facility and year of their start; an approximate start counts as possible in every year it may fall in. */
-async function detentionsPerFacilityYear(limit: number): Promise<Aggregates> {
+async function detentionsPerFacilityYear(scope: ReadScope, limit: number): Promise<Aggregates> {
   // One row per facility (its properties once), its years in order; the limit still counts years.
   const result = await read<{ f: Props; years: [number, number, number][] }>(
     `MATCH (f:${ENTITY.Facility})<-[:OCCURRED_AT]-(d:${ENTITY.Event} {kind: 'detention'}) WHERE d.startLatest IS NOT NULL
@@ -32,7 +35,7 @@ async function detentionsPerFacilityYear(limit: number): Promise<Aggregates> {
     { limit: cypherInt(limit + 1) },
   );
   const rows = result.records.flatMap((r) => {
-    const facility = presentEntity(r.get('f'));
+    const facility = scope.present(r.get('f'));
     return [...r.get('years')]
       .sort((a, b) => a[0] - b[0])
       .map(([year, certain, possible]): FacilityYearCount => ({ facility, year, certain, possible }));
@@ -41,7 +44,7 @@ async function detentionsPerFacilityYear(limit: number): Promise<Aggregates> {
 }
 
 /** Per border crossing: people who crossed there and were detained within `days` (any date). */
-async function detainedAfterCrossing(days: number, limit: number): Promise<Aggregates> {
+async function detainedAfterCrossing(scope: ReadScope, days: number, limit: number): Promise<Aggregates> {
   const window = { from: '0001-01-01', to: '9999-12-31', days };
   // USING SCAN starts from the few posts: otherwise the planner reads every event through the
   // startLatest index (130,000 at 100,000 people) to find their crossings. Rows carry only the
@@ -64,7 +67,7 @@ async function detainedAfterCrossing(days: number, limit: number): Promise<Aggre
         if (certainty) people.set(person, strongest([people.get(person) ?? null, certainty])!);
       }
       const certain = [...people.values()].filter((c) => c === 'certain').length;
-      return { crossing: presentEntity(record.get('x')), days, certain, possible: people.size - certain };
+      return { crossing: scope.present(record.get('x')), days, certain, possible: people.size - certain };
     })
     .filter((row) => row.certain + row.possible > 0)
     .sort((a, b) => b.certain + b.possible - (a.certain + a.possible) || a.crossing.id.localeCompare(b.crossing.id));

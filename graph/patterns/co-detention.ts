@@ -1,5 +1,5 @@
 import { read } from '../db/driver.js';
-import { presentEntity } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import type { CoDetention, CoDetentionPage } from '../views/patterns.js';
 import { findNode } from '../queries/entity.js';
 import { datedEventView, eventFact, evidenceFor, readingsOf } from '../queries/evidence.js';
@@ -29,17 +29,21 @@ export function heldTogether(a: Bounds, b: Bounds): Certainty | null {
  * (overlapping-stays.ts), then only the page's nodes are read in full.
  */
 export async function coDetention(
+  scope: ReadScope,
   input: { facility?: string | undefined },
   paging: Paging,
 ): Promise<CoDetentionPage | null> {
-  const facility = input.facility ? await findNode(input.facility) : null;
+  const facility = input.facility ? await findNode(scope, input.facility) : null;
   if (input.facility && facility?.type !== ENTITY.Facility) return null;
   const window = { skip: paging.offset, take: paging.limit + 1 };
   const found = facility
     ? pairsAt(String(facility.id), await staysAt({ id: String(facility.id) }), window)
     : await pairsAcrossFacilities(window);
   const rows = await withProperties(found);
-  const claims = await evidenceFor(rows.flatMap((r) => [eventFact(r.d1), eventFact(r.d2)]));
+  const claims = await evidenceFor(
+    scope,
+    rows.flatMap((r) => [eventFact(scope, r.d1), eventFact(scope, r.d2)]),
+  );
   const hits = rows.flatMap((row): CoDetention[] => {
     const [c1, c2] = [claims.get(String(row.d1.id)) ?? [], claims.get(String(row.d2.id)) ?? []];
     const certainty = acrossReadings([readingsOf(row.d1, c1), readingsOf(row.d2, c2)], (a, b) => heldTogether(a!, b!));
@@ -47,9 +51,9 @@ export async function coDetention(
     const [b1, b2] = [boundsOf(row.d1)!, boundsOf(row.d2)!];
     return [
       {
-        facility: presentEntity(row.f),
-        people: [presentEntity(row.a), presentEntity(row.b)],
-        detentions: [datedEventView(row.d1, c1, row.f), datedEventView(row.d2, c2, row.f)],
+        facility: scope.present(row.f),
+        people: [scope.present(row.a), scope.present(row.b)],
+        detentions: [datedEventView(scope, row.d1, c1, row.f), datedEventView(scope, row.d2, c2, row.f)],
         certainty,
         overlap: {
           certain: intersect(certainSpan(b1), certainSpan(b2)),
@@ -59,7 +63,7 @@ export async function coDetention(
     ];
   });
   return {
-    ...(facility ? { facility: presentEntity(facility) } : {}),
+    ...(facility ? { facility: scope.present(facility) } : {}),
     ...toPage(hits, paging),
     hasMore: rows.length > paging.limit,
   };

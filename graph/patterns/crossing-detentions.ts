@@ -1,5 +1,5 @@
 import { read } from '../db/driver.js';
-import { presentEntity } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import type { CrossingDetention, CrossingDetentionPage } from '../views/patterns.js';
 import { findNode } from '../queries/entity.js';
 import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf } from '../queries/evidence.js';
@@ -48,10 +48,11 @@ export function crossedThenDetained(c: Starts, d: Starts, w: CrossingWindow): Ce
 
 /** People detained within N days after crossing at a border post in a window; null if no such post. */
 export async function crossingDetentions(
+  scope: ReadScope,
   input: CrossingWindow & { crossing: string },
   paging: Paging,
 ): Promise<CrossingDetentionPage | null> {
-  const post = await findNode(input.crossing);
+  const post = await findNode(scope, input.crossing);
   if (post?.type !== ENTITY.Place || post.kind !== 'border-crossing') return null;
   const result = await read<{ p: Props; c: Props; d: Props; cPlace: Props | null; place: Props | null }>(
     `MATCH (x:${ENTITY.Place} {id: $crossing}) ${CROSSED_THEN_DETAINED}
@@ -61,7 +62,10 @@ export async function crossingDetentions(
     { crossing: String(post.id), from: input.from, to: input.to, days: input.days, ...pageParams(paging) },
   );
   const rows = result.records.map((r) => r.toObject());
-  const claims = await evidenceFor(rows.flatMap((r) => [eventFact(r.c), eventFact(r.d)]));
+  const claims = await evidenceFor(
+    scope,
+    rows.flatMap((r) => [eventFact(scope, r.c), eventFact(scope, r.d)]),
+  );
   const hits = rows.flatMap((row): CrossingDetention[] => {
     const cClaims = claims.get(String(row.c.id)) ?? [];
     const dClaims = claims.get(String(row.d.id)) ?? [];
@@ -71,15 +75,15 @@ export async function crossingDetentions(
     if (!certainty) return [];
     return [
       {
-        person: presentEntity(row.p),
+        person: scope.present(row.p),
         certainty,
-        crossing: datedEventView(row.c, cClaims, post),
-        detention: datedEventView(row.d, dClaims, row.place),
+        crossing: datedEventView(scope, row.c, cClaims, post),
+        detention: datedEventView(scope, row.d, dClaims, row.place),
         gapDays: gap(row.c, row.d),
       },
     ];
   });
-  return { crossing: presentEntity(post), ...toPage(hits, paging), hasMore: rows.length > paging.limit };
+  return { crossing: scope.present(post), ...toPage(hits, paging), hasMore: rows.length > paging.limit };
 }
 
 function gap(c: Props, d: Props): CrossingDetention['gapDays'] {

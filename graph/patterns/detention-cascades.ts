@@ -1,8 +1,14 @@
 import { read } from '../db/driver.js';
-import { presentEntity } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import type { DetentionCascade, DetentionCascadePage } from '../views/patterns.js';
-import { visibleRelId } from '../queries/entity.js';
-import { datedEventView, eventFact, evidenceFor, readingsOf, type Fact } from '../queries/evidence.js';
+import {
+  datedEventView,
+  eventFact,
+  evidenceFor,
+  readingsOf,
+  type Fact,
+  relationshipFact,
+} from '../queries/evidence.js';
 import { acrossReadings, addDays, type Bounds, type Certainty } from '../dates/certainty.js';
 import { pageParams, toPage, type Paging } from '../db/page.js';
 import type { Props } from '../db/props.js';
@@ -35,7 +41,11 @@ export function detainedTogether(a: Bounds, b: Bounds, w: CascadeWindow): Certai
  * Pairs come in the order of the first person's detention start, so the window's detentions are
  * sorted first and only those the page needs are expanded to relatives (Neo4j's PartialTop).
  */
-export async function detentionCascades(w: CascadeWindow, paging: Paging): Promise<DetentionCascadePage> {
+export async function detentionCascades(
+  scope: ReadScope,
+  w: CascadeWindow,
+  paging: Paging,
+): Promise<DetentionCascadePage> {
   const result = await read<{ a: Props; b: Props; da: Props; db: Props; links: { rel: Props; type: string }[] }>(
     `${startedBy('$to')}
      WITH e AS da WHERE da.startLatest >= $from
@@ -55,11 +65,11 @@ export async function detentionCascades(w: CascadeWindow, paging: Paging): Promi
   );
   const rows = result.records.map((r) => r.toObject());
   const facts: Fact[] = rows.flatMap((r) => [
-    eventFact(r.da),
-    eventFact(r.db),
-    ...r.links.map((l) => ({ id: String(l.rel.id), visibleId: visibleRelId(l.rel, r.a, r.b) })),
+    eventFact(scope, r.da),
+    eventFact(scope, r.db),
+    ...r.links.map((l) => relationshipFact(scope, l.rel, r.a, r.b)),
   ]);
-  const claims = await evidenceFor(facts);
+  const claims = await evidenceFor(scope, facts);
   const hits = rows.flatMap((row): DetentionCascade[] => {
     const [ca, cb] = [claims.get(String(row.da.id)) ?? [], claims.get(String(row.db.id)) ?? []];
     const certainty = acrossReadings([readingsOf(row.da, ca), readingsOf(row.db, cb)], (a, b) =>
@@ -68,15 +78,15 @@ export async function detentionCascades(w: CascadeWindow, paging: Paging): Promi
     if (!certainty) return [];
     return [
       {
-        people: [presentEntity(row.a), presentEntity(row.b)],
+        people: [scope.present(row.a), scope.present(row.b)],
         kinship: row.links.map(({ rel, type }) => ({
-          id: visibleRelId(rel, row.a, row.b),
+          id: scope.relationshipId(rel, row.a, row.b),
           type,
           ...(typeof rel.role === 'string' ? { role: rel.role } : {}),
           ...(typeof rel.relation === 'string' ? { relation: rel.relation } : {}),
           claims: claims.get(String(rel.id)) ?? [],
         })),
-        detentions: [datedEventView(row.da, ca), datedEventView(row.db, cb)],
+        detentions: [datedEventView(scope, row.da, ca), datedEventView(scope, row.db, cb)],
         certainty,
       },
     ];

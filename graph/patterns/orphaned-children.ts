@@ -1,7 +1,14 @@
 import { read } from '../db/driver.js';
-import { presentEntity } from '../safety/present.js';
-import { visibleRelId } from '../queries/entity.js';
-import { datedEventView, placeOf, eventFact, readingsOf, evidenceFor, type Fact } from '../queries/evidence.js';
+import type { ReadScope } from '../read/scope.js';
+import {
+  datedEventView,
+  placeOf,
+  eventFact,
+  readingsOf,
+  evidenceFor,
+  type Fact,
+  relationshipFact,
+} from '../queries/evidence.js';
 import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest } from '../dates/certainty.js';
 import { cypherInt, pageParams, type Paging } from '../db/page.js';
 import { STARTED_BY_DATE } from './started-by.js';
@@ -42,13 +49,14 @@ export const WALK_PEOPLE = 10_000;
  * `date`, with the claims behind every parent's status and who cares for them on that date.
  */
 export async function orphanedChildren(
+  scope: ReadScope,
   date: string,
   paging: Paging,
   walk = WALK_PEOPLE,
 ): Promise<OrphanedChildrenPage> {
   const params = { date, kinds: DEPRIVING_EVENT_KINDS, walk: cypherInt(walk), ...pageParams(paging) };
   const ids = (await orphansAmongFirstPeople(params)) ?? (await orphansOfDeprivedParents(params));
-  const hits = ids.length ? await details(ids.slice(0, paging.limit), date) : [];
+  const hits = ids.length ? await details(scope, ids.slice(0, paging.limit), date) : [];
   return { items: hits, offset: paging.offset, limit: paging.limit, hasMore: ids.length > paging.limit };
 }
 
@@ -98,7 +106,7 @@ interface EventRow {
   place: Props | null;
 }
 
-async function details(childIds: string[], date: string): Promise<OrphanedChild[]> {
+async function details(scope: ReadScope, childIds: string[], date: string): Promise<OrphanedChild[]> {
   const [parents, carers, households, events] = await Promise.all([
     links(
       childIds,
@@ -112,20 +120,20 @@ async function details(childIds: string[], date: string): Promise<OrphanedChild[
     parentEvents(childIds, date),
   ]);
   const facts: Fact[] = [
-    ...[...parents, ...carers, ...households].map((l) => ({
-      id: String(l.rel.id),
-      visibleId: visibleRelId(l.rel, l.child, l.other),
-    })),
-    ...events.map((e) => eventFact(e.event)),
+    ...[...parents, ...carers, ...households].map((l) => relationshipFact(scope, l.rel, l.child, l.other)),
+    ...events.map((e) => eventFact(scope, e.event)),
   ];
-  const claims = await evidenceFor(facts);
-  const link = (row: LinkRow): CitedLink => ({
-    id: visibleRelId(row.rel, row.child, row.other),
-    type: row.type,
-    ...(typeof row.rel.role === 'string' ? { role: row.rel.role } : {}),
-    ...(typeof row.rel.date === 'string' ? { date: row.rel.date } : {}),
-    claims: claims.get(String(row.rel.id)) ?? [],
-  });
+  const claims = await evidenceFor(scope, facts);
+  const link = (row: LinkRow): CitedLink => {
+    const shown = scope.relationshipDate(row.type, row.rel, row.child, row.other);
+    return {
+      id: scope.relationshipId(row.rel, row.child, row.other),
+      type: row.type,
+      ...(typeof row.rel.role === 'string' ? { role: row.rel.role } : {}),
+      ...(shown ? { date: shown } : {}),
+      claims: claims.get(String(row.rel.id)) ?? [],
+    };
+  };
   const current = (row: LinkRow) =>
     typeof row.rel.date !== 'string' || certaintyOn(boundsOfEdtf(row.rel.date), date) !== null;
   return childIds.flatMap((childId): OrphanedChild[] => {
@@ -136,10 +144,10 @@ async function details(childIds: string[], date: string): Promise<OrphanedChild[
         .map((e) => {
           const eventClaims = claims.get(String(e.event.id)) ?? [];
           const certainty = acrossReadings([readingsOf(e.event, eventClaims)], (b) => certaintyOn(b, date));
-          return { ...datedEventView(e.event, eventClaims, e.place), ...(certainty ? { certainty } : {}) };
+          return { ...datedEventView(scope, e.event, eventClaims, e.place), ...(certainty ? { certainty } : {}) };
         });
       return {
-        parent: presentEntity(row.other),
+        parent: scope.present(row.other),
         link: link(row),
         certainty: strongest(own.map((e) => e.certainty ?? null)) ?? 'possible',
         events: own,
@@ -149,15 +157,15 @@ async function details(childIds: string[], date: string): Promise<OrphanedChild[
     if (!certainty || !mine[0]) return [];
     return [
       {
-        child: presentEntity(mine[0].child),
+        child: scope.present(mine[0].child),
         certainty,
         parents: statuses,
         carers: carers
           .filter((c) => c.child.id === childId && current(c))
-          .map((c) => ({ person: presentEntity(c.other), link: link(c) })),
+          .map((c) => ({ person: scope.present(c.other), link: link(c) })),
         households: households
           .filter((h) => h.child.id === childId && current(h))
-          .map((h) => ({ family: presentEntity(h.other), link: link(h) })),
+          .map((h) => ({ family: scope.present(h.other), link: link(h) })),
       },
     ];
   });

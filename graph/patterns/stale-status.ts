@@ -1,5 +1,5 @@
 import { read } from '../db/driver.js';
-import { presentEntity } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import { datedEventView, eventFact, evidenceFor, placeOf } from '../queries/evidence.js';
 import { addMonths } from '../dates/certainty.js';
 import { pageParams, type Paging } from '../db/page.js';
@@ -15,7 +15,11 @@ import type { StaleStatus, StaleStatusPage } from '../views/patterns.js';
  * is kept on the person by the loader (store/last-known.ts), so a page walks the index in order
  * and stops once it is full.
  */
-export async function staleStatus(input: { months: number; asOf: string }, paging: Paging): Promise<StaleStatusPage> {
+export async function staleStatus(
+  scope: ReadScope,
+  input: { months: number; asOf: string },
+  paging: Paging,
+): Promise<StaleStatusPage> {
   const cutoff = addMonths(input.asOf, -input.months);
   const result = await read<{ p: Props; earliest: string; latest: string }>(
     `MATCH (p:${ENTITY.Person}) WHERE p.lastKnownLatest IS NOT NULL AND p.lastKnownEarliest < $cutoff
@@ -26,15 +30,18 @@ export async function staleStatus(input: { months: number; asOf: string }, pagin
   );
   const rows = result.records.map((r) => r.toObject()).slice(0, paging.limit);
   const recent = await recentEvents(rows.map((r) => String(r.p.id)));
-  const claims = await evidenceFor(recent.map((r) => eventFact(r.event)));
+  const claims = await evidenceFor(
+    scope,
+    recent.map((r) => eventFact(scope, r.event)),
+  );
   const items = rows.map(
     (row): StaleStatus => ({
-      person: presentEntity(row.p),
+      person: scope.present(row.p),
       certainty: row.latest < cutoff ? 'certain' : 'possible',
       lastKnown: { earliest: row.earliest, latest: row.latest },
       evidence: recent
         .filter((r) => r.personId === row.p.id)
-        .map((r) => datedEventView(r.event, claims.get(String(r.event.id)) ?? [], r.place)),
+        .map((r) => datedEventView(scope, r.event, claims.get(String(r.event.id)) ?? [], r.place)),
     }),
   );
   return {

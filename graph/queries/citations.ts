@@ -1,12 +1,14 @@
 import { read } from '../db/driver.js';
 import { RELATIONSHIP_TYPES, type Dataset, type Entity, type Relationship } from '../schema/index.js';
-import { presentEntity, visibleId } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import type { FactCitations, SourceDetail } from '../views/evidence.js';
 import { propsToEntity } from '../store/mapping.js';
 import { claimsAbout } from './claims.js';
-import { findNode, visibleRelId } from './entity.js';
+import { eventFact, relationshipFact } from './evidence.js';
+import { findNode } from './entity.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
+import { IDENTIFYING_KINDS } from '../vocabulary/event-kinds.js';
 
 // One index seek per id and relationship type (a typeless pattern would scan every relationship).
 const relationshipsBy = (key: 'id' | 'publicId') => `CALL () {
@@ -17,46 +19,49 @@ const RELATIONSHIPS_BY = { id: relationshipsBy('id'), publicId: relationshipsBy(
 
 /**
  * Relationships and events by id (or public id), each with its claims, keyed by real id. Ids
- * come out as a reader sees them; protected birth and death records are withheld.
+ * come out as this reader sees them; birth and death records they may not read are left out, and
+ * a fact about someone they may not read keeps its claims' texts withheld (claims.ts).
  */
-async function factsBy(key: 'id' | 'publicId', ids: string[]): Promise<Map<string, FactCitations>> {
+async function factsBy(scope: ReadScope, key: 'id' | 'publicId', ids: string[]): Promise<Map<string, FactCitations>> {
   const [rels, events] = await Promise.all([
     read<{ r: Props; type: string; a: Props; b: Props }>(RELATIONSHIPS_BY[key], { ids }),
     read<{ e: Props }>(
-      `UNWIND $ids AS id MATCH (e:${ENTITY.Event} {${key}: id}) WHERE NOT coalesce(e.protected, false) RETURN properties(e) AS e`,
-      { ids },
+      `UNWIND $ids AS id MATCH (e:${ENTITY.Event} {${key}: id})
+       WHERE ${scope.readable('e')} OR NOT e.kind IN $identifying RETURN properties(e) AS e`,
+      { ids, identifying: IDENTIFYING_KINDS, ...scope.cypherParams },
     ),
   ]);
-  const realIds = [
-    ...rels.records.map((r) => String(r.get('r').id)),
-    ...events.records.map((r) => String(r.get('e').id)),
-  ];
-  const claims = await claimsAbout(realIds);
+  const claims = await claimsAbout(scope, [
+    ...rels.records.map((row) => relationshipFact(scope, row.get('r'), row.get('a'), row.get('b'))),
+    ...events.records.map((row) => eventFact(scope, row.get('e'))),
+  ]);
   const out = new Map<string, FactCitations>();
   for (const row of rels.records) {
     const [r, a, b, type] = [row.get('r'), row.get('a'), row.get('b'), row.get('type')];
-    const [from, to] = [presentEntity(a), presentEntity(b)];
+    const [from, to] = [scope.present(a), scope.present(b)];
+    const date = scope.relationshipDate(type, r, a, b);
     out.set(String(r.id), {
       fact: {
-        id: visibleRelId(r, a, b),
+        id: scope.relationshipId(r, a, b),
         kind: 'relationship',
         type,
         label: `${from.name} ${type} ${to.name}`,
         from,
         to,
-        ...(typeof r.date === 'string' ? { date: r.date } : {}),
+        ...(date ? { date } : {}),
       },
       claims: claims.get(String(r.id)) ?? [],
     });
   }
   for (const row of events.records) {
     const e = row.get('e');
+    const view = scope.present(e);
     out.set(String(e.id), {
       fact: {
-        id: visibleId(e),
+        id: view.id,
         kind: 'event',
         type: String(e.kind),
-        label: String(e.name),
+        label: view.name,
         ...(typeof e.date === 'string' ? { date: e.date } : {}),
       },
       claims: claims.get(String(e.id)) ?? [],
@@ -69,16 +74,16 @@ async function factsBy(key: 'id' | 'publicId', ids: string[]): Promise<Map<strin
  * The claims behind one relationship or event, by the id a reader sees (real or public).
  * Null when there is no such fact, or when a real id is asked for a fact shown by its public id.
  */
-export async function citationsOf(id: string): Promise<FactCitations | null> {
-  const [byId, byPublicId] = await Promise.all([factsBy('id', [id]), factsBy('publicId', [id])]);
+export async function citationsOf(scope: ReadScope, id: string): Promise<FactCitations | null> {
+  const [byId, byPublicId] = await Promise.all([factsBy(scope, 'id', [id]), factsBy(scope, 'publicId', [id])]);
   const fact = [...byPublicId.values(), ...byId.values()][0];
   if (!fact) return null;
   return fact.fact.id === id || byPublicId.size > 0 ? fact : null;
 }
 
 /** A source with every claim it supports (capped), each with the fact it supports. */
-export async function sourceDetail(id: string, limit: number): Promise<SourceDetail | null> {
-  const node = await findNode(id);
+export async function sourceDetail(scope: ReadScope, id: string, limit: number): Promise<SourceDetail | null> {
+  const node = await findNode(scope, id);
   if (node?.type !== ENTITY.Source) return null;
   const rows = await read<{ abouts: string[]; total: number }>(
     `MATCH (c:Claim {sourceId: $id}) WITH c ORDER BY c.about, c.seq
@@ -87,22 +92,22 @@ export async function sourceDetail(id: string, limit: number): Promise<SourceDet
     { id: node.id, limit },
   );
   const abouts = [...new Set(rows.records[0]?.get('abouts') ?? [])];
-  const facts = await factsBy('id', abouts);
+  const facts = await factsBy(scope, 'id', abouts);
   const claims = abouts.flatMap((about) => {
     const fact = facts.get(about);
     if (!fact) return [];
     const { id: factId, kind, label } = fact.fact;
     return fact.claims.filter((c) => c.source.id === node.id).map((c) => ({ ...c, fact: { id: factId, kind, label } }));
   });
-  return { source: presentEntity(node, { detail: true }), claims, claimCount: rows.records[0]?.get('total') ?? 0 };
+  return { source: scope.present(node, { detail: true }), claims, claimCount: rows.records[0]?.get('total') ?? 0 };
 }
 
 /**
  * The part of the graph around `ids` as a Dataset (the file form), for exports of a view:
  * the entities, the relationships among them, and every source their claims cite.
  */
-export async function subgraphDataset(ids: string[]): Promise<Dataset> {
-  const nodes = (await Promise.all(ids.map((id) => findNode(id)))).filter((n): n is Props => n !== null);
+export async function subgraphDataset(scope: ReadScope, ids: string[]): Promise<Dataset> {
+  const nodes = (await Promise.all(ids.map((id) => findNode(scope, id)))).filter((n): n is Props => n !== null);
   const realIds = nodes.map((n) => String(n.id));
   const rels = await read<{ r: Props; type: string; from: string; to: string }>(
     `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids

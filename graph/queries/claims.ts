@@ -1,35 +1,58 @@
 import { read } from '../db/driver.js';
-import { presentEntity } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import type { ClaimView } from '../views/entity.js';
 
+/** What a reader without the clearance a claim needs sees of its texts. */
+export const WITHHELD_TEXT = '[withheld: mentions a protected person]';
+
+/** A relationship or event as this reader knows it. */
+export interface Fact {
+  /** Its real id (claims are stored by it). */
+  id: string;
+  /** The id this reader sees: a public id when the fact concerns someone withheld from them. */
+  visibleId: string;
+  /** The fact concerns someone this reader may not read: its claims' texts are withheld. */
+  withheld: boolean;
+}
+
 /**
- * The claims behind relationships and events, keyed by the fact's id: one indexed lookup on
- * Claim.about per fact (graph/README.md, Provenance).
+ * The claims behind relationships and events, keyed by the fact's real id, each `about` the id
+ * this reader sees: one indexed lookup on Claim.about per fact (graph/README.md, Provenance). A
+ * claim's texts are withheld when they mention someone this reader may not read (the claim's own
+ * `needs`), or when the fact concerns such a person: the source, the confidence and that the claim
+ * exists stay visible.
  */
-export async function claimsAbout(ids: readonly string[]): Promise<Map<string, ClaimView[]>> {
+export async function claimsAbout(scope: ReadScope, facts: readonly Fact[]): Promise<Map<string, ClaimView[]>> {
   const out = new Map<string, ClaimView[]>();
-  if (ids.length === 0) return out;
+  if (facts.length === 0) return out;
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const ids = [...byId.keys()];
   const result = await read<{ c: Record<string, unknown>; s: Record<string, unknown> }>(
     `UNWIND $ids AS about
      MATCH (c:Claim {about: about})-[:CITES]->(s:${ENTITY.Source})
      RETURN properties(c) AS c, properties(s) AS s ORDER BY c.about, c.seq`,
-    { ids: [...new Set(ids)] },
+    { ids },
   );
   for (const record of result.records) {
     const c = record.get('c');
     const s = record.get('s');
+    const fact = byId.get(String(c.about))!;
+    const ownTextReadable = scope.mayRead(c);
+    const readable = ownTextReadable && !fact.withheld;
     const view: ClaimView = {
-      about: String(c.about),
-      source: { ...presentEntity(s), ...pick(s, ['date', 'url', 'publisher']) },
-      locator: String(c.locator),
-      excerpt: String(c.excerpt),
+      about: fact.visibleId,
+      source: { ...scope.present(s), ...pick(scope.present(s, { detail: true }), ['date', 'url', 'publisher']) },
+      locator: ownTextReadable ? String(c.locator) : WITHHELD_TEXT,
+      excerpt: readable ? String(c.excerpt) : WITHHELD_TEXT,
       confidence: String(c.confidence),
-      ...pick(c, ['translation', 'date', 'note']),
+      // A claim's date on a withheld fact may be the birth the fact would reveal.
+      ...(readable ? pick(c, ['translation', 'note', 'date']) : {}),
+      ...(readable ? {} : { withheld: true as const }),
     };
-    const list = out.get(view.about) ?? [];
+    const list = out.get(fact.id) ?? [];
     list.push(view);
-    out.set(view.about, list);
+    out.set(fact.id, list);
   }
   return out;
 }

@@ -1,9 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { read } from '../db/driver.js';
 import { RELATIONSHIP_SPECS, type RelationshipType } from '../schema/index.js';
-import { isProtectedProps, visibleId } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import type { EdgeView } from '../views/graph.js';
-import { visibleRelId } from './entity.js';
 import type { Props } from '../db/props.js';
 import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
 
@@ -19,19 +18,19 @@ export function relTypePattern(types: readonly string[]): string {
 }
 
 /**
- * One stored relationship as a reader sees it. A parent-of edge's date is when the child was
- * born, so it is withheld when the child is protected (graph/README.md, Safety: no birth dates).
+ * One stored relationship as a reader sees it. A kinship edge's date dates a withheld person (a
+ * parent-of date is a birth), so the scope withholds it (graph/read/scope.ts).
  */
-export function presentEdge(type: string, rel: Props, start: Props, end: Props): EdgeView {
-  const hideDate = type === 'PARENT_OF' && isProtectedProps(end);
+export function presentEdge(scope: ReadScope, type: string, rel: Props, start: Props, end: Props): EdgeView {
+  const date = scope.relationshipDate(type, rel, start, end);
   return {
-    id: visibleRelId(rel, start, end),
+    id: scope.relationshipId(rel, start, end),
     type,
-    source: visibleId(start),
-    target: visibleId(end),
+    source: scope.visibleId(start),
+    target: scope.visibleId(end),
     ...(typeof rel.role === 'string' ? { role: rel.role } : {}),
     ...(typeof rel.relation === 'string' ? { relation: rel.relation } : {}),
-    ...(typeof rel.date === 'string' && !hideDate ? { date: rel.date } : {}),
+    ...(date ? { date } : {}),
     confidence: String(rel.confidence ?? DEFAULT_CONFIDENCE),
   };
 }
@@ -47,6 +46,7 @@ export interface EdgeFilter {
  * first, at most `cap` of them; `cut` says the cap left some out.
  */
 export async function edgesAmong(
+  scope: ReadScope,
   shown: ReadonlyMap<string, Props>,
   types: string,
   filter: EdgeFilter,
@@ -63,6 +63,8 @@ export async function edgesAmong(
   );
   const list = result.records
     .slice(0, cap)
-    .map((rec) => presentEdge(rec.get('type'), rec.get('r'), shown.get(rec.get('a'))!, shown.get(rec.get('b'))!));
+    .map((rec) =>
+      presentEdge(scope, rec.get('type'), rec.get('r'), shown.get(rec.get('a'))!, shown.get(rec.get('b'))!),
+    );
   return { list, cut: result.records.length > cap };
 }

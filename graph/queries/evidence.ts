@@ -1,14 +1,19 @@
 import { parseEdtf } from '../dates/edtf.js';
 import { boundsOf, type Bounds } from '../dates/certainty.js';
-import { presentEntity, visibleId } from '../safety/present.js';
-import { claimsAbout } from './claims.js';
+import type { ReadScope } from '../read/scope.js';
+import { claimsAbout, type Fact } from './claims.js';
 import type { Props } from '../db/props.js';
 import type { ClaimView } from '../views/entity.js';
 import type { DatedEventView } from '../views/events.js';
 
-export function datedEventView(event: Props, claims: ClaimView[], place?: Props | null): DatedEventView {
+export function datedEventView(
+  scope: ReadScope,
+  event: Props,
+  claims: ClaimView[],
+  place?: Props | null,
+): DatedEventView {
   const b = boundsOf(event);
-  const view = presentEntity(event);
+  const view = scope.present(event);
   return {
     id: view.id,
     kind: String(event.kind),
@@ -17,7 +22,7 @@ export function datedEventView(event: Props, claims: ClaimView[], place?: Props 
     ...boundsView(b),
     approximate: event.approximate === true,
     uncertain: event.uncertain === true,
-    ...(place ? { place: presentEntity(place) } : {}),
+    ...(place ? { place: scope.present(place) } : {}),
     claims,
   };
 }
@@ -37,29 +42,22 @@ export function boundsView(b: Bounds | null): Pick<DatedEventView, 'start' | 'en
 export const placeOf = (v: 'e' | 'd' | 'c') =>
   `CALL (${v}) { OPTIONAL MATCH (${v})-[:OCCURRED_AT]->(at:Entity) RETURN properties(at) AS place ORDER BY at.id LIMIT 1 }`;
 
-export interface Fact {
-  id: string;
-  visibleId: string;
-}
+export type { Fact };
 
-/**
- * Claims for events and relationships, keyed by the fact's real id, with `about` rewritten to the
- * id a reader may see (a relationship touching a protected person is known by its public id).
- */
-export async function evidenceFor(facts: readonly Fact[]): Promise<Map<string, ClaimView[]>> {
-  const claims = await claimsAbout(facts.map((f) => f.id));
-  const visible = new Map(facts.map((f) => [f.id, f.visibleId]));
-  for (const [id, list] of claims) {
-    const about = visible.get(id) ?? id;
-    claims.set(
-      id,
-      list.map((claim) => ({ ...claim, about })),
-    );
-  }
-  return claims;
-}
+/** Claims for events and relationships, keyed by the fact's real id (claims.ts). */
+export const evidenceFor = claimsAbout;
 
-export const eventFact = (event: Props): Fact => ({ id: String(event.id), visibleId: visibleId(event) });
+export const eventFact = (scope: ReadScope, event: Props): Fact => ({
+  id: String(event.id),
+  visibleId: scope.visibleId(event),
+  withheld: !scope.mayRead(event),
+});
+
+export const relationshipFact = (scope: ReadScope, rel: Props, a: Props, b: Props): Fact => ({
+  id: String(rel.id),
+  visibleId: scope.relationshipId(rel, a, b),
+  withheld: !scope.relationshipReadable(rel, a, b),
+});
 
 /** The readings of an event's date: its own bounds, then each date a claim gives (deduplicated). */
 export function readingsOf(event: Props, claims: readonly ClaimView[]): Bounds[] {

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { read } from '../db/driver.js';
 import { KINSHIP_TYPES } from '../schema/index.js';
-import { presentEntity, visibleId } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import { FAMILY_EDGES_PER_PERSON, type FamilyGroup, type FamilyNetwork } from '../views/graph.js';
 import { edgesAmong, relTypePattern } from './edge-view.js';
 import { findNode } from './entity.js';
@@ -53,10 +53,11 @@ function stepOf(line: Line, type: string, out: boolean): { delta: number; line: 
  * Null when the id is unknown to the reader or is not a person.
  */
 export async function familyNetwork(
+  scope: ReadScope,
   id: string,
   options: { generations: number; limit: number },
 ): Promise<FamilyNetwork | null> {
-  const root = await findNode(id);
+  const root = await findNode(scope, id);
   if (root?.type !== ENTITY.Person) return null;
   const people = new Map<string, Member>([[String(root.id), { props: root, generation: 0, line: 'up' }]]);
   let truncated = false;
@@ -87,16 +88,17 @@ export async function familyNetwork(
     }
     frontier = [...new Set(next)];
   }
-  const families = await householdsOf(people, admit);
+  const families = await householdsOf(scope, people, admit);
   const edges = await edgesAmong(
+    scope,
     new Map([...people].map(([key, member]) => [key, member.props])),
     relTypePattern(KINSHIP_TYPES),
     { where: 'true', params: {} },
     people.size * FAMILY_EDGES_PER_PERSON,
   );
   return {
-    root: presentEntity(root),
-    people: [...people.values()].map((member) => ({ ...presentEntity(member.props), generation: member.generation })),
+    root: scope.present(root),
+    people: [...people.values()].map((member) => ({ ...scope.present(member.props), generation: member.generation })),
     edges: edges.list,
     families,
     truncated: truncated || edges.cut,
@@ -126,6 +128,7 @@ const ROLE_LEVEL: Record<string, number> = { grandparent: -2, parent: -1, partne
  * expanded, a generation inferred from the roles ("other" counts as the linking role).
  */
 async function householdsOf(
+  scope: ReadScope,
   people: Map<string, Member>,
   admit: (props: Props, generation: number, line: Line) => boolean,
 ): Promise<FamilyGroup[]> {
@@ -150,13 +153,13 @@ async function householdsOf(
     const base = people.get(String(link.m.id))!.generation;
     for (const member of members)
       admit(member.m, base + (ROLE_LEVEL[member.role ?? ''] ?? linkLevel) - linkLevel, 'leaf');
-    const family = presentEntity(record.get('f'));
+    const family = scope.present(record.get('f'));
     return {
       id: family.id,
       name: family.name,
       members: members
         .filter((member) => people.has(String(member.m.id)))
-        .map((member) => ({ id: visibleId(member.m), ...(member.role ? { role: member.role } : {}) })),
+        .map((member) => ({ id: scope.visibleId(member.m), ...(member.role ? { role: member.role } : {}) })),
     };
   });
 }

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { read } from '../db/driver.js';
 import { confidenceRank } from '../vocabulary/confidence.js';
 import { RELATIONSHIP_TYPES, type Confidence, type EntityType, type RelationshipType } from '../schema/index.js';
-import { presentEntity, visibleId } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import { EDGE_CAP_PER_NODE, type Neighbourhood } from '../views/graph.js';
 import { edgesAmong, relTypePattern, type EdgeFilter } from './edge-view.js';
 import { findNode } from './entity.js';
@@ -26,10 +26,14 @@ export interface NeighbourhoodOptions {
 /** Nodes with more relationships than this are hubs: never sorted or fully read. */
 const HUB_DEGREE = 1_000;
 
-/** The WHERE conditions on relationship `r` and neighbour `m`; values always travel as parameters. */
-function filterFor(options: NeighbourhoodOptions, withNode: boolean): EdgeFilter {
+/**
+ * The WHERE conditions on relationship `r` and neighbour `m`; values always travel as parameters.
+ * A date window never excludes a record whose dates this reader may not see (a withheld birth, the
+ * parent-of edge of a protected child): excluding it would tell the date.
+ */
+function filterFor(scope: ReadScope, options: NeighbourhoodOptions, withNode: boolean): EdgeFilter {
   const where: string[] = ['true'];
-  const params: Record<string, unknown> = {};
+  const params: Record<string, unknown> = { ...scope.cypherParams };
   if (options.minConfidence) {
     where.push('r.confidenceRank >= $minRank');
     params.minRank = confidenceRank(options.minConfidence);
@@ -37,10 +41,10 @@ function filterFor(options: NeighbourhoodOptions, withNode: boolean): EdgeFilter
   if (options.from || options.to) {
     // Possibly overlapping: the earliest start is not after the window, the latest end not before.
     // Open starts/ends (null bounds) reach forever; undated facts are not excluded.
-    const overlaps = (x: string) =>
-      `(${x}.startLatest IS NULL OR (coalesce(${x}.startEarliest, '0000-01-01') <= $to AND coalesce(${x}.endLatest, '9999-12-31') >= $from))`;
-    where.push(overlaps('r'));
-    if (withNode) where.push(`(NOT m:${ENTITY.Event} OR ${overlaps('m')})`);
+    const overlaps = (x: string, readable: string) =>
+      `(${x}.startLatest IS NULL OR NOT ${readable} OR (coalesce(${x}.startEarliest, '0000-01-01') <= $to AND coalesce(${x}.endLatest, '9999-12-31') >= $from))`;
+    where.push(overlaps('r', `(${scope.readable('startNode(r)')} AND ${scope.readable('endNode(r)')})`));
+    if (withNode) where.push(`(NOT m:${ENTITY.Event} OR ${overlaps('m', scope.readable('m'))})`);
     params.from = options.from ?? '0000-01-01';
     params.to = options.to ?? '9999-12-31';
   }
@@ -57,10 +61,11 @@ function filterFor(options: NeighbourhoodOptions, withNode: boolean): EdgeFilter
  * leaf. Returns null when any id is unknown to the reader (a protected person's real id included).
  */
 export async function neighbourhood(
+  scope: ReadScope,
   ids: readonly string[],
   options: NeighbourhoodOptions,
 ): Promise<Neighbourhood | null> {
-  const seeds = await Promise.all([...new Set(ids)].map((id) => findNode(id)));
+  const seeds = await Promise.all([...new Set(ids)].map((id) => findNode(scope, id)));
   if (seeds.some((seed) => seed === null)) return null;
   const shown = new Map<string, Props>(seeds.map((seed) => [String(seed!.id), seed!]));
   const types = relTypePattern(options.relTypes?.length ? options.relTypes : RELATIONSHIP_TYPES);
@@ -68,18 +73,18 @@ export async function neighbourhood(
   let truncated = shown.size > options.limit;
   for (let level = 1; level <= options.depth && frontier.length > 0 && !truncated; level++) {
     const budget = options.limit - shown.size;
-    const rows = await nextLevel(frontier, [...shown.keys()], types, options, budget);
+    const rows = await nextLevel(scope, frontier, [...shown.keys()], types, options, budget);
     const picked = roundRobin(rows, budget);
     truncated = picked.cut;
     for (const node of picked.nodes) shown.set(String(node.id), node);
     frontier = picked.nodes.map((node) => String(node.id));
   }
-  const edges = await edgesAmong(shown, types, filterFor(options, false), shown.size * EDGE_CAP_PER_NODE);
-  const hidden = await hiddenCounts([...shown.keys()], types, options);
+  const edges = await edgesAmong(scope, shown, types, filterFor(scope, options, false), shown.size * EDGE_CAP_PER_NODE);
+  const hidden = await hiddenCounts(scope, [...shown.keys()], types, options);
   const hiddenNeighbours: Record<string, number> = {};
-  for (const [id, count] of hidden) hiddenNeighbours[visibleId(shown.get(id)!)] = count;
+  for (const [id, count] of hidden) hiddenNeighbours[scope.visibleId(shown.get(id)!)] = count;
   return {
-    nodes: [...shown.values()].map((props) => presentEntity(props)),
+    nodes: [...shown.values()].map((props) => scope.present(props)),
     edges: edges.list,
     truncated: truncated || edges.cut,
     hiddenNeighbours,
@@ -88,13 +93,14 @@ export async function neighbourhood(
 
 /** Up to a fair share of new neighbours per frontier node, strongest evidence first. */
 async function nextLevel(
+  scope: ReadScope,
   frontier: string[],
   seen: string[],
   types: string,
   options: NeighbourhoodOptions,
   budget: number,
 ): Promise<Props[][]> {
-  const filter = filterFor(options, true);
+  const filter = filterFor(scope, options, true);
   // Each frontier node may fill the whole budget, but a level never fetches much more than four
   // budgets' worth of rows; one row beyond the budget is enough to know that the cap cut something.
   const perNode = Math.min(budget + 1, Math.max(8, Math.ceil((4 * budget) / frontier.length)));
@@ -146,8 +152,13 @@ function roundRobin(queues: Props[][], budget: number): { nodes: Props[]; cut: b
  * filters applied) up to HUB_DEGREE relationships; for hubs, their relationship count minus the
  * edges to shown nodes, read from the degree store without touching the hub's relationships.
  */
-async function hiddenCounts(ids: string[], types: string, options: NeighbourhoodOptions): Promise<Map<string, number>> {
-  const filter = filterFor(options, true);
+async function hiddenCounts(
+  scope: ReadScope,
+  ids: string[],
+  types: string,
+  options: NeighbourhoodOptions,
+): Promise<Map<string, number>> {
+  const filter = filterFor(scope, options, true);
   const result = await read<{ id: string; hidden: number }>(
     `UNWIND $ids AS id
      MATCH (n:Entity {id: id})

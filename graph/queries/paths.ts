@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { read } from '../db/driver.js';
 import { KINSHIP_TYPES, RELATIONSHIP_TYPES } from '../schema/index.js';
-import { presentEntity } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import { MAX_PATH_HOPS, type PathView, type Paths } from '../views/graph.js';
 import { presentEdge, relTypePattern } from './edge-view.js';
 import { findNode } from './entity.js';
@@ -25,10 +25,15 @@ interface PathRel {
  * The shortest paths between two entities, up to `maxHops`, over the allow-listed relationship
  * types (claims and citations are never walked). Null when either id is unknown to the reader.
  */
-export async function shortestPaths(fromId: string, toId: string, options: PathOptions): Promise<Paths | null> {
-  const [from, to] = await Promise.all([findNode(fromId), findNode(toId)]);
+export async function shortestPaths(
+  scope: ReadScope,
+  fromId: string,
+  toId: string,
+  options: PathOptions,
+): Promise<Paths | null> {
+  const [from, to] = await Promise.all([findNode(scope, fromId), findNode(scope, toId)]);
   if (!from || !to) return null;
-  if (from.id === to.id) return { paths: [{ nodes: [presentEntity(from)], edges: [] }] };
+  if (from.id === to.id) return { paths: [{ nodes: [scope.present(from)], edges: [] }] };
   const hops = Math.trunc(Math.min(Math.max(options.maxHops, 1), MAX_PATH_HOPS));
   const types = relTypePattern(options.kinshipOnly ? KINSHIP_TYPES : RELATIONSHIP_TYPES);
   // Variable-length bounds cannot be parameters; `hops` is a clamped integer, never text.
@@ -41,29 +46,33 @@ export async function shortestPaths(fromId: string, toId: string, options: PathO
      LIMIT $limit`,
     { from: from.id, to: to.id, limit: neo4j.int(options.limit) },
   );
-  return { paths: result.records.map((record) => presentPath(record.get('nodes'), record.get('rels'))) };
+  return { paths: result.records.map((record) => presentPath(scope, record.get('nodes'), record.get('rels'))) };
 }
 
-function presentPath(nodes: Props[], rels: PathRel[]): PathView {
+function presentPath(scope: ReadScope, nodes: Props[], rels: PathRel[]): PathView {
   const edges = rels.map((rel, i) => {
     const [a, b] = [nodes[i]!, nodes[i + 1]!];
-    return rel.startId === a.id ? presentEdge(rel.type, rel.props, a, b) : presentEdge(rel.type, rel.props, b, a);
+    return rel.startId === a.id
+      ? presentEdge(scope, rel.type, rel.props, a, b)
+      : presentEdge(scope, rel.type, rel.props, b, a);
   });
-  const relation = kinshipRelation(nodes, rels);
-  return { nodes: nodes.map((node) => presentEntity(node)), edges, ...(relation ? { relation } : {}) };
+  const relation = kinshipRelation(scope, nodes, rels);
+  return { nodes: nodes.map((node) => scope.present(node)), edges, ...(relation ? { relation } : {}) };
 }
 
 /**
  * Names the relation by walking from `to` (ego) back to `from` (alter): each step says what the
- * next person is to the previous one. Undefined as soon as one step is not kinship.
+ * next person is to the previous one. Undefined as soon as one step is not kinship. A person this
+ * reader may not read has no gender here: "child", not "daughter".
  */
-function kinshipRelation(nodes: Props[], rels: PathRel[]): string | undefined {
+function kinshipRelation(scope: ReadScope, nodes: Props[], rels: PathRel[]): string | undefined {
   const steps: KinStep[] = [];
   for (let i = rels.length - 1; i >= 0; i--) {
     const rel = rels[i]!;
     const reached = nodes[i]!;
     const reachedIsStart = rel.startId === reached.id;
-    const step = kinStep(rel, reachedIsStart, reached.gender as Gender | undefined);
+    const gender = scope.mayRead(reached) ? (reached.gender as Gender | undefined) : undefined;
+    const step = kinStep(rel, reachedIsStart, gender);
     if (!step) return undefined;
     steps.push(step);
   }

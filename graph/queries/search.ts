@@ -1,19 +1,23 @@
 import { read } from '../db/driver.js';
 import type { EntityType } from '../schema/index.js';
 import { FULLTEXT_INDEX } from '../schema/index.js';
-import { presentEntity } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import type { SearchPage } from '../views/entity.js';
 import { luceneQuery } from '../search/fold.js';
 
 /**
- * Entities whose names or aliases match `text` in any script, best first. Protected people are
- * indexed under their pseudonym only (graph/store/mapping.ts), so a real name never finds them.
+ * Entities whose names or aliases match `text` in any script, best first. The query reads only the
+ * full-text fields of this reader's clearance (graph/schema/database.ts): a protected person's name
+ * is in none of a viewer's fields, so searching it answers what a name that exists nowhere answers.
+ * The query is echoed exactly as sent.
  */
 export async function searchEntities(
+  scope: ReadScope,
   text: string,
   options: { types?: EntityType[]; limit: number; offset: number },
 ): Promise<SearchPage> {
-  const lucene = luceneQuery(text);
+  const terms = luceneQuery(text);
+  const lucene = terms && scope.searchFields.map((field) => `${field}:(${terms})`).join(' OR ');
   if (!lucene) return { query: text, items: [], offset: options.offset, limit: options.limit, hasMore: false };
   const result = await read<{ node: Record<string, unknown>; score: number }>(
     `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
@@ -30,7 +34,7 @@ export async function searchEntities(
   );
   const items = result.records
     .slice(0, options.limit)
-    .map((r) => ({ ...presentEntity(r.get('node')), score: Math.round(r.get('score') * 1000) / 1000 }));
+    .map((r) => ({ ...scope.present(r.get('node')), score: Math.round(r.get('score') * 1000) / 1000 }));
   return {
     query: text,
     items,

@@ -1,7 +1,7 @@
 import { read } from '../db/driver.js';
 import { acrossReadings, certaintyOn } from '../dates/certainty.js';
 import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
-import { visibleId } from '../safety/present.js';
+import type { ReadScope } from '../read/scope.js';
 import { findNode } from './entity.js';
 import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf } from './evidence.js';
 import type { Props } from '../db/props.js';
@@ -16,8 +16,8 @@ interface Row {
 }
 
 /** Status on `date` of the people named by their visible ids; events and their claims come along. */
-export async function statusAsOf(ids: readonly string[], date: string): Promise<StatusAsOf> {
-  const nodes = await Promise.all(ids.map(findNode));
+export async function statusAsOf(scope: ReadScope, ids: readonly string[], date: string): Promise<StatusAsOf> {
+  const nodes = await Promise.all(ids.map((id) => findNode(scope, id)));
   const people = nodes.filter((n): n is Props => n !== null && n.type === ENTITY.Person);
   const unknown = ids.filter((_, i) => !nodes[i] || nodes[i]!.type !== ENTITY.Person);
   const result = await read<Row>(
@@ -29,17 +29,20 @@ export async function statusAsOf(ids: readonly string[], date: string): Promise<
     { ids: people.map((p) => String(p.id)), date, kinds: DEPRIVING_EVENT_KINDS },
   );
   const rows = result.records.map((r) => r.toObject());
-  const claims = await evidenceFor(rows.map((r) => eventFact(r.event)));
+  const claims = await evidenceFor(
+    scope,
+    rows.map((r) => eventFact(scope, r.event)),
+  );
   const byPerson = new Map<string, PersonStatusOn['events']>();
   for (const row of rows) {
     const eventClaims = claims.get(String(row.event.id)) ?? [];
     // Claims may give other dates than the event's own: the status holds across all readings.
     const certainty = acrossReadings([readingsOf(row.event, eventClaims)], (b) => certaintyOn(b, date));
     if (!certainty) continue;
-    const id = visibleId(row.person);
+    const id = scope.visibleId(row.person);
     byPerson.set(id, [
       ...(byPerson.get(id) ?? []),
-      { ...datedEventView(row.event, eventClaims, row.place), certainty },
+      { ...datedEventView(scope, row.event, eventClaims, row.place), certainty },
     ]);
   }
   return {

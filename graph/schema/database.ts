@@ -33,12 +33,22 @@ export function constraintsFor(vocabulary: Vocabulary): string[] {
     ...relationshipTypes.map(
       (type) => `CREATE INDEX rel_${type.toLowerCase()}_public_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.publicId)`,
     ),
-    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${types.join('|')}) ON EACH [n.searchText]
+    'DROP INDEX entity_names IF EXISTS',
+    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${types.join('|')})
+       ON EACH [${SEARCH_FIELDS.map((field) => `n.${field}`).join(', ')}]
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,
   ];
 }
 
-export const FULLTEXT_INDEX = 'entity_names';
+/** Named for its fields: a graph indexed before clearances (index `entity_names`) gets this one beside it. */
+export const FULLTEXT_INDEX = 'entity_names_by_clearance';
+
+/**
+ * The full-text fields by the clearance that may search them (graph/store/mapping.ts fills them):
+ * a reader's query names only the fields of their clearance and below, so a protected name is
+ * not in any field a viewer's search reads.
+ */
+export const SEARCH_FIELDS = ['searchText', 'searchPseudonymous', 'searchConfidential'] as const;
 
 /** Kinline's constraints and indexes (applied at start-up and before every load). */
 export const schemaStatements = (): string[] => constraintsFor(VOCABULARY);

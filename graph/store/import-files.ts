@@ -1,8 +1,10 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
-import { claimedFacts, claimRows } from './load-plan.js';
+import { claimRows } from './load-plan.js';
+import { claimedFacts } from './facts.js';
 import { entityToProps, relationshipToProps } from './mapping.js';
+import { protectDataset } from './protection.js';
 import type { Props } from '../db/props.js';
 
 /** Separates list elements inside one CSV field; a control character no text in a dataset needs. */
@@ -127,8 +129,12 @@ export async function writeImportFiles(data: Dataset, dir: string): Promise<Impo
     `--array-delimiter=U+${ARRAY_DELIMITER.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
   ];
   const files: ImportFiles = { args: format, nodeFixups: new Map(), relationshipFixups: new Map() };
+  // A new database: nothing stored to keep public ids of, or to rescan.
+  const guard = protectDataset(data);
   for (const label of ENTITY_TYPES) {
-    const rows = data.entities.filter((e) => e.type === label).map((e) => ({ id: e.id, props: entityToProps(e) }));
+    const rows = data.entities
+      .filter((e) => e.type === label)
+      .map((e) => ({ id: e.id, props: entityToProps(e, guard.entity(e.id)) }));
     if (rows.length === 0) continue;
     const path = join(dir, `${label}.csv`);
     files.nodeFixups.set(label, await writeGroup(path, rows, ['id:ID(Entity)'], false));
@@ -137,7 +143,7 @@ export async function writeImportFiles(data: Dataset, dir: string): Promise<Impo
   for (const type of RELATIONSHIP_TYPES) {
     const rows = data.relationships
       .filter((r) => r.type === type)
-      .map((r) => ({ id: r.id, from: r.from, to: r.to, props: relationshipToProps(r) }));
+      .map((r) => ({ id: r.id, from: r.from, to: r.to, props: relationshipToProps(r, guard.relationship(r.id)) }));
     if (rows.length === 0) continue;
     const path = join(dir, `${type}.csv`);
     files.relationshipFixups.set(
@@ -146,7 +152,7 @@ export async function writeImportFiles(data: Dataset, dir: string): Promise<Impo
     );
     files.args.push(`--relationships=${type}=${path}`);
   }
-  const claims = claimedFacts(data).flatMap((fact) => claimRows(fact.about, fact.kind, fact.claims));
+  const claims = claimedFacts(data).flatMap((fact) => claimRows(fact.about, fact.kind, fact.claims, guard.claim));
   if (claims.length > 0) {
     const claimPath = join(dir, 'Claim.csv');
     files.nodeFixups.set('Claim', await writeGroup(claimPath, claims, ['id:ID(Claim)'], false));

@@ -1,10 +1,14 @@
 import { parseEdtf } from '../dates/edtf.js';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset, type EntityType } from '../schema/index.js';
 import { chunks } from './batches.js';
+import { claimCount, claimedFacts } from './facts.js';
 import { lastKnownSteps } from './last-known.js';
 import { entityToProps, relationshipToProps } from './mapping.js';
+import type { DatasetProtection, Raised } from './protection.js';
+import type { Clearance } from '../access/roles.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
+import { IDENTIFYING_KINDS } from '../vocabulary/event-kinds.js';
 
 /** One parameterised write: `UNWIND $rows` over at most one batch of rows. */
 export interface Step {
@@ -21,16 +25,20 @@ export interface Section {
 
 /** What the graph already holds of a dataset, read before writing. */
 export interface Existing {
-  entities: ReadonlySet<string>;
-  relationships: ReadonlySet<string>;
+  /** Stored entities and relationships of the dataset, id → public id. */
+  entities: ReadonlyMap<string, string>;
+  relationships: ReadonlyMap<string, string>;
   /** Ids of events and relationships that already have Claim nodes. */
   claimsAbout: ReadonlySet<string>;
 }
 
-const IDENTIFYING_KINDS: string[] = ['birth', 'death'];
-
 /** A Claim node's id and properties, and the source it CITES; `seq` keeps the file's order. */
-export function claimRows(about: string, aboutKind: typeof ENTITY.Event | 'Relationship', claims: Claim[]) {
+export function claimRows(
+  about: string,
+  aboutKind: typeof ENTITY.Event | 'Relationship',
+  claims: Claim[],
+  needsOf: (id: string) => Clearance | undefined,
+) {
   return claims.map((claim, seq) => {
     const bounds = claim.date ? parseEdtf(claim.date) : null;
     const id = `${about}#${seq}`;
@@ -53,6 +61,7 @@ export function claimRows(about: string, aboutKind: typeof ENTITY.Event | 'Relat
         startLatest: bounds?.startLatest ?? null,
         endEarliest: bounds?.endEarliest ?? null,
         endLatest: bounds?.endLatest ?? null,
+        needs: needsOf(id) ?? null,
       },
     };
   });
@@ -89,7 +98,7 @@ const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
  * claims are checked for stale CITES and surplus claims). The unique constraints on `id` still
  * guard a CREATE: a record that appeared since `existing` was read fails the write loudly.
  */
-function entitySteps(data: Dataset, existing: Existing, batchSize: number): Section {
+function entitySteps(data: Dataset, existing: Existing, guard: DatasetProtection, batchSize: number): Section {
   const byType = groupBy(data.entities, (e) => e.type);
   function* steps(): Generator<Step> {
     for (const label of ENTITY_TYPES) {
@@ -98,14 +107,14 @@ function entitySteps(data: Dataset, existing: Existing, batchSize: number): Sect
         entities.filter((e) => !existing.entities.has(e.id)),
         batchSize,
       )) {
-        const rows = batch.map((e) => ({ props: entityToProps(e) }));
+        const rows = batch.map((e) => ({ props: entityToProps(e, guard.entity(e.id)) }));
         yield { cypher: `UNWIND $rows AS row CREATE (n:Entity:${label} ${inlineProps(rows)})`, params: { rows } };
       }
       for (const batch of chunks(
         entities.filter((e) => existing.entities.has(e.id)),
         batchSize,
       )) {
-        const rows = batch.map((e) => ({ id: e.id, props: entityToProps(e) }));
+        const rows = batch.map((e) => ({ id: e.id, props: entityToProps(e, guard.entity(e.id)) }));
         yield {
           cypher: `UNWIND $rows AS row MERGE (n:Entity:${label} {id: row.id}) SET n = row.props`,
           params: { rows },
@@ -121,6 +130,7 @@ function relationshipSteps(
   data: Dataset,
   labelOf: (id: string) => EntityType,
   existing: Existing,
+  guard: DatasetProtection,
   batchSize: number,
 ): Section {
   const groups = groupBy(
@@ -133,7 +143,12 @@ function relationshipSteps(
         const [groupType, fromLabel, toLabel, how] = key.split(':');
         if (groupType !== type) continue;
         for (const batch of chunks(group, batchSize)) {
-          const rows = batch.map((r) => ({ id: r.id, from: r.from, to: r.to, props: relationshipToProps(r) }));
+          const rows = batch.map((r) => ({
+            id: r.id,
+            from: r.from,
+            to: r.to,
+            props: relationshipToProps(r, guard.relationship(r.id)),
+          }));
           const write =
             how === 'create'
               ? `CREATE (a)-[r:${type} ${inlineProps(rows)}]->(b)`
@@ -149,20 +164,7 @@ function relationshipSteps(
   return { rows: data.relationships.length, steps };
 }
 
-/** Every fact a dataset makes claims about: its events and its relationships. */
-export function claimedFacts(data: Dataset) {
-  return [
-    ...data.entities.flatMap((e) =>
-      e.type === ENTITY.Event ? [{ about: e.id, kind: ENTITY.Event, claims: e.claims }] : [],
-    ),
-    ...data.relationships.map((r) => ({ about: r.id, kind: 'Relationship' as const, claims: r.claims })),
-  ];
-}
-
-/** How many claims these facts make (claimedFacts). */
-export const claimCount = (facts: { claims: unknown[] }[]) => facts.reduce((n, f) => n + f.claims.length, 0);
-
-function claimSteps(data: Dataset, existing: Existing, batchSize: number): Section {
+function claimSteps(data: Dataset, existing: Existing, guard: DatasetProtection, batchSize: number): Section {
   const facts = claimedFacts(data);
   const fresh = facts.filter((f) => !existing.claimsAbout.has(f.about));
   const known = facts.filter((f) => existing.claimsAbout.has(f.about));
@@ -170,7 +172,7 @@ function claimSteps(data: Dataset, existing: Existing, batchSize: number): Secti
   function* claimBatches(list: typeof facts): Generator<ReturnType<typeof claimRows>> {
     let batch: ReturnType<typeof claimRows> = [];
     for (const f of list) {
-      batch.push(...claimRows(f.about, f.kind, f.claims));
+      batch.push(...claimRows(f.about, f.kind, f.claims, guard.claim));
       if (batch.length >= batchSize) {
         yield batch;
         batch = [];
@@ -215,9 +217,19 @@ function claimSteps(data: Dataset, existing: Existing, batchSize: number): Secti
 }
 
 /**
+ * Withholds a stored record `n` at clearance `level`: its names leave the public search field for
+ * the field of that clearance, and readers below it see `pseudonym` (mapping.ts does the same for
+ * records written with their guard).
+ */
+const WITHHOLD = `WITH n, level, pseudonym, coalesce(n.searchText, n.searchPseudonymous, n.searchConfidential) AS names
+  SET n.needs = level, n.protected = true, n.pseudonym = coalesce(n.pseudonym, pseudonym), n.searchText = null,
+      n.searchPseudonymous = CASE level WHEN 'pseudonymous' THEN names END,
+      n.searchConfidential = CASE level WHEN 'confidential' THEN names END`;
+
+/**
  * A protected person's birth or death record would give away the birth date the Safety rules
- * withhold: such events are protected too, shown only as a pseudonym without a date. Events of
- * other kinds in this file are skipped; events only referenced here are checked by kind in Cypher.
+ * withhold: such an event needs the clearance of its most protected participant. Events of other
+ * kinds in this file are skipped; events only referenced here are checked by kind in Cypher.
  */
 export function protectionSteps(data: Dataset, batchSize: number): Section {
   const kindOf = new Map(data.entities.flatMap((e) => (e.type === ENTITY.Event ? [[e.id, e.kind] as const] : [])));
@@ -229,11 +241,34 @@ export function protectionSteps(data: Dataset, batchSize: number): Section {
   ].filter((id) => !kindOf.has(id) || IDENTIFYING_KINDS.includes(kindOf.get(id)!));
   const steps = chunks(events, batchSize).map((batch) => ({
     cypher: `UNWIND $rows AS id MATCH (e:${ENTITY.Event} {id: id}) WHERE e.kind IN $kinds
-             SET e.protected = EXISTS { (:${ENTITY.Person} {protected: true})-[:PARTICIPATED_IN]->(e) },
-                 e.pseudonym = CASE WHEN e.protected THEN 'Withheld record of a protected person' END`,
+             OPTIONAL MATCH (p:${ENTITY.Person})-[:PARTICIPATED_IN]->(e) WHERE p.needs IS NOT NULL
+             WITH e, collect(DISTINCT p.needs) AS levels
+             WITH e, CASE WHEN 'confidential' IN levels THEN 'confidential'
+                          WHEN 'pseudonymous' IN levels THEN 'pseudonymous' END AS byPerson
+             WHERE byPerson IS NOT NULL AND coalesce(e.needs, '') <> 'confidential' AND coalesce(e.needs, '') <> byPerson
+             WITH e AS n, byPerson AS level, 'Withheld record of a protected person' AS pseudonym
+             ${WITHHOLD}`,
     params: { rows: batch, kinds: IDENTIFYING_KINDS },
   }));
   return { rows: events.length, steps: () => steps };
+}
+
+/** Stored records that mention someone this load protects (protection.ts, raisedByDataset). */
+function raisedSteps(raised: Raised, batchSize: number): Section {
+  const steps = [
+    ...chunks(raised.entities, batchSize).map((rows) => ({
+      cypher: `UNWIND $rows AS row MATCH (n:Entity {id: row.id})
+               SET n.detailNeeds = row.detailNeeds, n.detailKeys = row.detailKeys
+               WITH n, row.needs AS level, 'Withheld record' AS pseudonym WHERE level IS NOT NULL AND level <> coalesce(n.needs, '')
+               ${WITHHOLD}`,
+      params: { rows },
+    })),
+    ...chunks(raised.claims, batchSize).map((rows) => ({
+      cypher: 'UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c.needs = row.needs',
+      params: { rows },
+    })),
+  ];
+  return { rows: raised.entities.length + raised.claims.length, steps: () => steps };
 }
 
 /**
@@ -245,13 +280,15 @@ export function loadPlan(
   data: Dataset,
   labelOf: (id: string) => EntityType,
   existing: Existing,
+  protection: { guard: DatasetProtection; raised: Raised },
   batchSize: number,
 ): Section {
   const sections = [
-    entitySteps(data, existing, batchSize),
-    relationshipSteps(data, labelOf, existing, batchSize),
-    claimSteps(data, existing, batchSize),
+    entitySteps(data, existing, protection.guard, batchSize),
+    relationshipSteps(data, labelOf, existing, protection.guard, batchSize),
+    claimSteps(data, existing, protection.guard, batchSize),
     protectionSteps(data, batchSize),
+    raisedSteps(protection.raised, batchSize),
     lastKnownSteps(data, labelOf, existing, batchSize),
   ];
   function* steps(): Generator<Step> {

@@ -2,7 +2,9 @@ import { read, write, writeTransaction } from '../db/driver.js';
 import { nodeCount } from './admin.js';
 import { NEW_GENERATION } from '../db/generation.js';
 import { ENTITY, RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
-import { claimCount, claimedFacts, loadPlan, type Existing } from './load-plan.js';
+import { loadPlan, type Existing } from './load-plan.js';
+import { claimCount, claimedFacts } from './facts.js';
+import { protectDataset, protectionContext, raisedByDataset } from './protection.js';
 import { type CheckedDataset, labelsOf } from './validate.js';
 
 export interface LoadSummary {
@@ -46,38 +48,46 @@ const LOOKUP_BATCH = 50_000;
  */
 export const SINGLE_TRANSACTION_MAX_ROWS = 250_000;
 
-async function idsFound(cypher: string, ids: string[]): Promise<string[]> {
-  const found: string[] = [];
+/** id → public id of the given ids that `cypher` finds. */
+async function idsFound(cypher: string, ids: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
   for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-    const result = await read<{ id: string }>(cypher, { ids: ids.slice(i, i + LOOKUP_BATCH) });
-    for (const record of result.records) found.push(record.get('id'));
+    const result = await read<{ id: string; publicId: string }>(cypher, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+    for (const record of result.records) found.set(record.get('id'), record.get('publicId'));
   }
   return found;
 }
 
 /** Which of the dataset's records the graph already holds; an empty graph answers at once (count store). */
-async function existingRecords(data: Dataset): Promise<Existing> {
-  if ((await nodeCount()) === 0) return { entities: new Set(), relationships: new Set(), claimsAbout: new Set() };
-  const relationships: string[] = [];
+async function existingRecords(data: Dataset, empty: boolean): Promise<Existing> {
+  if (empty) return { entities: new Map(), relationships: new Map(), claimsAbout: new Set() };
+  const relationships = new Map<string, string>();
   for (const type of RELATIONSHIP_TYPES) {
     const ids = data.relationships.filter((r) => r.type === type).map((r) => r.id);
     if (ids.length > 0)
-      relationships.push(...(await idsFound(`UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN id`, ids)));
+      for (const [id, publicId] of await idsFound(
+        `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN id, r.publicId AS publicId`,
+        ids,
+      ))
+        relationships.set(id, publicId);
   }
   const abouts = [
     ...data.entities.filter((e) => e.type === ENTITY.Event).map((e) => e.id),
     ...data.relationships.map((r) => r.id),
   ];
   return {
-    entities: new Set(
-      await idsFound(
-        'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id',
-        data.entities.map((e) => e.id),
-      ),
+    entities: await idsFound(
+      'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, n.publicId AS publicId',
+      data.entities.map((e) => e.id),
     ),
-    relationships: new Set(relationships),
+    relationships,
     claimsAbout: new Set(
-      await idsFound('UNWIND $ids AS id MATCH (c:Claim {about: id}) WITH DISTINCT id RETURN id', abouts),
+      (
+        await idsFound(
+          'UNWIND $ids AS id MATCH (c:Claim {about: id}) WITH DISTINCT id RETURN id, null AS publicId',
+          abouts,
+        )
+      ).keys(),
     ),
   };
 }
@@ -88,7 +98,11 @@ async function existingRecords(data: Dataset): Promise<Existing> {
  */
 export async function loadDataset(data: CheckedDataset, options: LoadOptions = {}): Promise<LoadSummary> {
   const file = options.file ?? '<input>';
-  const plan = loadPlan(data, labelsOf(data), await existingRecords(data), options.batchSize ?? 10_000);
+  const empty = (await nodeCount()) === 0;
+  const existing = await existingRecords(data, empty);
+  const context = await protectionContext(data, new Map([...existing.entities, ...existing.relationships]), empty);
+  const protection = { guard: protectDataset(data, context), raised: await raisedByDataset(data, context) };
+  const plan = loadPlan(data, labelsOf(data), existing, protection, options.batchSize ?? 10_000);
   const totals = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
   const rowsTotal = plan.rows;
   let rowsDone = 0;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { parseEdtf, type DateBounds } from '../dates/edtf.js';
 import { type Entity, ENTITY_SCHEMAS, type EntityType, type Relationship } from '../schema/index.js';
-import { defaultPseudonym, disclosureOf, isProtected, publicIdOf } from '../safety/disclosure.js';
+import { defaultPseudonym } from '../safety/disclosure.js';
+import type { RecordGuard } from './protection.js';
 import { searchText } from '../search/fold.js';
 import type { Props } from '../db/props.js';
 import { confidenceRank, DEFAULT_CONFIDENCE, strongestConfidence } from '../vocabulary/confidence.js';
@@ -28,8 +29,21 @@ function boundsProps(prefix: string, bounds: DateBounds): Props {
   };
 }
 
-/** Node properties of an entity: its own fields, plus derived keys for search, dates and safety. */
-export function entityToProps(entity: AnyEntity): Props {
+/** What a record without a protected name shows to anyone; for tools that only compare fields. */
+export const UNGUARDED: RecordGuard = Object.freeze({ publicId: '' });
+
+/** Search text of each clearance (graph/schema/database.ts: one full-text index over the three). */
+const SEARCH_KEY = {
+  none: 'searchText',
+  pseudonymous: 'searchPseudonymous',
+  confidential: 'searchConfidential',
+} as const;
+
+/**
+ * Node properties of an entity: its own fields, plus derived keys for search, dates and safety.
+ * `guard` (graph/store/protection.ts) is written with the record, in the same statement.
+ */
+export function entityToProps(entity: AnyEntity, guard: RecordGuard): Props {
   const props: Props = {};
   for (const [key, value] of Object.entries(entity)) {
     if (value === undefined || key === 'claims') continue;
@@ -38,20 +52,32 @@ export function entityToProps(entity: AnyEntity): Props {
   }
   const names = entity.names.map((name) => name.value);
   props.name = (entity.names.find((name) => name.kind === 'primary') ?? entity.names[0])!.value;
-  props.searchText = searchText(names);
-  props.publicId = publicIdOf(entity.id);
+  props.publicId = guard.publicId;
   for (const key of DATE_KEYS) {
     const value = (entity as Props)[key];
     if (typeof value === 'string') Object.assign(props, boundsProps(key, parseEdtf(value)));
   }
+  if (guard.detailNeeds) {
+    props.detailNeeds = guard.detailNeeds;
+    props.detailKeys = guard.detailKeys ?? [];
+  }
   if (entity.type === ENTITY.Person) {
-    const disclosure = disclosureOf(entity);
-    props.protected = isProtected(disclosure);
-    props.pseudonym = entity.pseudonym ?? defaultPseudonym(props.publicId as string);
+    props.pseudonym = entity.pseudonym ?? defaultPseudonym(guard.publicId);
     props.pseudonymGiven = entity.pseudonym !== undefined;
-    // Readers without clearance find a protected person by pseudonym only, never by real name.
-    if (props.protected) props.searchText = searchText([props.pseudonym as string]);
     props.birthYear = entity.birthDate ? Number(parseEdtf(entity.birthDate).startLatest.slice(0, 4)) : null;
+  } else if (guard.needs) {
+    props.pseudonym = `Withheld ${entity.type.toLowerCase()}`;
+  }
+  // A reader finds a record by its names only in the field of their clearance or below; below
+  // that, a protected person is found by pseudonym and a record named after one not at all.
+  if (guard.needs) {
+    props.needs = guard.needs;
+    props.protected = true;
+    props[SEARCH_KEY[guard.needs]] = searchText(names);
+    if (entity.type === ENTITY.Person) props.searchText = searchText([props.pseudonym as string]);
+  } else {
+    if (entity.type === ENTITY.Person) props.protected = false;
+    props.searchText = searchText(names);
   }
   return props;
 }
@@ -68,8 +94,9 @@ export function propsToEntity(type: EntityType, props: Props): AnyEntity {
   return record as AnyEntity;
 }
 
-export function relationshipToProps(rel: Relationship): Props {
-  const props: Props = { id: rel.id, publicId: publicIdOf(rel.id) };
+export function relationshipToProps(rel: Relationship, guard: RecordGuard): Props {
+  const props: Props = { id: rel.id, publicId: guard.publicId };
+  if (guard.needs) props.needs = guard.needs;
   if (rel.role) props.role = rel.role;
   if (rel.relation) props.relation = rel.relation;
   if (rel.synthetic) props.synthetic = true;

@@ -8,7 +8,8 @@ import { chunks } from './batches.js';
 import { NEW_GENERATION } from '../db/generation.js';
 import { writeImportFiles, type Fixup } from './import-files.js';
 import { lastKnownSteps } from './last-known.js';
-import { claimCount, claimedFacts, protectionSteps, type Step } from './load-plan.js';
+import { protectionSteps, type Step } from './load-plan.js';
+import { claimCount, claimedFacts } from './facts.js';
 import { type CheckedDataset, labelsOf, outsideReferences, ValidationError } from './validate.js';
 
 export class GraphNotEmptyError extends Error {
@@ -154,7 +155,7 @@ export async function offlineLoad(
         ...lastKnownSteps(
           data,
           labelsOf(data),
-          { entities: new Set(), relationships: new Set(), claimsAbout: new Set() },
+          { entities: new Map(), relationships: new Map(), claimsAbout: new Set() },
           BATCH,
         ).steps(),
       ];

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { EntityTypeName, Name } from '../schema/index.js';
+import { DISCLOSURE_LEVELS } from '../vocabulary/disclosure.js';
 
 /**
- * An entity as a reader sees it (graph/safety/present.ts makes it). Protected people come out as
+ * An entity as a reader sees it (graph/read/scope.ts makes it). Protected people come out as
  * pseudonym and public id only; other entities carry their stored properties when shown in detail,
  * hence the open record.
  */
@@ -11,7 +12,10 @@ export const EntityView = z
     id: z.string(),
     type: EntityTypeName,
     name: z.string(),
+    /** Shown as a pseudonym: this reader may not read the record (graph/read/scope.ts). */
     protected: z.literal(true).optional(),
+    /** A protected record this reader is cleared to read by name (and the read is audited). */
+    disclosure: z.enum(DISCLOSURE_LEVELS).optional(),
     kind: z.string().optional(),
     names: z.array(Name).optional(),
     description: z.string().optional(),
@@ -34,6 +38,8 @@ export const ClaimView = z.strictObject({
   confidence: z.string(),
   date: z.string().optional(),
   note: z.string().optional(),
+  /** Its texts mention, or its fact concerns, someone this reader may not read. */
+  withheld: z.literal(true).optional(),
 });
 export type ClaimView = z.infer<typeof ClaimView>;
 

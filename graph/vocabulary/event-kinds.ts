@@ -19,6 +19,11 @@ export interface EventKindSpec {
   crossesBorder?: boolean;
   /** It ends a detention (its subject is free again, or moved). */
   endsDetention?: boolean;
+  /**
+   * Its date dates a person (a birth, a death): for a protected participant the event is withheld
+   * whole, date included, from readers without clearance (graph/store/load-plan.ts).
+   */
+  identifies?: boolean;
   /** The GEDCOM 5.5.1 event tag it maps to. */
   gedcom?: 'BIRT' | 'DEAT' | 'MARR';
 }
@@ -33,8 +38,8 @@ export const EVENT_KINDS = {
   disappearance: { label: 'Disappearance', lasts: true, deprives: 'missing' },
   'passport-confiscation': { label: 'Passport confiscated' },
   'blocked-exit': { label: 'Blocked from leaving', lasts: true, deprives: 'blocked' },
-  death: { label: 'Death', gedcom: 'DEAT' },
-  birth: { label: 'birth', gedcom: 'BIRT' },
+  death: { label: 'Death', identifies: true, gedcom: 'DEAT' },
+  birth: { label: 'birth', identifies: true, gedcom: 'BIRT' },
   marriage: { label: 'marriage', gedcom: 'MARR' },
   testimony: { label: 'Testimony' },
   publication: { label: 'Publication' },
@@ -56,6 +61,8 @@ export const deprivingKinds = (): EventKind[] => kindsWhere((spec) => spec.depri
 export const crossingKinds = (): EventKind[] => kindsWhere((spec) => spec.crossesBorder === true);
 /** Kinds that end a detention. */
 export const releaseKinds = (): EventKind[] => kindsWhere((spec) => spec.endsDetention === true);
+/** Kinds whose date dates their participant: birth, death. */
+export const IDENTIFYING_KINDS: readonly EventKind[] = kindsWhere((spec) => spec.identifies === true);
 /** Kinds drawn as ranges. */
 export const lastingKinds = (): EventKind[] => kindsWhere((spec) => spec.lasts === true);
 

@@ -1,3 +1,4 @@
+import { auditRoutes } from './audit.js';
 import type { Contract } from './define.js';
 import { evidenceRoutes } from './evidence.js';
 import { exploreRoutes } from './explore.js';
@@ -21,6 +22,7 @@ export const api = {
   ...sessionRoutes,
   ...setupRoutes,
   ...oidcRoutes,
+  ...auditRoutes,
 } satisfies Contract;
 
 export type Api = typeof api;

@@ -9,7 +9,7 @@ import type { Handlers } from './define.js';
 export const exploreHandlers: Handlers<typeof exploreRoutes> = {
   health: () => health(),
   openapi: async () => openApiDocument(),
-  search: ({ query }) => searchEntities(query.q, query),
-  entity: async ({ params, query }) =>
-    (await entityDetail(params.id, query.relationshipLimit)) ?? Promise.reject(notFound('entity')),
+  search: ({ query }, scope) => searchEntities(scope, query.q, query),
+  entity: async ({ params, query }, scope) =>
+    (await entityDetail(scope, params.id, query.relationshipLimit)) ?? Promise.reject(notFound('entity')),
 };

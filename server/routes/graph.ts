@@ -6,9 +6,11 @@ import { notFound } from '../errors.js';
 import type { Handlers } from './define.js';
 
 export const graphHandlers: Handlers<typeof graphRoutes> = {
-  neighbourhood: async ({ query }) => (await neighbourhood(query.ids, query)) ?? Promise.reject(notFound('entity')),
-  paths: async ({ query }) =>
-    (await shortestPaths(query.from, query.to, { ...query, kinshipOnly: query.kinshipOnly ?? false })) ??
+  neighbourhood: async ({ query }, scope) =>
+    (await neighbourhood(scope, query.ids, query)) ?? Promise.reject(notFound('entity')),
+  paths: async ({ query }, scope) =>
+    (await shortestPaths(scope, query.from, query.to, { ...query, kinshipOnly: query.kinshipOnly ?? false })) ??
     Promise.reject(notFound('entity')),
-  family: async ({ params, query }) => (await familyNetwork(params.id, query)) ?? Promise.reject(notFound('person')),
+  family: async ({ params, query }, scope) =>
+    (await familyNetwork(scope, params.id, query)) ?? Promise.reject(notFound('person')),
 };

@@ -1,4 +1,5 @@
 import type { Api } from '../contract/index.js';
+import { auditHandlers } from './audit.js';
 import type { Handlers } from './define.js';
 import { evidenceHandlers } from './evidence.js';
 import { exploreHandlers } from './explore.js';
@@ -19,4 +20,5 @@ export const handlers: Handlers<Api> = {
   ...sessionHandlers,
   ...setupHandlers,
   ...oidcHandlers,
+  ...auditHandlers,
 };

@@ -20,7 +20,7 @@ const redirectUriFor = (settings: OidcSettings, req: Request) =>
   settings.redirectUrl?.href ?? `${req.protocol}://${req.get('host')}/api/oidc/callback`;
 
 export const oidcHandlers: Handlers<typeof oidcRoutes> = {
-  oidcLogin: async (_input, res) => {
+  oidcLogin: async (_input, _scope, res) => {
     const settings = configured();
     const { url, pending } = await beginSignIn(settings, redirectUriFor(settings, res.req)).catch((error: unknown) => {
       if (error instanceof OidcUnavailable) throw new ApiError(503, 'oidc_unavailable', error.message);
@@ -29,7 +29,7 @@ export const oidcHandlers: Handlers<typeof oidcRoutes> = {
     keepPending(res, pending);
     res.redirect(302, url.href);
   },
-  oidcCallback: async (_input, res) => {
+  oidcCallback: async (_input, _scope, res) => {
     const settings = configured();
     const pending = takePending(res.req, res);
     const query = new URL(res.req.originalUrl, 'http://callback').search;

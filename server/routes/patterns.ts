@@ -11,11 +11,12 @@ import type { Handlers } from './define.js';
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const patternHandlers: Handlers<typeof patternRoutes> = {
-  orphanedChildren: ({ query }) => orphanedChildren(query.date, query),
-  crossingDetentions: async ({ query }) =>
-    (await crossingDetentions(query, query)) ?? Promise.reject(notFound('border crossing')),
-  detentionCascades: ({ query }) => detentionCascades(query, query),
-  coDetention: async ({ query }) => (await coDetention(query, query)) ?? Promise.reject(notFound('facility')),
-  staleStatus: ({ query }) => staleStatus({ months: query.months, asOf: query.asOf ?? today() }, query),
-  aggregates: ({ query }) => detentionAggregates(query),
+  orphanedChildren: ({ query }, scope) => orphanedChildren(scope, query.date, query),
+  crossingDetentions: async ({ query }, scope) =>
+    (await crossingDetentions(scope, query, query)) ?? Promise.reject(notFound('border crossing')),
+  detentionCascades: ({ query }, scope) => detentionCascades(scope, query, query),
+  coDetention: async ({ query }, scope) =>
+    (await coDetention(scope, query, query)) ?? Promise.reject(notFound('facility')),
+  staleStatus: ({ query }, scope) => staleStatus(scope, { months: query.months, asOf: query.asOf ?? today() }, query),
+  aggregates: ({ query }, scope) => detentionAggregates(scope, query),
 };

@@ -53,7 +53,7 @@ const REFUSED = new ApiError(
 );
 
 export const sessionHandlers: Handlers<typeof sessionRoutes> = {
-  signIn: async ({ body }, res) => {
+  signIn: async ({ body }, _scope, res) => {
     const result = await signIn(body.username, body.password);
     const ip = clientAddress(res);
     if (!result.ok) {
@@ -63,8 +63,8 @@ export const sessionHandlers: Handlers<typeof sessionRoutes> = {
     await appendAudit({ actor: result.user.username, action: 'sign-in', details: { ip } });
     return openSession(res, result.user);
   },
-  session: async (_input, res) => viewOf(res),
-  signOut: async (_input, res) => {
+  session: async (_input, _scope, res) => viewOf(res),
+  signOut: async (_input, _scope, res) => {
     const { session, reader } = localsOf(res);
     if (session) {
       await endSession(session.token);

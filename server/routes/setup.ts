@@ -7,7 +7,7 @@ import { clientAddress, openSession } from './session.js';
 
 export const setupHandlers: Handlers<typeof setupRoutes> = {
   setupStatus: async () => ({ open: await setupIsOpen() }),
-  setup: async ({ body }, res) => {
+  setup: async ({ body }, _scope, res) => {
     const ip = clientAddress(res);
     let admin: Awaited<ReturnType<typeof createFirstAdmin>>;
     try {

@@ -5,9 +5,12 @@ import { notFound } from '../errors.js';
 import type { Handlers } from './define.js';
 
 export const timelineHandlers: Handlers<typeof timelineRoutes> = {
-  timeline: async ({ query }) => {
+  timeline: async ({ query }, reader) => {
     const scope = scopeOfQuery(query);
-    return (await timeline(scope, query)) ?? Promise.reject(notFound(scope.kind === 'people' ? 'person' : scope.kind));
+    return (
+      (await timeline(reader, scope, query)) ??
+      Promise.reject(notFound(scope.kind === 'people' ? 'person' : scope.kind))
+    );
   },
-  statusAsOf: ({ query }) => statusAsOf(query.ids, query.date),
+  statusAsOf: ({ query }, scope) => statusAsOf(scope, query.ids, query.date),
 };

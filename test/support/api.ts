@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ErrorBody } from '../../graph/views/system.js';
 import { api as contract } from '../../server/contract/index.js';
 import { matchRoute } from '../../server/contract/url.js';
-import { invalidateLexicon } from '../../graph/safety/lexicon.js';
 import { validateAndLoad } from '../../graph/store/check.js';
 import { type AppOptions, createApp } from '../../server/app.js';
 import { loadSeedCase } from '../../seeds/index.js';
@@ -111,6 +110,5 @@ export async function seededApi(...extra: unknown[]): Promise<Api> {
   await freshGraph();
   await loadSeedCase();
   for (const dataset of extra) await validateAndLoad(dataset);
-  invalidateLexicon(); // this worker may have read the protected terms before these loads
   return startApi();
 }

@@ -1,0 +1,121 @@
+import { CLEARANCES, type Clearance, type Reader } from '../access/roles.js';
+import type { Props } from '../db/props.js';
+import type { EntityType, Name } from '../schema/index.js';
+import { SEARCH_FIELDS } from '../schema/index.js';
+import type { EntityView } from '../views/entity.js';
+import { KINSHIP_TYPES } from '../vocabulary/relationship-types.js';
+
+/**
+ * The reader-aware read layer (README, "Who sees what"). Every query function takes a ReadScope
+ * first, and every record leaves the graph through it: a response is built only from what this
+ * reader may see, decided from what was stored with each record when it was written
+ * (graph/store/protection.ts: `needs`, `detailNeeds`), never by rewriting text afterwards.
+ */
+export interface ReadScope {
+  readonly reader: Reader;
+  /** Whether the reader sees this stored node, relationship or claim as itself. */
+  mayRead(props: Props): boolean;
+  /** The entity as this reader sees it: a withheld record is its pseudonym and public id only. */
+  present(props: Props, options?: { detail?: boolean }): EntityView;
+  /** The id this reader knows a record by: its public id when withheld from them. */
+  visibleId(props: Props): string;
+  /** A relationship is seen as itself only when both ends and the relationship itself are. */
+  relationshipReadable(rel: Props, a: Props, b: Props): boolean;
+  relationshipId(rel: Props, a: Props, b: Props): string;
+  /** The date of a relationship, unless it would date a withheld person (a parent-of date is a birth). */
+  relationshipDate(type: string, rel: Props, a: Props, b: Props): string | undefined;
+  /** The full-text fields this reader's search may read (graph/schema/database.ts). */
+  readonly searchFields: readonly string[];
+  /** Real ids of protected records this reader was shown by name: each such read is audited. */
+  readonly namedProtected: Set<string>;
+  /**
+   * A Cypher condition: the record bound to `variable` is readable by this reader. Its parameter
+   * is `$readableLevels` (from `cypherParams`). For filters that must not turn a withheld value
+   * (a birth date) into an oracle by including or excluding its record.
+   */
+  readable(variable: string): string;
+  readonly cypherParams: { readableLevels: string[] };
+}
+
+const rank = (clearance: Clearance) => CLEARANCES.indexOf(clearance);
+
+/** What a stored record needs; a record marked protected without a level (older graphs) needs the most. */
+export function needsOf(props: Props): Clearance | undefined {
+  if (typeof props.needs === 'string' && (CLEARANCES as readonly string[]).includes(props.needs))
+    return props.needs as Clearance;
+  return props.protected === true ? 'confidential' : undefined;
+}
+
+/** Derived and guarding keys: never shown as fields of a record. */
+const INTERNAL_KEYS = new Set([
+  'namesJson',
+  'searchText',
+  'searchPseudonymous',
+  'searchConfidential',
+  'publicId',
+  'pseudonym',
+  'pseudonymGiven',
+  'protected',
+  'needs',
+  'detailNeeds',
+  'detailKeys',
+  'type',
+  'id',
+  'name',
+  'lastKnownEarliest',
+  'lastKnownLatest',
+]);
+
+const KINSHIP: ReadonlySet<string> = new Set(KINSHIP_TYPES);
+
+export function scopeFor(reader: Reader): ReadScope {
+  const level = rank(reader.clearance);
+  const allows = (needs: Clearance | undefined) => !needs || rank(needs) <= level;
+  const mayRead = (props: Props) => allows(needsOf(props));
+  const namedProtected = new Set<string>();
+  const relationshipReadable = (rel: Props, a: Props, b: Props) => mayRead(rel) && mayRead(a) && mayRead(b);
+  return {
+    reader,
+    mayRead,
+    readable: (x) =>
+      `((${x}.needs IS NULL AND coalesce(${x}.protected, false) = false) OR ${x}.needs IN $readableLevels)`,
+    cypherParams: { readableLevels: CLEARANCES.filter((c) => c !== 'none' && allows(c)) },
+    namedProtected,
+    searchFields: SEARCH_FIELDS.slice(0, level + 1),
+    visibleId: (props) => (mayRead(props) ? String(props.id) : String(props.publicId)),
+    relationshipReadable,
+    relationshipId: (rel, a, b) => (relationshipReadable(rel, a, b) ? String(rel.id) : String(rel.publicId)),
+    relationshipDate(type, rel, a, b) {
+      if (typeof rel.date !== 'string') return undefined;
+      return relationshipReadable(rel, a, b) || !KINSHIP.has(type) ? rel.date : undefined;
+    },
+    present(props, options = {}) {
+      const type = props.type as EntityType;
+      if (!mayRead(props)) {
+        return {
+          id: String(props.publicId),
+          type,
+          name: String(props.pseudonym ?? `Withheld ${type.toLowerCase()}`),
+          protected: true,
+        };
+      }
+      const needs = needsOf(props);
+      if (needs) namedProtected.add(String(props.id));
+      const view: EntityView = { id: String(props.id), type, name: String(props.name) };
+      if (needs && needs !== 'none') view.disclosure = needs;
+      if (typeof props.kind === 'string') view.kind = props.kind;
+      if (props.synthetic === true) view.synthetic = true;
+      if (!options.detail) return view;
+      const withheld = new Set(
+        allows(props.detailNeeds as Clearance | undefined) ? [] : (props.detailKeys as string[]),
+      );
+      if (typeof props.namesJson === 'string') view.names = JSON.parse(props.namesJson) as Name[];
+      for (const [key, value] of Object.entries(props)) {
+        if (INTERNAL_KEYS.has(key) || withheld.has(key) || value === null || value === undefined || key in view)
+          continue;
+        view[key] = value;
+      }
+      return view;
+    },
+  };
+}
