@@ -13,6 +13,10 @@ export default defineConfig({
     // No source maps in the build the server serves: they would publish the source as written.
     sourcemap: false,
     target: 'es2022',
+    // Two pages: the explorer, and the first-admin page of the setup link (served at /setup/).
+    rolldownOptions: {
+      input: { explorer: `${root}index.html`, setup: `${root}setup/index.html` },
+    },
   },
   worker: { format: 'es' },
   server: { proxy: { '/api': 'http://localhost:3000' } },

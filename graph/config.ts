@@ -34,6 +34,13 @@ const mebibytes = z
   .regex(/^[1-9]\d*$/, 'expected a whole number of MiB')
   .transform(Number);
 const text = z.string().min(1);
+// TLS, except on this machine (a provider started by a test or a developer).
+const secureUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine(
+    (url) => url.startsWith('https://') || /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(url),
+    'expected an https URL (http only on a loopback address)',
+  );
 
 export const VARIABLES = {
   port: variable({ name: 'PORT', schema: port, default: '3000', meaning: 'HTTP port' }),
@@ -100,6 +107,47 @@ export const VARIABLES = {
     ),
     meaning:
       'comma-separated host names the app answers to (a guard against DNS rebinding); unset: localhost, 127.0.0.1 and ::1 when HOST is a loopback address, any host otherwise',
+  }),
+  oidcIssuer: variable({
+    name: 'KINLINE_OIDC_ISSUER',
+    schema: secureUrl,
+    meaning:
+      "issuer URL of the organisation's OpenID Connect provider: set it, with the client id, secret and role map, to offer sign-in through it",
+  }),
+  oidcClientId: variable({
+    name: 'KINLINE_OIDC_CLIENT_ID',
+    schema: text,
+    meaning: 'client id of Kinline at that provider',
+  }),
+  oidcClientSecret: variable({
+    name: 'KINLINE_OIDC_CLIENT_SECRET',
+    schema: text,
+    meaning: 'client secret of Kinline at that provider',
+    secret: true,
+  }),
+  oidcRedirectUrl: variable({
+    name: 'KINLINE_OIDC_REDIRECT_URL',
+    schema: secureUrl,
+    meaning:
+      'the callback to register at the provider, `https://HOST/api/oidc/callback`; unset: derived from the request',
+  }),
+  oidcScopes: variable({
+    name: 'KINLINE_OIDC_SCOPES',
+    schema: text,
+    default: 'openid profile email',
+    meaning: 'scopes asked of the provider; add the one that releases the role claim (`groups` at Dex, Okta)',
+  }),
+  oidcRoleClaim: variable({
+    name: 'KINLINE_OIDC_ROLE_CLAIM',
+    schema: text,
+    default: 'groups',
+    meaning: 'the claim (ID token or userinfo) listing the groups a person is in',
+  }),
+  oidcRoleMap: variable({
+    name: 'KINLINE_OIDC_ROLE_MAP',
+    schema: text,
+    meaning:
+      "groups to roles, `group=role[:clearance],…`; the highest role and clearance among a person's groups wins; no group in the map: sign-in refused",
   }),
   chromiumPath: variable({
     name: 'CHROMIUM_PATH',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the browser client (vite) when client/dist is missing or older than any source file in
-// client/ (index.html, vite.config.ts, src/**). `npm start` runs this before the server.
+// client/ (index.html, setup/, vite.config.ts, src/**). `npm start` runs this before the server.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,12 @@ function newest(path) {
 
 export function clientIsStale() {
   if (!existsSync(built)) return true;
-  const sources = [join(client, 'src'), join(client, 'index.html'), join(client, 'vite.config.ts')].filter(existsSync);
+  const sources = [
+    join(client, 'src'),
+    join(client, 'index.html'),
+    join(client, 'setup'),
+    join(client, 'vite.config.ts'),
+  ].filter(existsSync);
   return Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 }
 

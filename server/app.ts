@@ -35,9 +35,13 @@ export function createApp(options: AppOptions = {}): Express {
   app.set('query parser', 'simple');
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   const api = express.Router();
-  const limiter = signInLimiter();
-  // Middleware, not a route: every route is a contract route bound by mount() (test/read-layer.registry).
-  api.use('/session', (req, res, next) => (req.method === 'POST' ? limiter(req, res, next) : next()));
+  // One budget per address for every way of proving who one is. Middleware, not routes: every
+  // route is a contract route bound by mount() (test/read-layer.registry.test.ts).
+  const signInAttempts = signInLimiter();
+  const SIGN_IN_PATHS = new Set(['POST /session', 'POST /setup', 'GET /oidc/callback']);
+  api.use((req, res, next) =>
+    SIGN_IN_PATHS.has(`${req.method} ${req.path}`) ? signInAttempts(req, res, next) : next(),
+  );
   api.use(sessionMiddleware({ anonymousRead }));
   mount(api, contract, handlers);
   app.use('/api', api);

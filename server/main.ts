@@ -1,16 +1,21 @@
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { config, describeConfig } from '../graph/config.js';
+import { adminExists } from '../graph/access/users.js';
 import { connect, disconnect } from '../graph/db/driver.js';
 import { JavaMissingError, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
 import { applySchema } from '../graph/store/admin.js';
 import { backfillLastKnown } from '../graph/store/last-known.js';
 import { isEmpty, loadSeedCase } from '../seeds/index.js';
 import { createApp } from './app.js';
+import { oidcSettings } from './oidc/settings.js';
+import { setupLink } from './setup/link.js';
 
 export interface Running {
   server: Server;
   url: string;
+  /** The one-time link that creates the first admin; set only when the database has no admin. */
+  setupUrl?: string;
   neo4j?: EmbeddedNeo4j;
   stop(): Promise<void>;
 }
@@ -24,6 +29,8 @@ export async function startServer(options: { port?: number; seed?: boolean } = {
   let neo4j: EmbeddedNeo4j | undefined;
   const settings = config();
   console.log(`[kinline] configuration:\n${describeConfig()}`);
+  const oidc = oidcSettings(); // a half-made OIDC configuration stops the start here
+  if (oidc) console.log(`[kinline] offering sign-in through ${oidc.issuer.href}`);
   if (settings.neo4jUri) {
     connect({ uri: settings.neo4jUri, user: settings.neo4jUser, password: settings.neo4jPassword });
   } else {
@@ -45,9 +52,11 @@ export async function startServer(options: { port?: number; seed?: boolean } = {
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+  const setupUrl = (await adminExists()) ? undefined : `${url}/setup#token=${setupLink.issue()}`;
   return {
     server,
     url,
+    ...(setupUrl ? { setupUrl } : {}),
     neo4j,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -60,7 +69,15 @@ export async function startServer(options: { port?: number; seed?: boolean } = {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   startServer()
     .then((running) => {
-      console.log(`[kinline] serving on ${running.url}`);
+      // One write, so that whoever reads the log finds the link with the address it belongs to.
+      console.log(
+        `[kinline] serving on ${running.url}${
+          running.setupUrl
+            ? `\n[kinline] no admin yet: create the first one, once, within the hour, at\n\n    ${running.setupUrl}\n\n` +
+              '[kinline] (or from the command line: kinline user add NAME --role admin --password-stdin)'
+            : ''
+        }`,
+      );
       const stop = () => void running.stop().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

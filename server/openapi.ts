@@ -48,7 +48,10 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
 
 const STATUS_TEXT: Record<number, string> = {
   200: 'OK',
+  302: 'Redirect: the `Location` header says where',
   400: 'Invalid request: `{error: {code, message, details}}`, details name each field (`query.depth`)',
+  401: 'Sign in first (`sign_in_required`), or the sign-in failed: `{error: {code, message}}`',
+  403: 'Not allowed for this reader (`admin_only`), or the CSRF token is missing: `{error: {code, message}}`',
   404: 'No such entity, or no such route: `{error: {code, message}}`',
   413: 'Too large: `{error: {code, message}}`',
   503: 'The database is unreachable (with Retry-After): `{error: {code, message}}`',

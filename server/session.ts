@@ -18,7 +18,16 @@ export const localsOf = (res: Response) => res.locals as Locals;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes anyone may call without signing in, whatever the server allows: health and signing in itself. */
-const OPEN_ROUTES = new Set(['GET /health', 'GET /openapi.json', 'GET /session', 'POST /session']);
+const OPEN_ROUTES = new Set([
+  'GET /health',
+  'GET /openapi.json',
+  'GET /session',
+  'POST /session',
+  'GET /setup',
+  'POST /setup',
+  'GET /oidc/login',
+  'GET /oidc/callback',
+]);
 
 export function tokenOf(req: Request): string | undefined {
   const header = req.headers.cookie;

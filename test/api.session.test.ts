@@ -81,7 +81,7 @@ describe('a server that admits no anonymous reader', () => {
     const anonymous = await closed.get('/api/search?q=Umarova');
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('sign_in_required');
-    expect((await closed.get('/api/session')).body).toEqual({ user: null, anonymousReading: false });
+    expect((await closed.get('/api/session')).body).toEqual({ user: null, anonymousReading: false, oidc: false });
     const { cookie } = await signIn(closed, 'gulnar');
     expect((await closed.send('GET', '/api/search?q=Umarova', { headers: { cookie } })).status).toBe(200);
   });

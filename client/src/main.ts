@@ -1,5 +1,6 @@
 import './styles.css';
 import { api, onApiFailure, onApiSuccess, type ApiError } from './api/client.js';
+import { createAuditPage } from './audit/audit-page.js';
 import { GraphCache } from './data/graph-cache.js';
 import { realize, type RealizedView } from './data/realize.js';
 import { byId, el } from './dom.js';
@@ -12,6 +13,7 @@ import { renderLegend } from './panels/legend.js';
 import { createSearchPanel } from './panels/search.js';
 import { createTablePanel } from './panels/table.js';
 import { createPatternsPanel } from './patterns/panel.js';
+import { createAccount } from './session/account.js';
 import { createTimelinePanel } from './timeline/panel.js';
 import { wireToolbar } from './panels/toolbar.js';
 import { viewCommands } from './state/commands.js';
@@ -229,5 +231,16 @@ declare global {
 }
 window.kinline = { store, commands, graph, cache, realized: () => realized, search, timeline };
 
+// Who reads decides what every panel shows: the view loads once the session is known, and only
+// when this reader may read (a server without anonymous reading asks to sign in first).
+const auditPage = createAuditPage(byId('audit-page'));
+const account = createAccount(byId('account'), { openAudit: () => auditPage.open() });
 void checkHealth();
-void sync(store.state, 'load');
+void account
+  .start()
+  .then((session) => {
+    if (session.user || session.anonymousReading) return sync(store.state, 'load');
+    status.textContent = 'Sign in to read this server.';
+  })
+  // The session could not be read (server or database down): the view's own requests raise the banner.
+  .catch(() => sync(store.state, 'load'));

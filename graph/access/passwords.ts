@@ -27,4 +27,4 @@ export function decoyHash(): Promise<string> {
   return decoy;
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from './password-policy.js';

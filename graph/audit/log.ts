@@ -1,25 +1,13 @@
 import { createHash } from 'node:crypto';
 import { read, writeTransaction } from '../db/driver.js';
+import type { AuditAction } from '../views/audit.js';
 
 /**
  * The audit log: append-only and hash-chained. Each entry holds the hash of the one before it,
  * and a head node holds the last hash, so an edited, removed or re-ordered entry (the last one
  * included) breaks the chain that `kinline audit verify` recomputes.
  */
-export const AUDIT_ACTIONS = [
-  'sign-in',
-  'sign-in-failed',
-  'sign-out',
-  'setup-admin',
-  'user-added',
-  'user-changed',
-  'user-disabled',
-  'read-protected',
-  'export',
-  'import',
-  'protection-changed',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from '../views/audit.js';
 
 export interface AuditInput {
   /** Username of who acted; 'anonymous' or 'system' when no one signed in did. */
@@ -79,21 +67,44 @@ type StoredEntry = Omit<AuditEntry, 'details'> & { detailsJson: string };
 
 function fromRow(row: StoredEntry): AuditEntry {
   const { detailsJson, ...rest } = row;
-  return { ...rest, seq: Number(rest.seq), details: JSON.parse(detailsJson) as Record<string, unknown> };
+  return { ...rest, seq: Number(rest.seq), details: parsedDetails(detailsJson) };
 }
 
-/** Newest first, a page at a time. */
-export async function auditEntries(page: { limit: number; before?: number }): Promise<AuditEntry[]> {
+/** An entry edited in the database may hold anything: it is still shown, its details as written. */
+function parsedDetails(json: string): Record<string, unknown> {
+  try {
+    const details: unknown = JSON.parse(json);
+    if (details && typeof details === 'object' && !Array.isArray(details)) return details as Record<string, unknown>;
+  } catch {
+    /* not JSON: shown as written below */
+  }
+  return { unreadable: String(json) };
+}
+
+export interface AuditQuery {
+  limit: number;
+  /** Only entries older than this sequence number (the page before). */
+  before?: number;
+  action?: AuditAction;
+  /** Only what this username did. */
+  actor?: string;
+}
+
+/** Newest first, a page at a time, optionally of one action or one actor. */
+export async function auditEntries(query: AuditQuery): Promise<AuditEntry[]> {
   const result = await read(
-    `MATCH (a:AuditEntry) WHERE $before IS NULL OR a.seq < $before
+    `MATCH (a:AuditEntry)
+     WHERE ($before IS NULL OR a.seq < $before) AND ($action IS NULL OR a.action = $action)
+       AND ($actor IS NULL OR a.actor = $actor)
      RETURN a { .seq, .at, .actor, .action, .detailsJson, .prevHash, .hash } AS entry
      ORDER BY a.seq DESC LIMIT toInteger($limit)`,
-    { before: page.before ?? null, limit: page.limit },
+    { before: query.before ?? null, action: query.action ?? null, actor: query.actor ?? null, limit: query.limit },
   );
   return result.records.map((record) => fromRow(record.get('entry') as StoredEntry));
 }
 
-export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; problem: string };
+/** On failure, `seq` is the first entry that does not fit: altered, missing, or out of order. */
+export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; seq: number; problem: string };
 
 /** Recomputes the whole chain; the first entry that does not fit is named. */
 export async function verifyAudit(): Promise<AuditVerdict> {
@@ -103,27 +114,23 @@ export async function verifyAudit(): Promise<AuditVerdict> {
   );
   const head = await read(`MATCH (h:AuditHead {id: 'audit'}) RETURN h.seq AS seq, h.hash AS hash`);
   const entries = result.records.map((record) => record.get('entry') as StoredEntry);
+  const broken = (seq: number, problem: string) => ({ ok: false as const, entries: entries.length, seq, problem });
   let prevHash = GENESIS;
   for (const [index, entry] of entries.entries()) {
     const seq = Number(entry.seq);
-    if (seq !== index + 1) return { ok: false, entries: entries.length, problem: `entry ${index + 1} is missing` };
-    if (entry.prevHash !== prevHash) {
-      return { ok: false, entries: entries.length, problem: `entry ${seq} does not follow entry ${seq - 1}` };
-    }
-    if (entryHash({ ...entry, seq }) !== entry.hash) {
-      return { ok: false, entries: entries.length, problem: `entry ${seq} was altered` };
-    }
+    if (seq !== index + 1) return broken(index + 1, `entry ${index + 1} is missing`);
+    if (entry.prevHash !== prevHash) return broken(seq, `entry ${seq} does not follow entry ${seq - 1}`);
+    if (entryHash({ ...entry, seq }) !== entry.hash) return broken(seq, `entry ${seq} was altered`);
     prevHash = entry.hash;
   }
   const headRecord = head.records[0];
   const headSeq = headRecord ? Number(headRecord.get('seq')) : 0;
   const headHash = headRecord ? String(headRecord.get('hash')) : GENESIS;
   if (headSeq !== entries.length || headHash !== prevHash) {
-    return {
-      ok: false,
-      entries: entries.length,
-      problem: `the log ends at entry ${entries.length}, but ${headSeq} were written`,
-    };
+    // Entries cut off the end (or added past it): the first one past the shorter count; the same
+    // count with another last hash: the last entry was replaced.
+    const seq = headSeq === entries.length ? Math.max(headSeq, 1) : Math.min(headSeq, entries.length) + 1;
+    return broken(seq, `the log ends at entry ${entries.length}, but ${headSeq} were written`);
   }
   return { ok: true, entries: entries.length };
 }

@@ -2,6 +2,7 @@
  * What a reader is shown: every response shape of the API, as zod schemas (types are inferred
  * from them). Pure zod, no driver: the browser imports these too.
  */
+export * from './audit.js';
 export * from './entity.js';
 export * from './events.js';
 export * from './evidence.js';

@@ -20,7 +20,8 @@ export interface RouteContract {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  responses: { readonly 200: Content; readonly [status: number]: Content };
+  /** A 200 with its media types; or, for a route a browser navigates to, a 302 (`REDIRECT`). */
+  responses: { readonly [status: number]: Content } & ({ readonly 200: Content } | { readonly 302: Content });
 }
 
 export type Contract = Readonly<Record<string, RouteContract>>;
@@ -28,6 +29,12 @@ export type Contract = Readonly<Record<string, RouteContract>>;
 export const JSON_MEDIA_TYPE = 'application/json';
 
 export const json = <S extends z.ZodType>(schema: S) => ({ [JSON_MEDIA_TYPE]: schema }) as { 'application/json': S };
+
+/**
+ * A redirect: no body, the `Location` header says where. Only for routes a browser navigates to
+ * (OpenID Connect sign-in), which answer it instead of a 200; their handler sends it.
+ */
+export const REDIRECT = {} as const satisfies Content;
 
 /** Every route may answer a bad request, an unknown id and a database outage, in the one error shape. */
 export const ERRORS = { 400: json(ErrorBody), 404: json(ErrorBody), 503: json(ErrorBody) } as const;
@@ -44,9 +51,12 @@ export interface RequestOf<R extends RouteContract> {
   body: R['body'] extends z.ZodType ? z.output<R['body']> : undefined;
 }
 
-/** True when the route answers JSON only; otherwise it sends its own media types (exports). */
-export type AnswersJsonOnly<R extends RouteContract> =
-  Exclude<keyof R['responses'][200], typeof JSON_MEDIA_TYPE> extends never ? true : false;
+/** True when the route answers JSON only; otherwise it sends its own media types (exports) or redirects. */
+export type AnswersJsonOnly<R extends RouteContract> = R['responses'] extends { 200: infer Ok }
+  ? Exclude<keyof Ok, typeof JSON_MEDIA_TYPE> extends never
+    ? true
+    : false
+  : false;
 
 /** The JSON body of a 200 answer. */
 export type JsonReply<R extends RouteContract> = R['responses'][200] extends {

@@ -1,9 +1,12 @@
+import { auditRoutes } from './audit.js';
 import type { Contract } from './define.js';
 import { evidenceRoutes } from './evidence.js';
 import { exploreRoutes } from './explore.js';
 import { graphRoutes } from './graph.js';
+import { oidcRoutes } from './oidc.js';
 import { patternRoutes } from './patterns.js';
 import { sessionRoutes } from './session.js';
+import { setupRoutes } from './setup.js';
 import { timelineRoutes } from './timeline.js';
 
 /**
@@ -17,6 +20,9 @@ export const api = {
   ...patternRoutes,
   ...evidenceRoutes,
   ...sessionRoutes,
+  ...setupRoutes,
+  ...oidcRoutes,
+  ...auditRoutes,
 } satisfies Contract;
 
 export type Api = typeof api;

@@ -9,6 +9,8 @@ export const SessionView = z.strictObject({
   csrfToken: z.string().optional(),
   /** Whether this server lets readers in without signing in (as viewers). */
   anonymousReading: z.boolean(),
+  /** Whether sign-in through the organisation's OpenID Connect provider is offered (GET /api/oidc/login). */
+  oidc: z.boolean(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 

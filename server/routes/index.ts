@@ -1,10 +1,13 @@
 import type { Api } from '../contract/index.js';
+import { auditHandlers } from './audit.js';
 import type { Handlers } from './define.js';
 import { evidenceHandlers } from './evidence.js';
 import { exploreHandlers } from './explore.js';
 import { graphHandlers } from './graph.js';
+import { oidcHandlers } from './oidc.js';
 import { patternHandlers } from './patterns.js';
 import { sessionHandlers } from './session.js';
+import { setupHandlers } from './setup.js';
 import { timelineHandlers } from './timeline.js';
 
 /** The handler of every route in the contract (server/contract), by route name. */
@@ -15,4 +18,7 @@ export const handlers: Handlers<Api> = {
   ...patternHandlers,
   ...evidenceHandlers,
   ...sessionHandlers,
+  ...setupHandlers,
+  ...oidcHandlers,
+  ...auditHandlers,
 };

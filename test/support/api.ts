@@ -30,6 +30,11 @@ export async function startApi(options: AppOptions = {}): Promise<Api> {
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { ...apiAt(url), close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Calls to a Kinline server at `url` (this process's or a child's), each answer checked against the contract. */
+export function apiAt(url: string): Omit<Api, 'close'> {
   const call = async (path: string, init?: RequestInit) => {
     const response = await fetch(url + path, init);
     const text = await response.text();
@@ -57,7 +62,6 @@ export async function startApi(options: AppOptions = {}): Promise<Api> {
         headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
@@ -87,7 +91,12 @@ export function checkAgainstContract(
     return;
   }
   if (!matched) throw new Error(`${what}: answered, but the contract has no route for it`);
-  const schema = (matched.route.responses[200] as Record<string, z.ZodType>)[media];
+  const responses: Record<number, Record<string, z.ZodType> | undefined> = matched.route.responses;
+  if (response.status >= 300 && response.status < 400) {
+    if (!responses[response.status]) throw new Error(`${what}: redirected, which the contract does not declare`);
+    return;
+  }
+  const schema = responses[200]?.[media];
   if (!schema) throw new Error(`${what}: answered ${media}, which the contract does not declare`);
   failOnIssues(what, schema.safeParse(/[/+]json$/.test(media) ? body : text));
 }

@@ -23,6 +23,13 @@ export function sampleRequests(ids: SampleIds): Record<RouteName, string[]> {
     // Not GET routes, and they carry no person's data: test/api.session.test.ts walks them.
     signIn: [],
     signOut: [],
+    setupStatus: ['/api/setup'],
+    // A POST, and browser navigations that redirect: test/api.setup.test.ts and test/api.oidc.test.ts walk them.
+    setup: [],
+    oidcLogin: [],
+    oidcCallback: [],
+    // Admins only (anonymous readers get 401): test/api.audit.test.ts walks it.
+    audit: [],
     openapi: ['/api/openapi.json'],
     search: [
       '/api/search?q=Umarova',

@@ -21,6 +21,7 @@ export class ApiError extends Error {
 type Listener = (error: ApiError) => void;
 const failureListeners = new Set<Listener>();
 const successListeners = new Set<() => void>();
+const signInListeners = new Set<Listener>();
 
 /** The banner listens here: any call failing because the database is down raises it. */
 export function onApiFailure(listener: Listener): void {
@@ -28,6 +29,19 @@ export function onApiFailure(listener: Listener): void {
 }
 export function onApiSuccess(listener: () => void): void {
   successListeners.add(listener);
+}
+/** The sign-in dialog listens here: any call answered 401 `sign_in_required` opens it. */
+export function onSignInRequired(listener: Listener): void {
+  signInListeners.add(listener);
+}
+
+/**
+ * The CSRF token of the session (GET/POST /api/session), sent in `X-CSRF-Token` on every request
+ * that changes something; the server refuses those without it (server/session.ts).
+ */
+let csrfToken: string | undefined;
+export function useCsrfToken(token: string | undefined): void {
+  csrfToken = token;
 }
 
 /** A part of a call (path params, query): optional when every field in it is. */
@@ -37,7 +51,9 @@ type Part<Key extends string, S> = S extends z.ZodType
     : { [K in Key]: CallInput<S> }
   : { [K in Key]?: never };
 
-export type CallOf<R extends RouteContract> = Part<'params', R['params']> & Part<'query', R['query']>;
+export type CallOf<R extends RouteContract> = Part<'params', R['params']> &
+  Part<'query', R['query']> &
+  Part<'body', R['body']>;
 /** JSON routes answer their response schema's type; export routes answer the file's text. */
 export type ReplyOf<R extends RouteContract> = AnswersJsonOnly<R> extends true ? JsonReply<R> : string;
 
@@ -52,7 +68,21 @@ export type ApiClient = { [K in keyof Api]: Caller<Api[K]> };
 interface Input {
   params?: Record<string, string>;
   query?: Record<string, string | number | boolean | readonly string[] | undefined>;
+  body?: unknown;
 }
+
+function headersOf(route: RouteContract, input: Input, answersJson: boolean): Record<string, string> {
+  return {
+    ...(answersJson ? { accept: 'application/json' } : {}),
+    ...(input.body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(route.method !== 'get' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+  };
+}
+
+const tell = (listeners: Set<Listener>, error: ApiError) =>
+  listeners.forEach((l) => {
+    l(error);
+  });
 
 async function call(route: RouteContract, input: Input = {}): Promise<unknown> {
   const answersJson = Object.keys(route.responses[200]).every((type) => type === 'application/json');
@@ -61,13 +91,12 @@ async function call(route: RouteContract, input: Input = {}): Promise<unknown> {
   try {
     response = await fetch(url, {
       method: route.method.toUpperCase(),
-      ...(answersJson ? { headers: { accept: 'application/json' } } : {}),
+      headers: headersOf(route, input, answersJson),
+      ...(input.body === undefined ? {} : { body: JSON.stringify(input.body) }),
     });
   } catch {
     const error = new ApiError(0, 'network', 'The Kinline server cannot be reached.');
-    failureListeners.forEach((l) => {
-      l(error);
-    });
+    tell(failureListeners, error);
     throw error;
   }
   if (!response.ok) {
@@ -77,10 +106,8 @@ async function call(route: RouteContract, input: Input = {}): Promise<unknown> {
       body?.error?.code ?? `http_${response.status}`,
       body?.error?.message ?? response.statusText,
     );
-    if (error.databaseDown)
-      failureListeners.forEach((l) => {
-        l(error);
-      });
+    if (error.databaseDown) tell(failureListeners, error);
+    if (error.status === 401 && error.code === 'sign_in_required') tell(signInListeners, error);
     throw error;
   }
   const body = answersJson ? await response.json().catch(() => null) : await response.text();

@@ -9,6 +9,8 @@ import type { DeprivedStatus } from '../../../graph/vocabulary/event-kinds.js';
 import type { EdgeView, EntityView, FamilyNetwork } from '../../../graph/views/index.js';
 
 export type {
+  AuditEntryView,
+  AuditPage,
   Aggregates,
   ClaimView,
   CoDetentionPage,
@@ -37,6 +39,7 @@ export type {
   TimelineScope,
 } from '../../../graph/views/index.js';
 export type { Confidence, EntityType, RelationshipType };
+export type { SessionView } from '../../../server/contract/session.js';
 
 /** Where a person stands, when the API says so (issue #4 style rules); unknown otherwise. */
 export type PersonStatus = DeprivedStatus | 'free';
