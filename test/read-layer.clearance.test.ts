@@ -155,4 +155,48 @@ describe('protection follows a load', () => {
       'Interview with Timur Qasymov',
     );
   });
+
+  it('an interrupted batched load leaves no record it protects readable', async () => {
+    const source = 'src-bitter-winter-2019-orphans';
+    const file = {
+      kinline: 1,
+      entities: [
+        { type: 'Person', id: 'person-batch-minor', minor: true, names: [{ value: 'Saule Ermekova' }] },
+        {
+          type: 'Event',
+          id: 'event-record-17',
+          kind: 'birth',
+          date: '2014-07-02',
+          names: [{ value: 'Civil record 17' }],
+          claims: [{ source, locator: 'register, line 17', excerpt: 'born 2 July 2014' }],
+        },
+      ],
+      relationships: [
+        {
+          id: 'rel-record-17',
+          type: 'PARTICIPATED_IN',
+          from: 'person-batch-minor',
+          to: 'event-record-17',
+          role: 'subject',
+          claims: [{ source, locator: 'register, line 17', excerpt: 'the child' }],
+        },
+      ],
+    };
+    // Stop after the entities' batches: the link that makes the record hers is never written.
+    await expect(
+      validateAndLoad(file, {
+        transaction: 'batched',
+        batchSize: 1,
+        onProgress: (done) => {
+          if (done >= 2) throw new Error('interrupted');
+        },
+      }),
+    ).rejects.toThrow('interrupted');
+    publicIdOf = await storedPublicIds();
+    const record = await as('vika', `/api/entities/${publicIdOf('event-record-17')}`);
+    expect(record.body.entity).toMatchObject({ protected: true });
+    expect(record.text).not.toContain('2014');
+    expect((await as('vika', '/api/entities/event-record-17')).status).toBe(404);
+    expect((await as('vika', '/api/search?q=Saule%20Ermekova')).body.items).toEqual([]);
+  });
 });

@@ -246,7 +246,7 @@ export function protectionSteps(data: Dataset, batchSize: number): Section {
              WITH e, CASE WHEN 'confidential' IN levels THEN 'confidential'
                           WHEN 'pseudonymous' IN levels THEN 'pseudonymous' END AS byPerson
              WHERE byPerson IS NOT NULL AND coalesce(e.needs, '') <> 'confidential' AND coalesce(e.needs, '') <> byPerson
-             WITH e AS n, byPerson AS level, 'Withheld record of a protected person' AS pseudonym
+             WITH e AS n, byPerson AS level, 'Withheld ' + toLower(e.type) AS pseudonym
              ${WITHHOLD}`,
     params: { rows: batch, kinds: IDENTIFYING_KINDS },
   }));
@@ -259,7 +259,7 @@ function raisedSteps(raised: Raised, batchSize: number): Section {
     ...chunks(raised.entities, batchSize).map((rows) => ({
       cypher: `UNWIND $rows AS row MATCH (n:Entity {id: row.id})
                SET n.detailNeeds = row.detailNeeds, n.detailKeys = row.detailKeys
-               WITH n, row.needs AS level, 'Withheld record' AS pseudonym WHERE level IS NOT NULL AND level <> coalesce(n.needs, '')
+               WITH n, row.needs AS level, 'Withheld ' + toLower(n.type) AS pseudonym WHERE level IS NOT NULL AND level <> coalesce(n.needs, '')
                ${WITHHOLD}`,
       params: { rows },
     })),
@@ -283,12 +283,13 @@ export function loadPlan(
   protection: { guard: DatasetProtection; raised: Raised },
   batchSize: number,
 ): Section {
+  // Raised guards first: a batched load never shows a stored record that names someone it protects.
   const sections = [
+    raisedSteps(protection.raised, batchSize),
     entitySteps(data, existing, protection.guard, batchSize),
     relationshipSteps(data, labelOf, existing, protection.guard, batchSize),
     claimSteps(data, existing, protection.guard, batchSize),
     protectionSteps(data, batchSize),
-    raisedSteps(protection.raised, batchSize),
     lastKnownSteps(data, labelOf, existing, batchSize),
   ];
   function* steps(): Generator<Step> {

@@ -7,6 +7,7 @@ import type { Dataset, Entity } from '../schema/index.js';
 import { disclosureOf } from '../safety/disclosure.js';
 import { higher, type MentionMatcher, mentionMatcher, termsOfPerson } from '../safety/mentions.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
+import { IDENTIFYING_KINDS } from '../vocabulary/event-kinds.js';
 import { claimedFacts } from './facts.js';
 
 /**
@@ -113,11 +114,36 @@ function detailGuard(matcher: MentionMatcher, record: Record<string, unknown>, s
   return { needs, keys };
 }
 
+/**
+ * Birth and death records of protected participants in this dataset, guarded when they are written
+ * (a batched load must not show one between its batches); records only stored are guarded by the
+ * loader's protection step (load-plan.ts).
+ */
+function identifyingEventGuards(data: Dataset, context: ProtectionContext): Map<string, Clearance> {
+  const identifying = new Set(
+    data.entities
+      .filter((e) => e.type === ENTITY.Event && (IDENTIFYING_KINDS as readonly string[]).includes(e.kind))
+      .map((e) => e.id),
+  );
+  const needsOf = new Map<string, Clearance>([
+    ...context.protectedPeople.map((p) => [p.id, p.needs] as const),
+    ...data.entities.filter(isPerson).map((p) => [p.id, clearanceNeededFor(disclosureOf(p))] as const),
+  ]);
+  const out = new Map<string, Clearance>();
+  for (const rel of data.relationships) {
+    const needs = needsOf.get(rel.from);
+    if (rel.type !== 'PARTICIPATED_IN' || !identifying.has(rel.to) || !needs || needs === 'none') continue;
+    out.set(rel.to, higher(out.get(rel.to), needs)!);
+  }
+  return out;
+}
+
 /** Decides the guard of every record of `data` (pure: the graph's part comes in `context`). */
 export function protectDataset(data: Dataset, context: ProtectionContext = EMPTY_CONTEXT): DatasetProtection {
   const matcher = matcherFor(data, context);
   const guards = new Map<string, RecordGuard>();
   const publicIdOf = (id: string) => context.publicIds.get(id) ?? newPublicId();
+  const datesSomeone = identifyingEventGuards(data, context);
   for (const entity of data.entities) {
     const guard: RecordGuard = { publicId: publicIdOf(entity.id) };
     const own = isPerson(entity) ? clearanceNeededFor(disclosureOf(entity)) : undefined;
@@ -126,7 +152,7 @@ export function protectDataset(data: Dataset, context: ProtectionContext = EMPTY
       ? own === 'none'
         ? undefined
         : own
-      : matcher.needs(entity.id, ...entity.names.map((n) => n.value));
+      : higher(matcher.needs(entity.id, ...entity.names.map((n) => n.value)), datesSomeone.get(entity.id));
     if (needs) guard.needs = needs;
     const detail = detailGuard(matcher, entity, NAME_KEYS);
     if (detail.needs && higher(detail.needs, needs) !== needs) {
