@@ -2,16 +2,15 @@
  * The `kinline` command (issue 6): import, export, seed, serve, user, audit. See README.md, "Command line".
  * Exit codes: 0 done, 1 something was rejected or failed, 2 wrong usage.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../graph/config.js';
-import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../graph/export/index.js';
+import { EXPORT_FORMATS } from '../graph/export/index.js';
 import { IMPORT_FORMATS, parseFile } from '../graph/import/formats.js';
 import { MappingError } from '../graph/import/mapping.js';
 import { importParsed } from '../graph/import/run.js';
 import type { ImportFormat, ParsedFile } from '../graph/import/types.js';
-import { exportDataset } from '../graph/store/export.js';
 import { validateAndLoad } from '../graph/store/check.js';
 import { ValidationError } from '../graph/store/validate.js';
 import { disconnect } from '../graph/db/driver.js';
@@ -19,20 +18,21 @@ import { nodeCount } from '../graph/store/admin.js';
 import { GraphNotEmptyError, offlineLoad } from '../graph/store/offline-load.js';
 import { defaultHome } from '../graph/neo4j/embedded.js';
 import { AccountUsageError, auditCommand, userCommand } from './accounts.js';
+import { UsageError } from './attribution.js';
 import { embeddedRunning, openGraph } from './connection.js';
+import { exportCommand } from './export.js';
 import { Progress } from './progress.js';
 import { formatProblem, summaryTable } from './report.js';
 
 const USAGE = `usage:
   kinline import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--mapping FILE|DIR]... [--dry-run] [--batched | --offline]
-  kinline export [--format ${EXPORT_FORMATS.join('|')}] [--out FILE|DIR] [--include-protected]
+  kinline export [--format ${EXPORT_FORMATS.join('|')}] [--out FILE|DIR] [--as USER] [--include-protected]
   kinline seed [--synthetic N]
   kinline serve
   kinline user add NAME --role viewer|researcher|cleared|admin [--clearance none|pseudonymous|confidential] --password-stdin
   kinline user list | set-role NAME --role ROLE [--clearance C] | disable NAME
   kinline audit verify`;
 
-class UsageError extends Error {}
 const log = (line: string) => process.stderr.write(`[kinline] ${line}\n`);
 
 /** The mapping for the i-th CSV: `--mapping` given once applies to all; a directory holds `<stem>.mapping.json`. */
@@ -158,37 +158,6 @@ async function offlineImportCommand(parsed: ParsedFile[]): Promise<number> {
   return 0;
 }
 
-async function exportCommand(values: {
-  format?: string;
-  out?: string;
-  'include-protected'?: boolean;
-}): Promise<number> {
-  const format = (values.format ?? 'json') as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown --format ${values.format}`);
-  if (format === 'csv' && !values.out)
-    throw new UsageError('export --format csv writes one file per type: give --out DIR');
-  if (values['include-protected'])
-    log(
-      'WARNING: --include-protected: this export names protected people (minors, confidential witnesses); keep it under clearance',
-    );
-  const graph = await openGraph(log);
-  try {
-    const files = renderExport(format, await exportDataset(), { includeProtected: values['include-protected'] });
-    if (!values.out) {
-      for (const text of files.values()) process.stdout.write(text);
-      return 0;
-    }
-    if (format === 'csv') {
-      mkdirSync(values.out, { recursive: true });
-      for (const [name, text] of files) writeFileSync(join(values.out, name), text);
-    } else writeFileSync(values.out, [...files.values()][0]!);
-    log(`wrote ${format} to ${values.out}`);
-    return 0;
-  } finally {
-    await graph.close();
-  }
-}
-
 async function seedCommand(values: { synthetic?: string }): Promise<number> {
   const graph = await openGraph(log);
   try {
@@ -256,6 +225,7 @@ export async function main(argv: string[]): Promise<number> {
       offline: { type: 'boolean' },
       out: { type: 'string' },
       'include-protected': { type: 'boolean' },
+      as: { type: 'string' },
       synthetic: { type: 'string' },
       role: { type: 'string' },
       clearance: { type: 'string' },
