@@ -7,6 +7,8 @@
 import { userInfo } from 'node:os';
 import { ANONYMOUS, isAdmin, type Reader } from '../graph/access/roles.js';
 import { findUser } from '../graph/access/users.js';
+import { appendAudit } from '../graph/audit/log.js';
+import type { ProtectionChange } from '../graph/import/protection.js';
 
 /** Wrong usage: the command exits 2 with the usage text. */
 export class UsageError extends Error {}
@@ -44,4 +46,31 @@ export async function attribution(as: string | undefined): Promise<Attribution> 
 /** A flag only an admin may give: `--include-protected`, `--allow-unprotect`. */
 export function requireAdmin(who: Attribution | undefined, flag: string): void {
   if (!who || !isAdmin(who.reader)) throw new UsageError(`${flag} needs --as ADMIN (an admin's Kinline account)`);
+}
+
+/**
+ * Audits one load (`import`, `seed`): an 'import' entry with what was read and what came of it,
+ * then one 'protection-changed' entry per stored person whose protection it changed, by public id
+ * (never by name).
+ */
+export async function auditLoad(
+  who: Attribution,
+  details: Record<string, unknown>,
+  changes: readonly ProtectionChange[] = [],
+): Promise<void> {
+  await appendAudit({ actor: who.actor, action: 'import', details: { via: 'cli', osUser: who.osUser, ...details } });
+  for (const change of changes) {
+    await appendAudit({
+      actor: who.actor,
+      action: 'protection-changed',
+      details: {
+        via: 'cli',
+        osUser: who.osUser,
+        person: change.publicId,
+        from: change.from,
+        to: change.to,
+        lowered: change.lowered,
+      },
+    });
+  }
 }
