@@ -2,37 +2,37 @@
  * The `kinline` command (issue 6): import, export, seed, serve, user, audit. See README.md, "Command line".
  * Exit codes: 0 done, 1 something was rejected or failed, 2 wrong usage.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../graph/config.js';
-import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../graph/export/index.js';
+import { EXPORT_FORMATS } from '../graph/export/index.js';
 import { IMPORT_FORMATS, parseFile } from '../graph/import/formats.js';
 import { MappingError } from '../graph/import/mapping.js';
 import { importParsed } from '../graph/import/run.js';
 import type { ImportFormat, ParsedFile } from '../graph/import/types.js';
-import { exportDataset } from '../graph/store/export.js';
-import { validateAndLoad } from '../graph/store/check.js';
 import { ValidationError } from '../graph/store/validate.js';
 import { disconnect } from '../graph/db/driver.js';
 import { nodeCount } from '../graph/store/admin.js';
 import { GraphNotEmptyError, offlineLoad } from '../graph/store/offline-load.js';
 import { defaultHome } from '../graph/neo4j/embedded.js';
 import { AccountUsageError, auditCommand, userCommand } from './accounts.js';
+import { type Attribution, attribution, auditLoad, requireAdmin, UsageError } from './attribution.js';
 import { embeddedRunning, openGraph } from './connection.js';
+import { exportCommand } from './export.js';
 import { Progress } from './progress.js';
-import { formatProblem, summaryTable } from './report.js';
+import { formatProblem, reportOutcome, summaryTable, summaryTotals } from './report.js';
+import { seedCommand } from './seed.js';
 
 const USAGE = `usage:
-  kinline import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--mapping FILE|DIR]... [--dry-run] [--batched | --offline]
-  kinline export [--format ${EXPORT_FORMATS.join('|')}] [--out FILE|DIR] [--include-protected]
-  kinline seed [--synthetic N]
+  kinline import FILE... [--format ${IMPORT_FORMATS.join('|')}] [--mapping FILE|DIR]... [--dry-run] [--batched | --offline] [--as USER] [--allow-unprotect]
+  kinline export [--format ${EXPORT_FORMATS.join('|')}] [--out FILE|DIR] [--as USER] [--include-protected]
+  kinline seed [--synthetic N] [--as USER] [--allow-unprotect]
   kinline serve
   kinline user add NAME --role viewer|researcher|cleared|admin [--clearance none|pseudonymous|confidential] --password-stdin
   kinline user list | set-role NAME --role ROLE [--clearance C] | disable NAME
   kinline audit verify`;
 
-class UsageError extends Error {}
 const log = (line: string) => process.stderr.write(`[kinline] ${line}\n`);
 
 /** The mapping for the i-th CSV: `--mapping` given once applies to all; a directory holds `<stem>.mapping.json`. */
@@ -46,7 +46,15 @@ function mappingFor(file: string, index: number, mappings: string[]): string | u
   return mapping;
 }
 
-type ImportFlags = { format?: string; mapping?: string[]; 'dry-run'?: boolean; batched?: boolean; offline?: boolean };
+type ImportFlags = {
+  format?: string;
+  mapping?: string[];
+  'dry-run'?: boolean;
+  batched?: boolean;
+  offline?: boolean;
+  as?: string;
+  'allow-unprotect'?: boolean;
+};
 
 async function importCommand(files: string[], values: ImportFlags): Promise<number> {
   if (files.length === 0) throw new UsageError('import needs at least one FILE');
@@ -58,6 +66,7 @@ async function importCommand(files: string[], values: ImportFlags): Promise<numb
     );
   if (values.format && !IMPORT_FORMATS.includes(values.format as ImportFormat))
     throw new UsageError(`unknown --format ${values.format}`);
+  if (values['allow-unprotect'] && values.as === undefined) requireAdmin(undefined, '--allow-unprotect');
   const csvFiles = files.filter((f) => (values.format ?? (f.toLowerCase().endsWith('.csv') ? 'csv' : '')) === 'csv');
   const parsed: ParsedFile[] = [];
   const reading = new Progress('reading', files.length, 'files');
@@ -79,12 +88,15 @@ async function importCommand(files: string[], values: ImportFlags): Promise<numb
     throw error;
   }
   reading.finish();
-  if (values.offline) return offlineImportCommand(parsed);
+  if (values.offline) return offlineImportCommand(parsed, values.as);
   const graph = await openGraph(log);
   try {
+    const who = await attribution(values.as);
+    if (values['allow-unprotect']) requireAdmin(who, '--allow-unprotect');
     let writing: Progress | undefined;
     const report = await importParsed(parsed, {
       dryRun: values['dry-run'],
+      allowUnprotect: values['allow-unprotect'],
       transaction: values.batched ? 'batched' : 'single',
       onProgress: (_phase, done, total) => {
         writing ??= new Progress('writing', total);
@@ -95,16 +107,21 @@ async function importCommand(files: string[], values: ImportFlags): Promise<numb
     for (const warning of report.warnings) process.stderr.write(`${formatProblem(warning, 'warning')}\n`);
     for (const problem of report.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     process.stdout.write(`${summaryTable(report)}\n`);
-    const verb =
-      report.problems.length > 0
-        ? 'rejected: nothing was written'
-        : values['dry-run']
-          ? 'dry run: nothing was written'
-          : report.written
-            ? 'written'
-            : 'nothing changed';
+    const outcome = reportOutcome(report, values['dry-run']);
+    await auditLoad(
+      who,
+      {
+        files: report.files,
+        outcome,
+        ...summaryTotals(report),
+        problems: report.problems.length,
+        transaction: values.batched ? 'batched' : 'single',
+        allowUnprotect: values['allow-unprotect'] === true,
+      },
+      report.written ? report.protectionChanges : [],
+    );
     process.stdout.write(
-      `${report.records} input records in ${report.seconds.toFixed(1)} s (${Math.round(report.records / Math.max(report.seconds, 0.001))} records/s); ${verb}\n`,
+      `${report.records} input records in ${report.seconds.toFixed(1)} s (${Math.round(report.records / Math.max(report.seconds, 0.001))} records/s); ${outcome}\n`,
     );
     return report.problems.length > 0 ? 1 : 0;
   } finally {
@@ -117,7 +134,7 @@ async function importCommand(files: string[], values: ImportFlags): Promise<numb
  * an import does, then stops it and builds the database with Neo4j's offline importer
  * (graph/store/offline-load.ts), about twice as fast as writing through Bolt for large files.
  */
-async function offlineImportCommand(parsed: ParsedFile[]): Promise<number> {
+async function offlineImportCommand(parsed: ParsedFile[], as: string | undefined): Promise<number> {
   const started = performance.now();
   const port = config().neo4jPort;
   if (await embeddedRunning(port)) {
@@ -127,9 +144,13 @@ async function offlineImportCommand(parsed: ParsedFile[]): Promise<number> {
   }
   const graph = await openGraph(log);
   let report: Awaited<ReturnType<typeof importParsed>>;
+  let who: Attribution;
   try {
+    who = await attribution(as);
     const nodes = await nodeCount();
     if (nodes > 0) throw new GraphNotEmptyError(nodes);
+    // A rejected offline import is not audited: an entry would make the database non-empty, and
+    // the corrected run would be refused.
     report = await importParsed(parsed, { dryRun: true });
   } finally {
     await graph.close();
@@ -148,6 +169,7 @@ async function offlineImportCommand(parsed: ParsedFile[]): Promise<number> {
     file: parsed.map((f) => f.file).join(', '),
     checkedEmpty: true,
   });
+  await auditLoad(who, { files: report.files, outcome: 'written', offline: true, ...summaryTotals(report) });
   await disconnect();
   await neo4j.stop();
   const seconds = (performance.now() - started) / 1000;
@@ -156,75 +178,6 @@ async function offlineImportCommand(parsed: ParsedFile[]): Promise<number> {
     `${records} graph records in ${seconds.toFixed(1)} s (${Math.round(records / seconds)} records/s); written\n`,
   );
   return 0;
-}
-
-async function exportCommand(values: {
-  format?: string;
-  out?: string;
-  'include-protected'?: boolean;
-}): Promise<number> {
-  const format = (values.format ?? 'json') as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown --format ${values.format}`);
-  if (format === 'csv' && !values.out)
-    throw new UsageError('export --format csv writes one file per type: give --out DIR');
-  if (values['include-protected'])
-    log(
-      'WARNING: --include-protected: this export names protected people (minors, confidential witnesses); keep it under clearance',
-    );
-  const graph = await openGraph(log);
-  try {
-    const files = renderExport(format, await exportDataset(), { includeProtected: values['include-protected'] });
-    if (!values.out) {
-      for (const text of files.values()) process.stdout.write(text);
-      return 0;
-    }
-    if (format === 'csv') {
-      mkdirSync(values.out, { recursive: true });
-      for (const [name, text] of files) writeFileSync(join(values.out, name), text);
-    } else writeFileSync(values.out, [...files.values()][0]!);
-    log(`wrote ${format} to ${values.out}`);
-    return 0;
-  } finally {
-    await graph.close();
-  }
-}
-
-async function seedCommand(values: { synthetic?: string }): Promise<number> {
-  const graph = await openGraph(log);
-  try {
-    if (values.synthetic === undefined) {
-      const { loadSeedCase } = await import('../seeds/index.js');
-      const summary = await loadSeedCase();
-      process.stdout.write(
-        `seed case: ${summary.entities} entities, ${summary.relationships} relationships, ${summary.created.nodes} nodes created\n`,
-      );
-      return 0;
-    }
-    const people = Number(values.synthetic);
-    if (!Number.isSafeInteger(people) || people < 1)
-      throw new UsageError('--synthetic needs a positive number of people');
-    const { generateDataset } = await import('../seeds/generate.js');
-    const data = generateDataset({ people });
-    const started = performance.now();
-    const progress = new Progress('writing', 1);
-    const summary = await validateAndLoad(data, {
-      file: `synthetic-${people}`,
-      transaction: 'batched',
-      onProgress: (done, total) => {
-        (progress as unknown as { total: number }).total = total;
-        progress.update(done);
-      },
-    });
-    progress.finish();
-    const seconds = (performance.now() - started) / 1000;
-    const records = summary.entities + summary.relationships;
-    process.stdout.write(
-      `synthetic: ${summary.entities} entities, ${summary.relationships} relationships in ${seconds.toFixed(1)} s (${Math.round(records / seconds)} records/s)\n`,
-    );
-    return 0;
-  } finally {
-    await graph.close();
-  }
 }
 
 async function serveCommand(): Promise<number> {
@@ -256,6 +209,8 @@ export async function main(argv: string[]): Promise<number> {
       offline: { type: 'boolean' },
       out: { type: 'string' },
       'include-protected': { type: 'boolean' },
+      as: { type: 'string' },
+      'allow-unprotect': { type: 'boolean' },
       synthetic: { type: 'string' },
       role: { type: 'string' },
       clearance: { type: 'string' },

@@ -22,3 +22,24 @@ export function summaryTable(report: Pick<ImportReport, 'summary'>): string {
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(head), ...body.map(line)].join('\n');
 }
+
+/** What came of an import, in the words its last line and the audit log use. */
+export function reportOutcome(report: Pick<ImportReport, 'problems' | 'written'>, dryRun?: boolean): string {
+  if (report.problems.length > 0) return 'rejected: nothing was written';
+  if (dryRun) return 'dry run: nothing was written';
+  return report.written ? 'written' : 'nothing changed';
+}
+
+/** The summary table's columns added up over every type. */
+export function summaryTotals(
+  report: Pick<ImportReport, 'summary'>,
+): Record<'created' | 'updated' | 'unchanged' | 'rejected', number> {
+  const totals = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const s of Object.values(report.summary)) {
+    totals.created += s.created;
+    totals.updated += s.updated;
+    totals.unchanged += s.unchanged;
+    totals.rejected += s.rejected;
+  }
+  return totals;
+}

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { addUser } from '../graph/access/users.js';
 import { counts } from '../graph/store/admin.js';
 import { kinlineOnTestGraph } from './support/cli.js';
 import { freshGraph } from './support/graph.js';
@@ -56,14 +57,15 @@ it('reports mapping errors against the mapping file', async () => {
   expect(run.stderr).toContain(`${mapping}: error: unknown key(s): entitties`);
 });
 
-it('exports GEDCOM and CSV, and logs --include-protected', async () => {
+it("exports GEDCOM and CSV, and logs an admin's --include-protected", async () => {
   const ged = join(tmp, 'out.ged');
   const run = await kinline('export', '--format', 'gedcom', '--out', ged);
   expect(run.code).toBe(0);
   expect(readFileSync(ged, 'utf8').match(/^0 @I\d+@ INDI$/gm)).toHaveLength(208);
   expect(run.stderr).not.toContain('include-protected');
   const dir = join(tmp, 'csv');
-  const csv = await kinline('export', '--format', 'csv', '--out', dir, '--include-protected');
+  await addUser({ username: 'root', role: 'admin', password: 'a long enough password' });
+  const csv = await kinline('export', '--format', 'csv', '--out', dir, '--as', 'root', '--include-protected');
   expect(csv.code).toBe(0);
   expect(csv.stderr).toContain('WARNING: --include-protected');
   expect(existsSync(join(dir, 'people.csv'))).toBe(true);

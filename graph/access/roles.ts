@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLEARANCE_LEVELS, clearanceFor, clearanceReads } from '../vocabulary/disclosure.js';
 
 /**
  * Who a signed-in user is to Kinline. A role says what they may do; a clearance says which
@@ -9,7 +10,7 @@ export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** Clearances in increasing order: each one also reads everything the ones before it read. */
-export const CLEARANCES = ['none', 'pseudonymous', 'confidential'] as const;
+export const CLEARANCES = CLEARANCE_LEVELS;
 export const Clearance = z.enum(CLEARANCES);
 export type Clearance = z.infer<typeof Clearance>;
 
@@ -24,18 +25,16 @@ export interface Reader {
 
 export const ANONYMOUS: Reader = Object.freeze({ role: 'viewer', clearance: 'none' });
 
-const clearanceRank = (clearance: Clearance) => CLEARANCES.indexOf(clearance);
-
 /**
  * The clearance a person's disclosure level asks of a reader: public people need none,
  * pseudonymous people need 'pseudonymous', confidential people need 'confidential'.
  */
 export function clearanceNeededFor(disclosure: 'public' | 'pseudonymous' | 'confidential'): Clearance {
-  return disclosure === 'public' ? 'none' : disclosure;
+  return clearanceFor(disclosure);
 }
 
 export function mayReadByName(reader: Reader, disclosure: 'public' | 'pseudonymous' | 'confidential'): boolean {
-  return clearanceRank(reader.clearance) >= clearanceRank(clearanceNeededFor(disclosure));
+  return clearanceReads(reader.clearance, disclosure);
 }
 
 /** Roles that may change the graph (issue "Research workspace"). */

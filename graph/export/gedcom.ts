@@ -23,12 +23,22 @@ interface Household {
   divorced: boolean;
 }
 
+export interface GedcomOptions {
+  /** People withheld from the reader (by the ids they carry in the dataset): see toGedcom. */
+  withheld?: ReadonlySet<string>;
+}
+
 /**
  * The kinship part of a graph as GEDCOM 5.5.1 (UTF-8): people with names, sex, birth and death,
  * and families from Family nodes (MEMBER_OF) or, for parents without one, from PARENT_OF. Each
  * record keeps its Kinline id in a `_KID` tag, so a re-import yields the same ids.
+ *
+ * A withheld person has no SEX, BIRT or DEAT lines at all (not even a dateless "1 BIRT"), and a
+ * family with a withheld partner lists its partners as `_PARTNER` rather than HUSB and WIFE,
+ * which would tell their sex.
  */
-export function toGedcom(dataset: Dataset): string {
+export function toGedcom(dataset: Dataset, options: GedcomOptions = {}): string {
+  const withheld = options.withheld ?? new Set<string>();
   const people = dataset.entities.filter((e): e is Person => e.type === ENTITY.Person);
   const byId = new Map(dataset.entities.map((e) => [e.id, e]));
   const xref = new Map(people.map((p, i) => [p.id, `@I${i + 1}@`]));
@@ -97,12 +107,25 @@ export function toGedcom(dataset: Dataset): string {
     '2 FORM LINEAGE-LINKED',
     '1 CHAR UTF-8',
   ];
+  const familyLinks = (id: string) =>
+    households.forEach((h) => {
+      if (h.partners.includes(id)) out.push(`1 FAMS ${famXref.get(h)}`);
+      if (h.children.includes(id)) {
+        out.push(`1 FAMC ${famXref.get(h)}`);
+        const role = h.childRoles.get(id);
+        if (role && PEDIGREE[role]) out.push(`2 PEDI ${PEDIGREE[role]}`);
+      }
+    });
   for (const person of people) {
     out.push(`0 ${xref.get(person.id)} INDI`, `1 _KID ${person.id}`);
     person.names.forEach((n, i) => {
       out.push(`1 NAME ${n.value}`);
       if (i > 0) out.push(`2 TYPE ${n.kind === 'birth' ? 'birth' : n.kind === 'married' ? 'married' : 'aka'}`);
     });
+    if (withheld.has(person.id)) {
+      familyLinks(person.id);
+      continue;
+    }
     if (person.gender) out.push(`1 SEX ${person.gender === 'male' ? 'M' : person.gender === 'female' ? 'F' : 'U'}`);
     for (const [tag, kind, date] of [
       ['BIRT', GEDCOM_EVENT_KINDS.BIRT, person.birthDate],
@@ -113,20 +136,14 @@ export function toGedcom(dataset: Dataset): string {
       out.push(`1 ${tag}`, ...dateLine(2, date ?? event?.date), ...placeLines(event, 2));
     }
     if (person.occupation) out.push(`1 OCCU ${person.occupation}`);
-    households.forEach((h) => {
-      if (h.partners.includes(person.id)) out.push(`1 FAMS ${famXref.get(h)}`);
-      if (h.children.includes(person.id)) {
-        out.push(`1 FAMC ${famXref.get(h)}`);
-        const role = h.childRoles.get(person.id);
-        if (role && PEDIGREE[role]) out.push(`2 PEDI ${PEDIGREE[role]}`);
-      }
-    });
+    familyLinks(person.id);
   }
   for (const h of households) {
     out.push(`0 ${famXref.get(h)} FAM`);
     if (h.id) out.push(`1 _KID ${h.id}`);
+    const neutral = h.partners.some((p) => withheld.has(p));
     h.partners.forEach((p, i) => {
-      out.push(`1 ${i === 0 ? 'HUSB' : 'WIFE'} ${xref.get(p)}`);
+      out.push(`1 ${neutral ? '_PARTNER' : i === 0 ? 'HUSB' : 'WIFE'} ${xref.get(p)}`);
     });
     h.children.forEach((c) => {
       out.push(`1 CHIL ${xref.get(c)}`);

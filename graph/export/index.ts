@@ -1,5 +1,9 @@
+import { ANONYMOUS, isAdmin, type Reader } from '../access/roles.js';
 import type { Dataset } from '../schema/index.js';
-import { redactDataset } from '../safety/redact-dataset.js';
+import { isProtected, disclosureOf } from '../safety/disclosure.js';
+import { readsByName, redactForReader } from '../safety/redact-dataset.js';
+import type { GraphExport } from '../store/export.js';
+import { ENTITY } from '../vocabulary/entity-types.js';
 import { toBibtex, toCslJson } from './citations.js';
 import { toCsvFiles } from './csv.js';
 import { toFtmLines } from './ftm.js';
@@ -22,16 +26,49 @@ export const EXTENSION: Record<ExportFormat, string> = {
 };
 
 export interface ExportOptions {
-  /** Protected people appear as themselves: only for readers with clearance (the CLI logs it). */
+  /** Who reads the export: the people they may not read by name are withheld. Default: an anonymous viewer. */
+  reader?: Reader;
+  /** Everyone by name, whatever the reader's clearance: only for an admin (the CLI checks and audits it). */
   includeProtected?: boolean;
 }
 
+/** What an export gave its reader, for the audit log: counts only, never a name. */
+export interface ExportScope {
+  /** Protected people named in it (the reader's clearance allows them, or includeProtected). */
+  protectedByName: number;
+  /** Protected people shown only by pseudonym. */
+  withheld: number;
+  withProtected: boolean;
+}
+
+export function exportScope(dataset: Dataset, options: ExportOptions = {}): ExportScope {
+  const reader = options.reader ?? ANONYMOUS;
+  let protectedByName = 0;
+  let withheld = 0;
+  for (const e of dataset.entities) {
+    if (e.type !== ENTITY.Person || !isProtected(disclosureOf(e))) continue;
+    if (options.includeProtected || readsByName(reader, e)) protectedByName++;
+    else withheld++;
+  }
+  return { protectedByName, withheld, withProtected: protectedByName > 0 };
+}
+
 /**
- * A dataset in one export format: one file, or one per type (CSV). Protected people are
- * redacted (graph/safety/redact-dataset.ts) unless `includeProtected`.
+ * A dataset in one export format: one file, or one per type (CSV). The people the reader may not
+ * read by name are withheld (graph/safety/redact-dataset.ts) unless `includeProtected`, which
+ * only an admin may ask for.
  */
-export function renderExport(format: ExportFormat, dataset: Dataset, options: ExportOptions = {}): Map<string, string> {
-  const data = options.includeProtected ? dataset : redactDataset(dataset);
+export function renderExport(
+  format: ExportFormat,
+  input: GraphExport,
+  options: ExportOptions = {},
+): Map<string, string> {
+  const reader = options.reader ?? ANONYMOUS;
+  if (options.includeProtected && !isAdmin(reader))
+    throw new Error('an export with every protected person by name is for an admin only');
+  const { dataset: data, withheld } = options.includeProtected
+    ? { dataset: input.dataset, withheld: new Set<string>() }
+    : redactForReader(input.dataset, reader, input);
   const one = (text: string) => new Map([[`kinline.${EXTENSION[format]}`, text]]);
   switch (format) {
     case 'json':
@@ -45,7 +82,7 @@ export function renderExport(format: ExportFormat, dataset: Dataset, options: Ex
     case 'ftm':
       return one(toFtmLines(data));
     case 'gedcom':
-      return one(toGedcom(data));
+      return one(toGedcom(data, { withheld }));
     case 'csl':
       return one(toCslJson(data));
     case 'bibtex':

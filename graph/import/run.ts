@@ -3,6 +3,7 @@ import { loadDataset } from '../store/load.js';
 import { type CheckedDataset, validateDataset, ValidationError, type Problem } from '../store/validate.js';
 import { compareWithGraph, type ImportSummary } from './diff.js';
 import { applyAdditions, combine, type Combined } from './merge.js';
+import { loweringProblem, type ProtectionChange, protectionChanges } from './protection.js';
 import type { ParsedFile } from './types.js';
 
 export interface ImportOptions {
@@ -10,6 +11,11 @@ export interface ImportOptions {
   /** `single` (default): the whole run in one transaction. `batched`: resumable batches. */
   transaction?: 'single' | 'batched';
   onProgress?: (phase: 'write', done: number, total: number) => void;
+  /**
+   * Let the import lower a stored person's protection (an admin's `--allow-unprotect`). Without
+   * it, such an import is rejected before anything is written (graph/import/README.md).
+   */
+  allowUnprotect?: boolean;
 }
 
 export interface ImportReport {
@@ -22,6 +28,8 @@ export interface ImportReport {
   seconds: number;
   /** The validated, combined dataset, when nothing was rejected (for the offline import). */
   dataset?: CheckedDataset;
+  /** Stored people whose protection this import changes (raised, or lowered when allowed): to audit. */
+  protectionChanges: ProtectionChange[];
 }
 
 /** Adds the file, line and column of the record a validator problem is about. */
@@ -91,6 +99,17 @@ export async function importParsed(files: ParsedFile[], options: ImportOptions =
     warnings: combined.warnings,
     records: files.reduce((n, f) => n + f.records, 0),
   };
+  const changes = problems.length === 0 && data ? await protectionChanges(data) : [];
+  if (!options.allowUnprotect) {
+    for (const change of changes.filter((c) => c.lowered)) {
+      const located = locate(
+        loweringProblem(change, base.files.length === 1 ? base.files[0]!.file : '<import>'),
+        combined,
+      );
+      types.set(located, 'Person');
+      problems.push(located);
+    }
+  }
   if (problems.length > 0 || !data) {
     return {
       ...base,
@@ -98,6 +117,7 @@ export async function importParsed(files: ParsedFile[], options: ImportOptions =
       summary: rejectedSummary(problems, types),
       written: false,
       seconds: (performance.now() - started) / 1000,
+      protectionChanges: [],
     };
   }
   const summary = await compareWithGraph(data);
@@ -116,5 +136,6 @@ export async function importParsed(files: ParsedFile[], options: ImportOptions =
     written: !options.dryRun && changed,
     seconds: (performance.now() - started) / 1000,
     dataset: data,
+    protectionChanges: changes,
   };
 }

@@ -9,6 +9,7 @@ import {
   type Relationship,
 } from '../schema/index.js';
 import { propsToEntity } from './mapping.js';
+import type { StoredIdentities } from '../safety/redact-dataset.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 
 interface ClaimProps {
@@ -36,12 +37,35 @@ function claimFromProps(props: ClaimProps): Claim {
   return claim;
 }
 
+/** A dataset as read from the graph, with the public ids and pseudonyms stored beside its records. */
+export interface GraphExport extends StoredIdentities {
+  dataset: Dataset;
+}
+
+export type Identities = { publicIds: Map<string, string>; pseudonyms: Map<string, string> };
+
+/** Notes the stored public id (and a person's pseudonym) of one record; a missing one stays missing. */
+export function noteIdentity(into: Identities, props: Record<string, unknown>): void {
+  if (typeof props.publicId === 'string' && props.publicId) into.publicIds.set(String(props.id), props.publicId);
+  if (typeof props.pseudonym === 'string' && props.pseudonym) into.pseudonyms.set(String(props.id), props.pseudonym);
+}
+
 /**
  * The whole graph in the file form, lossless: the entities, relationships and claims exactly as
  * loaded (derived properties are left out). Unredacted: callers outside the trusted CLI must pass
  * it through graph/safety before it leaves the process.
  */
 export async function exportDataset(): Promise<Dataset> {
+  return (await exportGraph()).dataset;
+}
+
+/**
+ * The whole graph as exportDataset() gives it, plus every record's stored public id and every
+ * person's stored pseudonym: what redaction shows instead of real ids and names (never recomputed
+ * here: a record without a stored public id has none, and redaction refuses to show it).
+ */
+export async function exportGraph(): Promise<GraphExport> {
+  const identities: Identities = { publicIds: new Map(), pseudonyms: new Map() };
   const claims = new Map<string, Claim[]>();
   const claimRows = await read<{ c: ClaimProps }>('MATCH (c:Claim) RETURN properties(c) AS c ORDER BY c.about, c.seq');
   for (const record of claimRows.records) {
@@ -57,6 +81,7 @@ export async function exportDataset(): Promise<Dataset> {
     );
     for (const record of rows.records) {
       const entity = propsToEntity(label as EntityType, record.get('p'));
+      noteIdentity(identities, record.get('p'));
       if (entity.type === ENTITY.Event) entity.claims = claims.get(entity.id) ?? [];
       entities.push(entity);
     }
@@ -68,6 +93,7 @@ export async function exportDataset(): Promise<Dataset> {
     );
     for (const record of rows.records) {
       const props = record.get('r');
+      noteIdentity(identities, props);
       const rel: Relationship = {
         id: props.id as string,
         type,
@@ -81,5 +107,5 @@ export async function exportDataset(): Promise<Dataset> {
       relationships.push(rel);
     }
   }
-  return { kinline: 1, entities, relationships };
+  return { dataset: { kinline: 1, entities, relationships }, ...identities };
 }

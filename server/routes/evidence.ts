@@ -1,8 +1,12 @@
-import { renderExport, type ExportFormat } from '../../graph/export/index.js';
+import type { Response } from 'express';
+import type { Reader } from '../../graph/access/roles.js';
+import { appendAudit } from '../../graph/audit/log.js';
+import { exportScope, renderExport, type ExportFormat } from '../../graph/export/index.js';
 import { citationsOf, sourceDetail, subgraphDataset } from '../../graph/queries/citations.js';
 import { findNode } from '../../graph/queries/entity.js';
 import { ENTITY } from '../../graph/vocabulary/entity-types.js';
-import { exportDataset } from '../../graph/store/export.js';
+import { exportGraph, type GraphExport } from '../../graph/store/export.js';
+import { exportView } from '../../graph/store/export-view.js';
 import { counts } from '../../graph/store/admin.js';
 import { ApiError, notFound } from '../errors.js';
 import { MEDIA_TYPE, type evidenceRoutes } from '../contract/evidence.js';
@@ -11,17 +15,18 @@ import type { Handlers } from './define.js';
 /** Whole-graph exports above this size belong to the CLI (`kinline export`), not a request. */
 const MAX_WHOLE_GRAPH = 50_000;
 
-async function sendExport(
-  res: import('express').Response,
-  format: ExportFormat,
-  data: Awaited<ReturnType<typeof exportDataset>>,
-  csvFile?: string,
-) {
-  const files = renderExport(format, data);
-  const [name, text] =
-    format === 'csv'
-      ? ([...files].find(([file]) => file.startsWith(`${csvFile ?? 'people'}.`)) ?? [`${csvFile}.csv`, ''])
-      : [...files][0]!;
+/**
+ * An export as the signed-in reader may see it: the people they may not read by name are withheld
+ * (graph/safety/redact-dataset.ts, the export form of the read layer).
+ */
+function exportFile(reader: Reader, format: ExportFormat, data: GraphExport, csvFile?: string): [string, string] {
+  const files = renderExport(format, data, { reader });
+  return format === 'csv'
+    ? ([...files].find(([file]) => file.startsWith(`${csvFile ?? 'people'}.`)) ?? [`${csvFile}.csv`, ''])
+    : [...files][0]!;
+}
+
+function send(res: Response, format: ExportFormat, [name, text]: [string, string]) {
   res.type(MEDIA_TYPE[format]).set('Content-Disposition', `attachment; filename="${name}"`).send(text);
 }
 
@@ -33,7 +38,11 @@ export const evidenceHandlers: Handlers<typeof evidenceRoutes> = {
   cite: async ({ params, query }, scope, res) => {
     const source = await findNode(scope, params.id);
     if (source?.type !== ENTITY.Source) throw notFound('source');
-    await sendExport(res, query.format, await subgraphDataset(scope, [params.id]));
+    send(
+      res,
+      query.format,
+      exportFile(scope.reader, query.format, await exportView(await subgraphDataset(scope, [params.id]))),
+    );
   },
   export: async ({ query }, scope, res) => {
     if (!query.ids) {
@@ -48,11 +57,22 @@ export const evidenceHandlers: Handlers<typeof evidenceRoutes> = {
           `The graph has ${total} entities; export views by ids, or the whole graph with \`kinline export\`.`,
         );
     }
-    await sendExport(
-      res,
-      query.format,
-      query.ids ? await subgraphDataset(scope, query.ids) : await exportDataset(),
-      query.csvFile,
-    );
+    const data = query.ids ? await exportView(await subgraphDataset(scope, query.ids)) : await exportGraph();
+    const { reader } = scope;
+    const file = exportFile(reader, query.format, data, query.csvFile);
+    // Audited before anything is sent: an export that cannot be recorded is not made.
+    await appendAudit({
+      actor: reader.username ?? 'anonymous',
+      action: 'export',
+      details: {
+        via: 'http',
+        format: query.format,
+        scope: query.ids ? { view: query.ids.length } : 'whole graph',
+        ...(query.csvFile ? { csvFile: query.csvFile } : {}),
+        clearance: reader.clearance,
+        ...exportScope(data.dataset, { reader }),
+      },
+    });
+    send(res, query.format, file);
   },
 };

@@ -225,7 +225,8 @@ class GedcomImport {
 
   family(record: GedcomNode): void {
     const id = this.familyIds.get(record.xref!)!;
-    const partners = [...childrenOf(record, 'HUSB'), ...childrenOf(record, 'WIFE')]
+    // `_PARTNER`: Kinline's export lists a withheld person's partnership without HUSB/WIFE (sex).
+    const partners = [...childrenOf(record, 'HUSB'), ...childrenOf(record, 'WIFE'), ...childrenOf(record, '_PARTNER')]
       .map((node) => ({ node, person: this.ref(node, this.personIds, 'INDI') }))
       .filter((p): p is { node: GedcomNode; person: string } => Boolean(p.person));
     const children = childrenOf(record, 'CHIL')
