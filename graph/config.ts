@@ -83,14 +83,6 @@ export const VARIABLES = {
     default: '256',
     meaning: 'page cache of the embedded Neo4j, in MiB',
   }),
-  pseudonymKey: variable({
-    name: 'KINLINE_PSEUDONYM_KEY',
-    schema: text,
-    default: 'kinline-default-pseudonym-key',
-    shownDefault: 'built-in',
-    meaning: 'key of the public ids given to protected people; set your own in production',
-    secret: true,
-  }),
   publicRead: variable({
     name: 'KINLINE_PUBLIC_READ',
     schema: z.enum(['true', 'false']).transform((value) => value === 'true'),

@@ -26,7 +26,7 @@ it('gives the declared defaults, and treats an empty variable as unset', () => {
 it('names each invalid variable on one line', () => {
   const error = (() => {
     try {
-      parseConfig({ KINLINE_NEO4J_HEAP_MB: 'lots', PORT: '70000', NEO4J_URI: 'http://x', KINLINE_PSEUDONYM_KEY: '' });
+      parseConfig({ KINLINE_NEO4J_HEAP_MB: 'lots', PORT: '70000', NEO4J_URI: 'http://x' });
       return null;
     } catch (e) {
       return e;
@@ -43,17 +43,17 @@ it('names each invalid variable on one line', () => {
 it('prints the effective configuration with secrets masked', () => {
   // Set before the first config() of this file's process, which parses the environment once.
   process.env.NEO4J_PASSWORD = 's3cret-password';
-  process.env.KINLINE_PSEUDONYM_KEY = 'k3y-of-the-pseudonyms';
+  process.env.KINLINE_OIDC_CLIENT_SECRET = 'k3y-of-the-client';
   process.env.KINLINE_NEO4J_HEAP_MB = '2048';
   try {
     const printed = describeConfig();
-    expect(printed).not.toMatch(/s3cret-password|k3y-of-the-pseudonyms/);
+    expect(printed).not.toMatch(/s3cret-password|k3y-of-the-client/);
     expect(printed).toMatch(/NEO4J_PASSWORD\s+\(set, hidden\)/);
-    expect(printed).toMatch(/KINLINE_PSEUDONYM_KEY\s+\(set, hidden\)/);
+    expect(printed).toMatch(/KINLINE_OIDC_CLIENT_SECRET\s+\(set, hidden\)/);
     expect(printed).toMatch(/KINLINE_NEO4J_HEAP_MB\s+2048$/m);
   } finally {
     delete process.env.NEO4J_PASSWORD;
-    delete process.env.KINLINE_PSEUDONYM_KEY;
+    delete process.env.KINLINE_OIDC_CLIENT_SECRET;
     delete process.env.KINLINE_NEO4J_HEAP_MB;
   }
 });
