@@ -30,6 +30,14 @@ describe('a text mentions a protected person however it is written', () => {
     '据报道艾格林·别科娃被送往',
     'ID 650102200901011234 on the form',
     'ئايگېرىم بېكوۋا ھەققىدە',
+    // Written as one word, or split only by a zero-width space; possessive; percent-encoded in a URL.
+    'https://example.org/news/AigerimBekova-story',
+    'Aigerim\u200bBekova',
+    'BEKOVAAIGERIM',
+    "Aigerim's school",
+    `https://example.kz/${encodeURIComponent('Айгерим-Бекова')}`,
+    // An identity number with other separators.
+    'ID 650102-2009-0101-1234',
   ])('%s', (text) => {
     expect(matcher.needs(text)).toBe('pseudonymous');
   });
@@ -40,7 +48,7 @@ describe('a text mentions a protected person however it is written', () => {
   });
 
   it('leaves texts that mention no one alone', () => {
-    for (const text of ['Aigerimova Street', 'Bek', 'The camp in Ghulja', 'Beko appliances', ''])
+    for (const text of ['Aigerimova Street', 'Bek', 'The camp in Ghulja', 'Beko appliances', '', "Ma'ruf", '%zz%'])
       expect(matcher.needs(text), text).toBeUndefined();
   });
 
@@ -50,5 +58,13 @@ describe('a text mentions a protected person however it is written', () => {
     // Cyrillic folds to the same letters; the Chinese name still identifies the protected child alone.
     expect(withNamesake.needs('Айгерим Бекова')).toBeUndefined();
     expect(withNamesake.needs('艾格林·别科娃')).toBe('pseudonymous');
+    // Nor the namesake's name written as one word.
+    expect(withNamesake.needs('https://example.org/AigerimBekova')).toBeUndefined();
+  });
+
+  it('reads an apostrophe both ways: dropped inside a name, a word break before a possessive', () => {
+    const maruf = mentionMatcher(termsOfPerson({ id: 'w-9', names: [{ value: "Ma'ruf Tursun" }] }, 'confidential'));
+    expect(maruf.needs('Maruf Tursun testified')).toBe('confidential');
+    expect(maruf.needs("Ma'ruf Tursun's house")).toBe('confidential');
   });
 });

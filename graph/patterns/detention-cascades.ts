@@ -46,7 +46,13 @@ export async function detentionCascades(
   w: CascadeWindow,
   paging: Paging,
 ): Promise<DetentionCascadePage> {
-  const result = await read<{ a: Props; b: Props; da: Props; db: Props; links: { rel: Props; type: string }[] }>(
+  const result = await read<{
+    a: Props;
+    b: Props;
+    da: Props;
+    db: Props;
+    links: { rel: Props; type: string; startId: string }[];
+  }>(
     `${startedBy('$to')}
      WITH e AS da WHERE da.startLatest >= $from
      WITH da ORDER BY da.startLatest
@@ -57,7 +63,7 @@ export async function detentionCascades(
        WHERE db.startLatest >= $from AND coalesce(db.startEarliest <= $to, true)
          AND coalesce(db.startEarliest <= toString(date(da.startLatest) + duration({days: $days})), true)
          AND coalesce(da.startEarliest <= toString(date(db.startLatest) + duration({days: $days})), true)
-       RETURN a, b, db, collect(DISTINCT {rel: properties(k), type: type(k)}) AS links
+       RETURN a, b, db, collect(DISTINCT {rel: properties(k), type: type(k), startId: startNode(k).id}) AS links
      }
      WITH a, b, da, db, links ORDER BY da.startLatest, a.id, b.id, da.id, db.id SKIP $offset LIMIT $limit
      RETURN properties(a) AS a, properties(b) AS b, properties(da) AS da, properties(db) AS db, links`,
@@ -79,13 +85,16 @@ export async function detentionCascades(
     return [
       {
         people: [scope.present(row.a), scope.present(row.b)],
-        kinship: row.links.map(({ rel, type }) => ({
-          id: scope.relationshipId(rel, row.a, row.b),
-          type,
-          ...(typeof rel.role === 'string' ? { role: rel.role } : {}),
-          ...(typeof rel.relation === 'string' ? { relation: rel.relation } : {}),
-          claims: claims.get(String(rel.id)) ?? [],
-        })),
+        kinship: row.links.map(({ rel, type, startId }) => {
+          const relation = scope.relationshipRelation(rel, startId === row.a.id ? row.a : row.b);
+          return {
+            id: scope.relationshipId(rel, row.a, row.b),
+            type,
+            ...(typeof rel.role === 'string' ? { role: rel.role } : {}),
+            ...(relation ? { relation } : {}),
+            claims: claims.get(String(rel.id)) ?? [],
+          };
+        }),
         detentions: [datedEventView(scope, row.da, ca), datedEventView(scope, row.db, cb)],
         certainty,
       },

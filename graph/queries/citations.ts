@@ -8,7 +8,6 @@ import { eventFact, relationshipFact } from './evidence.js';
 import { findNode } from './entity.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
-import { IDENTIFYING_KINDS } from '../vocabulary/event-kinds.js';
 
 // One index seek per id and relationship type (a typeless pattern would scan every relationship).
 const relationshipsBy = (key: 'id' | 'publicId') => `CALL () {
@@ -19,24 +18,26 @@ const RELATIONSHIPS_BY = { id: relationshipsBy('id'), publicId: relationshipsBy(
 
 /**
  * Relationships and events by id (or public id), each with its claims, keyed by real id. Ids
- * come out as this reader sees them; birth and death records they may not read are left out, and
- * a fact about someone they may not read keeps its claims' texts withheld (claims.ts).
+ * come out as this reader sees them; birth and death records they may not read are left out, with
+ * the relationships that join them (to their place, their subject), and a fact about someone they
+ * may not read keeps its claims' texts withheld (claims.ts).
  */
 async function factsBy(scope: ReadScope, key: 'id' | 'publicId', ids: string[]): Promise<Map<string, FactCitations>> {
-  const [rels, events] = await Promise.all([
+  const [found, events] = await Promise.all([
     read<{ r: Props; type: string; a: Props; b: Props }>(RELATIONSHIPS_BY[key], { ids }),
     read<{ e: Props }>(
       `UNWIND $ids AS id MATCH (e:${ENTITY.Event} {${key}: id})
-       WHERE ${scope.readable('e')} OR NOT e.kind IN $identifying RETURN properties(e) AS e`,
-      { ids, identifying: IDENTIFYING_KINDS, ...scope.cypherParams },
+       WHERE ${scope.knowable('e')} RETURN properties(e) AS e`,
+      { ids, ...scope.cypherParams },
     ),
   ]);
+  const rels = found.records.filter((row) => scope.mayKnow(row.get('a')) && scope.mayKnow(row.get('b')));
   const claims = await claimsAbout(scope, [
-    ...rels.records.map((row) => relationshipFact(scope, row.get('type'), row.get('r'), row.get('a'), row.get('b'))),
+    ...rels.map((row) => relationshipFact(scope, row.get('type'), row.get('r'), row.get('a'), row.get('b'))),
     ...events.records.map((row) => eventFact(scope, row.get('e'))),
   ]);
   const out = new Map<string, FactCitations>();
-  for (const row of rels.records) {
+  for (const row of rels) {
     const [r, a, b, type] = [row.get('r'), row.get('a'), row.get('b'), row.get('type')];
     const [from, to] = [scope.present(a), scope.present(b)];
     const date = scope.relationshipDate(type, r, a, b);

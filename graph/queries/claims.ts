@@ -1,5 +1,5 @@
 import { read } from '../db/driver.js';
-import type { ReadScope } from '../read/scope.js';
+import { needsOf, type ReadScope } from '../read/scope.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import type { ClaimView } from '../views/entity.js';
 
@@ -40,6 +40,8 @@ export async function claimsAbout(scope: ReadScope, facts: readonly Fact[]): Pro
     const fact = byId.get(String(c.about))!;
     const ownTextReadable = scope.mayRead(c);
     const readable = ownTextReadable && !fact.withheld;
+    // Texts that name someone protected, shown to a reader cleared for them: a read by name.
+    if (ownTextReadable && needsOf(c)) scope.namedProtected.add(String(c.id));
     const view: ClaimView = {
       about: fact.visibleId,
       source: { ...scope.present(s), ...pick(scope.present(s, { detail: true }), ['date', 'url', 'publisher']) },

@@ -23,13 +23,14 @@ export function relTypePattern(types: readonly string[]): string {
  */
 export function presentEdge(scope: ReadScope, type: string, rel: Props, start: Props, end: Props): EdgeView {
   const date = scope.relationshipDate(type, rel, start, end);
+  const relation = scope.relationshipRelation(rel, start);
   return {
     id: scope.relationshipId(rel, start, end),
     type,
     source: scope.visibleId(start),
     target: scope.visibleId(end),
     ...(typeof rel.role === 'string' ? { role: rel.role } : {}),
-    ...(typeof rel.relation === 'string' ? { relation: rel.relation } : {}),
+    ...(relation ? { relation } : {}),
     ...(date ? { date } : {}),
     confidence: String(rel.confidence ?? DEFAULT_CONFIDENCE),
   };

@@ -8,6 +8,7 @@ import type { EntityDetail, RelationshipView } from '../views/entity.js';
 /**
  * Finds a node by the id this reader may use: its public id, or its real id unless the record is
  * withheld from them, whose real id then finds nothing (the same null as an id that exists nowhere).
+ * A record the reader may not know of (a withheld birth) is found by neither.
  */
 export async function findNode(scope: ReadScope, id: string): Promise<Props | null> {
   const result = await read<{ n: Props }>(
@@ -18,7 +19,7 @@ export async function findNode(scope: ReadScope, id: string): Promise<Props | nu
   // Anything may be reached by its public id (responses may carry it); a withheld record only so.
   const props = result.records
     .map((r) => r.get('n'))
-    .find((n) => n.publicId === id || (scope.mayRead(n) && n.id === id));
+    .find((n) => scope.mayKnow(n) && (n.publicId === id || (scope.mayRead(n) && n.id === id)));
   return props ?? null;
 }
 
@@ -31,12 +32,16 @@ export async function entityDetail(
   const props = await findNode(scope, id);
   if (!props) return null;
   const rels = await read<{ r: Props; type: string; out: boolean; other: Props; total: number }>(
-    `MATCH (n:Entity {id: $id})-[r]-(other:Entity)
-     WITH r, other, startNode(r) = n AS out ORDER BY type(r), other.name, r.id
+    `MATCH (n:Entity {id: $id})-[r]-(other:Entity) WHERE ${scope.knowable('other')}
+     // In the order the reader sees them: a withheld neighbour's real name and id would rank it.
+     WITH n, r, other, startNode(r) = n AS out
+     ORDER BY type(r),
+       CASE WHEN ${scope.readable('other')} THEN other.name ELSE other.pseudonym END,
+       CASE WHEN ${scope.readable('r')} AND ${scope.readable('n')} AND ${scope.readable('other')} THEN r.id ELSE r.publicId END
      WITH collect({r: properties(r), type: type(r), out: out, other: properties(other)}) AS rows
      UNWIND rows[0..toInteger($limit)] AS row
      RETURN row.r AS r, row.type AS type, row.out AS out, row.other AS other, size(rows) AS total`,
-    { id: props.id, limit: relationshipLimit },
+    { id: props.id, limit: relationshipLimit, ...scope.cypherParams },
   );
   const facts: Fact[] = [
     { id: String(props.id), visibleId: scope.visibleId(props), withheld: !scope.mayRead(props) },
@@ -50,13 +55,14 @@ export async function entityDetail(
     const other = record.get('other');
     const type = record.get('type');
     const date = scope.relationshipDate(type, r, props, other);
+    const relation = scope.relationshipRelation(r, record.get('out') ? props : other);
     return {
       id: scope.relationshipId(r, props, other),
       type,
       direction: record.get('out') ? 'out' : 'in',
       other: scope.present(other),
       ...(typeof r.role === 'string' ? { role: r.role } : {}),
-      ...(typeof r.relation === 'string' ? { relation: r.relation } : {}),
+      ...(relation ? { relation } : {}),
       ...(date ? { date } : {}),
       confidence: String(r.confidence),
       claims: claims.get(String(r.id)) ?? [],

@@ -29,10 +29,11 @@ const HUB_DEGREE = 1_000;
 /**
  * The WHERE conditions on relationship `r` and neighbour `m`; values always travel as parameters.
  * A date window never excludes a record whose dates this reader may not see (a withheld birth, the
- * parent-of edge of a protected child): excluding it would tell the date.
+ * parent-of edge of a protected child): excluding it would tell the date. A record the reader may
+ * not know of (a withheld birth) is never a neighbour.
  */
 function filterFor(scope: ReadScope, options: NeighbourhoodOptions, withNode: boolean): EdgeFilter {
-  const where: string[] = ['true'];
+  const where: string[] = [withNode ? scope.knowable('m') : 'true'];
   const params: Record<string, unknown> = { ...scope.cypherParams };
   if (options.minConfidence) {
     where.push('r.confidenceRank >= $minRank');

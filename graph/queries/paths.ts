@@ -23,7 +23,9 @@ interface PathRel {
 
 /**
  * The shortest paths between two entities, up to `maxHops`, over the allow-listed relationship
- * types (claims and citations are never walked). Null when either id is unknown to the reader.
+ * types (claims and citations are never walked), never through a record the reader may not know
+ * of (a withheld birth: two children born in one place are not linked through it). Null when
+ * either id is unknown to the reader.
  */
 export async function shortestPaths(
   scope: ReadScope,
@@ -41,10 +43,11 @@ export async function shortestPaths(
     `MATCH (a:Entity {id: $from})
      MATCH (b:Entity {id: $to})
      MATCH p = allShortestPaths((a)-[:${types}*..${hops}]-(b))
+     WHERE all(n IN nodes(p) WHERE ${scope.knowable('n')})
      RETURN [n IN nodes(p) | properties(n)] AS nodes,
             [r IN relationships(p) | {type: type(r), props: properties(r), startId: startNode(r).id}] AS rels
      LIMIT $limit`,
-    { from: from.id, to: to.id, limit: neo4j.int(options.limit) },
+    { from: from.id, to: to.id, limit: neo4j.int(options.limit), ...scope.cypherParams },
   );
   return { paths: result.records.map((record) => presentPath(scope, record.get('nodes'), record.get('rels'))) };
 }
@@ -72,14 +75,21 @@ function kinshipRelation(scope: ReadScope, nodes: Props[], rels: PathRel[]): str
     const reached = nodes[i]!;
     const reachedIsStart = rel.startId === reached.id;
     const gender = scope.mayRead(reached) ? (reached.gender as Gender | undefined) : undefined;
-    const step = kinStep(rel, reachedIsStart, gender);
+    // The stored words say what the start is to the end: read only when the start may be.
+    const relation = reachedIsStart ? scope.relationshipRelation(rel.props, reached) : undefined;
+    const step = kinStep(rel, reachedIsStart, gender, relation);
     if (!step) return undefined;
     steps.push(step);
   }
   return kinshipName(steps);
 }
 
-function kinStep(rel: PathRel, reachedIsStart: boolean, gender: Gender | undefined): KinStep | null {
+function kinStep(
+  rel: PathRel,
+  reachedIsStart: boolean,
+  gender: Gender | undefined,
+  relation: string | undefined,
+): KinStep | null {
   const role = typeof rel.props.role === 'string' ? rel.props.role : undefined;
   switch (rel.type) {
     case 'PARENT_OF':
@@ -90,11 +100,9 @@ function kinStep(rel: PathRel, reachedIsStart: boolean, gender: Gender | undefin
       return { kind: 'partner', gender, role };
     case 'SIBLING_OF':
       return { kind: 'sibling', gender, role };
-    case 'RELATIVE_OF': {
+    case 'RELATIVE_OF':
       // The stored words say what the relationship's start is to its end; the inverse is unknown.
-      const relation = reachedIsStart && typeof rel.props.relation === 'string' ? rel.props.relation : undefined;
       return { kind: 'relative', gender, ...(relation ? { relation } : {}) };
-    }
     default:
       return null;
   }

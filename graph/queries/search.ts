@@ -22,7 +22,9 @@ export async function searchEntities(
   const result = await read<{ node: Record<string, unknown>; score: number }>(
     `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
      WHERE $types IS NULL OR node.type IN $types
-     WITH node, score ORDER BY score DESC, node.name, node.id SKIP toInteger($offset) LIMIT toInteger($limit)
+     // Ties in the order the reader sees them: a withheld record's real name and id would rank it.
+     WITH node, score, CASE WHEN ${scope.readable('node')} THEN [node.name, node.id] ELSE [node.pseudonym, node.publicId] END AS seen
+     ORDER BY score DESC, seen SKIP toInteger($offset) LIMIT toInteger($limit)
      RETURN properties(node) AS node, score`,
     {
       index: FULLTEXT_INDEX,
@@ -30,6 +32,7 @@ export async function searchEntities(
       types: options.types?.length ? options.types : null,
       offset: options.offset,
       limit: options.limit + 1,
+      ...scope.cypherParams,
     },
   );
   const items = result.records
