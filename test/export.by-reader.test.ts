@@ -107,11 +107,13 @@ it('withholds the birth and death data, identity and gender of a withheld person
   const witness = json.entities.find((e) => e.id === data.publicIds.get(WITNESS.id))!;
   expect(Object.keys(witness).sort()).toEqual(['disclosure', 'id', 'names', 'pseudonym', 'type']);
   const birth = json.entities.find((e) => e.id === data.publicIds.get('event-aigerim-bekova-birth'));
-  expect(birth).toMatchObject({ kind: 'birth', claims: [{ excerpt: '[withheld]' }] });
-  expect(birth).not.toHaveProperty('date');
+  // Not there at all for her viewer, as in the API (graph/read/scope.ts, mayKnow): its place is a birthplace.
+  expect(birth).toBeUndefined();
   expect(json.relationships.filter((r) => r.type === 'OCCURRED_AT')).toEqual([]);
   const around = json.relationships.filter((r) => r.from === minorId || r.to === minorId);
-  const touching = hostileFixture.relationships.filter((r) => r.from === MINOR.id || r.to === MINOR.id);
+  const touching = hostileFixture.relationships.filter(
+    (r) => (r.from === MINOR.id || r.to === MINOR.id) && r.to !== 'event-aigerim-bekova-birth',
+  );
   expect(around.map((r) => r.id).sort()).toEqual(touching.map((r) => data.publicIds.get(r.id)).sort());
   for (const rel of around) {
     expect(rel).not.toHaveProperty('date');
@@ -123,7 +125,8 @@ it('withholds the birth and death data, identity and gender of a withheld person
     ['[withheld]', 'para. 1'],
     ['[withheld]', '[withheld]'],
     ['[withheld]', 'para. 1'],
-    ['[withheld]', 'para. 1'],
+    // Its text names her: withheld whole when stored, as the API shows it (graph/queries/claims.ts).
+    ['[withheld]', '[withheld]'],
     ['Neighbours saw the arrest.', 'para. 9'],
   ]);
   const report = json.entities.find((e) => e.id === 'src-hostile-report');

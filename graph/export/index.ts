@@ -1,4 +1,5 @@
 import { ANONYMOUS, isAdmin, type Reader } from '../access/roles.js';
+import { applyStoredGuards } from '../safety/stored-guards.js';
 import type { Dataset } from '../schema/index.js';
 import { isProtected, disclosureOf } from '../safety/disclosure.js';
 import { readsByName, redactForReader } from '../safety/redact-dataset.js';
@@ -58,6 +59,13 @@ export function exportScope(dataset: Dataset, options: ExportOptions = {}): Expo
  * read by name are withheld (graph/safety/redact-dataset.ts) unless `includeProtected`, which
  * only an admin may ask for.
  */
+/** A record already shown by its public id (stored-guards.ts) is known by it to the redaction too. */
+function withGuardedIds(input: GraphExport): GraphExport {
+  const publicIds = new Map(input.publicIds);
+  for (const publicId of input.publicIds.values()) publicIds.set(publicId, publicId);
+  return { ...input, publicIds };
+}
+
 export function renderExport(
   format: ExportFormat,
   input: GraphExport,
@@ -68,7 +76,7 @@ export function renderExport(
     throw new Error('an export with every protected person by name is for an admin only');
   const { dataset: data, withheld } = options.includeProtected
     ? { dataset: input.dataset, withheld: new Set<string>() }
-    : redactForReader(input.dataset, reader, input);
+    : redactForReader(applyStoredGuards(input.dataset, reader.clearance, input), reader, withGuardedIds(input));
   const one = (text: string) => new Map([[`kinline.${EXTENSION[format]}`, text]]);
   switch (format) {
     case 'json':

@@ -1,4 +1,5 @@
 import type { Claim, Dataset, Entity, Relationship } from '../schema/index.js';
+import type { StoredGuard } from './stored-guards.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { type ClearanceLevel, clearanceReads } from '../vocabulary/disclosure.js';
 import { disclosureOf } from './disclosure.js';
@@ -14,6 +15,8 @@ export interface StoredIdentities {
   publicIds: ReadonlyMap<string, string>;
   /** Person id -> the pseudonym stored for them. */
   pseudonyms: ReadonlyMap<string, string>;
+  /** What records and claims (`<about>#<seq>`) need of a reader, as stored (stored-guards.ts). */
+  guards?: ReadonlyMap<string, StoredGuard>;
   /**
    * Protected people the dataset does not hold (an export of a view): not exported, but their
    * names, ids, numbers and birth days are searched for in its texts all the same.

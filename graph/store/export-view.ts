@@ -11,12 +11,12 @@ import { propsToEntity } from './mapping.js';
  * relationship type), for datasets read some other way than exportGraph().
  */
 export async function storedIdentities(dataset: Dataset): Promise<Identities> {
-  const identities: Identities = { publicIds: new Map(), pseudonyms: new Map() };
+  const identities: Identities = { publicIds: new Map(), pseudonyms: new Map(), guards: new Map() };
   for (const label of ENTITY_TYPES) {
     const ids = dataset.entities.filter((e) => e.type === label).map((e) => e.id);
     if (ids.length === 0) continue;
     const rows = await read<{ p: Record<string, unknown> }>(
-      `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n {.id, .publicId, .pseudonym} AS p`,
+      `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n {.id, .publicId, .pseudonym, .needs, .detailNeeds, .detailKeys} AS p`,
       { ids },
     );
     for (const record of rows.records) noteIdentity(identities, record.get('p'));
@@ -25,11 +25,20 @@ export async function storedIdentities(dataset: Dataset): Promise<Identities> {
     const ids = dataset.relationships.filter((r) => r.type === type).map((r) => r.id);
     if (ids.length === 0) continue;
     const rows = await read<{ p: Record<string, unknown> }>(
-      `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN r {.id, .publicId} AS p`,
+      `UNWIND $ids AS id MATCH ()-[r:${type} {id: id}]->() RETURN r {.id, .publicId, .needs} AS p`,
       { ids },
     );
     for (const record of rows.records) noteIdentity(identities, record.get('p'));
   }
+  const abouts = [
+    ...dataset.entities.filter((e) => e.type === ENTITY.Event).map((e) => e.id),
+    ...dataset.relationships.map((r) => r.id),
+  ];
+  const claims = await read<{ p: Record<string, unknown> }>(
+    'UNWIND $abouts AS about MATCH (c:Claim {about: about}) WHERE c.needs IS NOT NULL RETURN c {.id, .needs} AS p',
+    { abouts },
+  );
+  for (const record of claims.records) noteIdentity(identities, record.get('p'));
   return identities;
 }
 
@@ -53,7 +62,7 @@ async function protectedPeople(): Promise<ProtectedPeople> {
      WHERE coalesce(p.disclosure, CASE WHEN p.minor = true THEN 'pseudonymous' ELSE 'public' END) <> 'public'
      RETURN properties(p) AS p`,
   );
-  const people: ProtectedPeople = { people: [], publicIds: new Map(), pseudonyms: new Map() };
+  const people: ProtectedPeople = { people: [], publicIds: new Map(), pseudonyms: new Map(), guards: new Map() };
   for (const record of rows.records) {
     people.people.push(propsToEntity(ENTITY.Person, record.get('p')) as PersonRecord);
     noteIdentity(people, record.get('p'));
@@ -74,6 +83,7 @@ export async function exportView(dataset: Dataset): Promise<GraphExport & Requir
     dataset,
     publicIds: new Map([...all.publicIds, ...own.publicIds]),
     pseudonyms: new Map([...all.pseudonyms, ...own.pseudonyms]),
+    guards: own.guards,
     outside: all.people.filter((p) => !inside.has(p.id)),
   };
 }

@@ -10,6 +10,7 @@ import {
 } from '../schema/index.js';
 import { propsToEntity } from './mapping.js';
 import type { StoredIdentities } from '../safety/redact-dataset.js';
+import type { StoredGuard } from '../safety/stored-guards.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 
 interface ClaimProps {
@@ -42,12 +43,23 @@ export interface GraphExport extends StoredIdentities {
   dataset: Dataset;
 }
 
-export type Identities = { publicIds: Map<string, string>; pseudonyms: Map<string, string> };
+export type Identities = {
+  publicIds: Map<string, string>;
+  pseudonyms: Map<string, string>;
+  guards: Map<string, StoredGuard>;
+};
 
 /** Notes the stored public id (and a person's pseudonym) of one record; a missing one stays missing. */
 export function noteIdentity(into: Identities, props: Record<string, unknown>): void {
   if (typeof props.publicId === 'string' && props.publicId) into.publicIds.set(String(props.id), props.publicId);
   if (typeof props.pseudonym === 'string' && props.pseudonym) into.pseudonyms.set(String(props.id), props.pseudonym);
+  if (typeof props.needs === 'string' || typeof props.detailNeeds === 'string')
+    into.guards.set(String(props.id), {
+      ...(typeof props.needs === 'string' ? { needs: props.needs } : {}),
+      ...(typeof props.detailNeeds === 'string'
+        ? { detailNeeds: props.detailNeeds, detailKeys: (props.detailKeys as string[] | null) ?? [] }
+        : {}),
+    });
 }
 
 /**
@@ -65,11 +77,12 @@ export async function exportDataset(): Promise<Dataset> {
  * here: a record without a stored public id has none, and redaction refuses to show it).
  */
 export async function exportGraph(): Promise<GraphExport> {
-  const identities: Identities = { publicIds: new Map(), pseudonyms: new Map() };
+  const identities: Identities = { publicIds: new Map(), pseudonyms: new Map(), guards: new Map() };
   const claims = new Map<string, Claim[]>();
   const claimRows = await read<{ c: ClaimProps }>('MATCH (c:Claim) RETURN properties(c) AS c ORDER BY c.about, c.seq');
   for (const record of claimRows.records) {
     const props = record.get('c');
+    noteIdentity(identities, props as unknown as Record<string, unknown>);
     const list = claims.get(props.about) ?? [];
     list.push(claimFromProps(props));
     claims.set(props.about, list);
