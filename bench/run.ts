@@ -13,7 +13,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.
 import { applySchema, wipe } from '../graph/store/admin.js';
 import type { Dataset } from '../graph/schema/index.js';
 import { generateDataset } from '../seeds/generate.js';
-import { ANONYMOUS, type Reader } from '../graph/access/roles.js';
+import { readerStage } from './readers.js';
 import { kinlineImport, offlineImport, rawImport, type ImportRun } from './import-compare.js';
 import { load1, machine, median, rssMiB } from './measure.js';
 import {
@@ -132,27 +132,6 @@ async function queryStage(neo4j: Connection, samples: RouteSample[], concurrenci
   }
 }
 
-/** Routes whose answer depends most on who reads (README, "Who sees what"). */
-const READER_ROUTES = new Set(['search', 'entity', 'neighbourhood (depth 2)']);
-const CLEARED: Reader = { userId: 'bench', username: 'bench-cleared', role: 'cleared', clearance: 'confidential' };
-
-/** The same requests for a viewer and for a confidential-cleared reader, alternating, one client. */
-async function readerStage(samples: RouteSample[]) {
-  const out: Record<string, { viewer: LoadFigures; cleared: LoadFigures }> = {};
-  for (const sample of samples.filter((s) => READER_ROUTES.has(s.name))) {
-    await directLoad(sample, 1, { requests: 2 }, CLEARED); // warm-up: the cleared search's plan
-    const viewer: LoadFigures[] = [];
-    const cleared: LoadFigures[] = [];
-    for (let i = 0; i < QUERY_REPEATS; i += 1) {
-      viewer.push(await directLoad(sample, 1, { seconds: WINDOW_SECONDS }, ANONYMOUS));
-      cleared.push(await directLoad(sample, 1, { seconds: WINDOW_SECONDS }, CLEARED));
-    }
-    out[sample.name] = { viewer: medianFigures(viewer), cleared: medianFigures(cleared) };
-    log('readers', sample.name, JSON.stringify(out[sample.name]));
-  }
-  return out;
-}
-
 async function smallStage(data: Dataset) {
   return withNeo4j('small', async (neo4j) => {
     const raw: ImportRun[] = [];
@@ -191,7 +170,7 @@ async function largeStage(data: Dataset) {
     const memory = { neo4jRssMiB: rssMiB(neo4j.pid), benchNodePeakRssMiB: rssMiB(process.pid, 'VmHWM') };
     const samples = await routeSamples();
     const queries = await queryStage(neo4j.connection, samples, [1, 32], true);
-    const readers = await readerStage(samples);
+    const readers = await readerStage(samples, QUERY_REPEATS, WINDOW_SECONDS, log);
     return {
       people: LARGE,
       import: { raw: medianRun([raw]), kinline: medianRun([kinline]), offline },
