@@ -22,9 +22,10 @@ export async function searchEntities(
   const result = await read<{ node: Record<string, unknown>; score: number }>(
     `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
      WHERE $types IS NULL OR node.type IN $types
-     // Ties in the order the reader sees them: a withheld record's real name and id would rank it.
-     WITH node, score, CASE WHEN ${scope.readable('node')} THEN [node.name, node.id] ELSE [node.pseudonym, node.publicId] END AS seen
-     ORDER BY score DESC, seen SKIP toInteger($offset) LIMIT toInteger($limit)
+     // Ties by the name a viewer sees, then the random public id: the order tells nothing of a
+     // withheld record's real name or id. Few properties per hit: a fuzzy query may match thousands.
+     WITH node, score ORDER BY score DESC, CASE WHEN node.protected THEN node.pseudonym ELSE node.name END, node.publicId
+     SKIP toInteger($offset) LIMIT toInteger($limit)
      RETURN properties(node) AS node, score`,
     {
       index: FULLTEXT_INDEX,
