@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Reader } from '../graph/access/roles.js';
 import { load1, machine, median } from './measure.js';
-import type { LoadFigures, RouteSample, Window } from './query-load.js';
+import { type LoadFigures, neo4jEnv, type RouteSample, type Window } from './query-load.js';
 
 const { values } = parseArgs({
   options: {
@@ -62,12 +62,7 @@ async function openTree(name: string, dir: string): Promise<Tree> {
   log(name, `loading ${PEOPLE.toLocaleString('en')} people with its own kinline seed`);
   const seeded = spawnSync('npx', ['tsx', 'cli/kinline.ts', 'seed', '--synthetic', String(PEOPLE)], {
     cwd: dir,
-    env: {
-      ...process.env,
-      NEO4J_URI: connection.uri,
-      NEO4J_USER: connection.user ?? '',
-      NEO4J_PASSWORD: connection.password ?? '',
-    },
+    env: neo4jEnv(connection),
     encoding: 'utf8',
   });
   if (seeded.status !== 0) throw new Error(`${name}: kinline seed failed\n${seeded.stdout}${seeded.stderr}`);
