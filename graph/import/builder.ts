@@ -1,16 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DatasetInput } from '../schema/index.js';
 import { emptyParsed, type ImportFormat, type ParsedFile, type Position } from './types.js';
-import { ENTITY } from '../vocabulary/entity-types.js';
+import { differingFields, differingWarning } from './differing.js';
 
 type EntityInput = DatasetInput['entities'][number];
 type RelationshipInput = DatasetInput['relationships'][number];
 type ClaimInput = RelationshipInput['claims'][number];
 
 /**
- * Collects the records of one file. The same id met twice is one record: an event or a
- * relationship keeps every distinct claim (two rows citing two sources stay two claims); any
- * other entity keeps its first form.
+ * Collects the records of one file. The same id met twice with the same values is one record
+ * that keeps every distinct claim (two rows citing two sources stay two claims). With different
+ * values the first version is kept and a warning shows both, each with its line.
  */
 export class DatasetBuilder {
   readonly parsed: ParsedFile;
@@ -33,8 +33,8 @@ export class DatasetBuilder {
   addEntity(entity: EntityInput, position: Position): void {
     const index = this.entityIndex.get(entity.id);
     if (index !== undefined) {
-      const existing = this.parsed.dataset.entities[index]!;
-      if (existing.type === ENTITY.Event && entity.type === ENTITY.Event) mergeClaims(existing.claims, entity.claims);
+      const kept = this.parsed.dataset.entities[index]!;
+      this.mergeOrWarn('record', kept, entity, `entities[${index}]`, position);
       return;
     }
     this.entityIndex.set(entity.id, this.parsed.dataset.entities.length);
@@ -45,12 +45,29 @@ export class DatasetBuilder {
   addRelationship(rel: RelationshipInput, position: Position): void {
     const index = this.relationshipIndex.get(rel.id);
     if (index !== undefined) {
-      mergeClaims(this.parsed.dataset.relationships[index]!.claims, rel.claims);
+      const kept = this.parsed.dataset.relationships[index]!;
+      this.mergeOrWarn('relationship', kept, rel, `relationships[${index}]`, position);
       return;
     }
     this.relationshipIndex.set(rel.id, this.parsed.dataset.relationships.length);
     this.parsed.dataset.relationships.push(rel);
     this.parsed.positions.set(`relationships[${this.parsed.dataset.relationships.length - 1}]`, position);
+  }
+
+  private mergeOrWarn(
+    kind: 'record' | 'relationship',
+    kept: EntityInput | RelationshipInput,
+    other: EntityInput | RelationshipInput,
+    path: string,
+    position: Position,
+  ): void {
+    if (differingFields(kept, other).length > 0) {
+      const keptAt = this.parsed.positions.get(path);
+      this.parsed.warnings.push(
+        differingWarning(kind, { record: kept, position: keptAt }, { record: other, position }),
+      );
+    } else if ('claims' in kept && 'claims' in other && kept.claims && other.claims)
+      mergeClaims(kept.claims, other.claims);
   }
 }
 
