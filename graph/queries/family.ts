@@ -33,7 +33,7 @@ interface Member {
 const KIN_PER_PERSON = 200;
 const MEMBERS_PER_FAMILY = 100;
 
-/** Steps that fix a generation go first; RELATIVE_OF says nothing about it. */
+/** Steps that fix a generation go first; RELATIVE_OF fixes one only through its words. */
 const PRIORITY = ['PARENT_OF', 'SIBLING_OF', 'PARTNER_OF', 'GUARDIAN_OF', 'RELATIVE_OF'];
 
 /**
