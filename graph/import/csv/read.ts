@@ -35,6 +35,8 @@ const pad2 = (text: string) => text.padStart(2, '0');
 /** One row's evaluation context: columns, derived values (memoised) and templates. */
 class Row {
   private readonly memo = new Map<string, string | undefined>();
+  /** Value name -> the text a date rule rewrote into EDTF: the source's own words. */
+  private readonly dateWords = new Map<string, string>();
   readonly used = new Set<string>();
 
   constructor(
@@ -77,13 +79,27 @@ class Row {
       const hit = spec.map.find(([re]) => this.compiled.regex(re).test(text!));
       text = hit ? hit[1] : undefined;
     }
-    if (text && spec.date) text = this.compiled.toEdtf(spec.date, text, spec.column ?? name);
+    if (text && spec.date) {
+      const words = text;
+      text = this.compiled.toEdtf(spec.date, text, spec.column ?? name);
+      if (text !== words) this.dateWords.set(name, words);
+    }
     if (!text && spec.required)
       throw new CellError(
         spec.column ?? name,
         `"${name}" is required but ${spec.column ? `column "${spec.column}" gives nothing` : 'empty'}`,
       );
     return text;
+  }
+
+  /**
+   * The source's own words for a date template that is one value a date rule rewrote
+   * ("{detainedDate}" read from "SEP-OCT/1976"): kept beside the EDTF as `dateAsWritten`.
+   */
+  dateAsWritten(template: unknown): string | undefined {
+    const only = typeof template === 'string' ? /^\{(\w+)\??\}$/.exec(template.trim()) : null;
+    if (!only || this.value(only[1]!) === undefined) return undefined;
+    return this.dateWords.get(only[1]!)?.slice(0, 400);
   }
 
   /** The column a placeholder's value comes from, for problem positions. */
@@ -282,6 +298,7 @@ type Claim = {
   translation?: string;
   note?: string;
   date?: string;
+  dateAsWritten?: string;
 };
 
 function emitRow(
@@ -295,6 +312,7 @@ function emitRow(
     if (!spec) return undefined;
     const claim: Record<string, string | undefined> = {};
     for (const [key, template] of Object.entries(spec)) claim[key] = row.render(template as string);
+    if (claim.date) claim.dateAsWritten = row.dateAsWritten(spec.date);
     return claim.source && claim.locator && claim.excerpt
       ? (Object.fromEntries(Object.entries(claim).filter(([, v]) => v !== undefined)) as Claim)
       : undefined;
@@ -340,6 +358,8 @@ function emitRow(
       if (position) fields[key] = position;
     }
     if (spec.type === ENTITY.Event) {
+      const words = typeof entity.date === 'string' ? row.dateAsWritten(spec.fields.date) : undefined;
+      if (words) entity.dateAsWritten = words;
       const claim = claimOf();
       if (claim) entity.claims = [claim];
     }

@@ -41,7 +41,10 @@ export function isMinorByBirth(birthDate: string | undefined, hasDeath: boolean,
   const adultCutoff = new Date(today);
   adultCutoff.setFullYear(today.getFullYear() - 18);
   const born = bounds.startEarliest ?? bounds.startLatest;
-  return born > adultCutoff.toISOString().slice(0, 10) || (!hasDeath && Number(bounds.startLatest.slice(0, 4)) > 2008);
+  // "AFT 1928" has no latest birth day: like an undated birth, it marks a minor only when even
+  // its earliest day is one.
+  const latest = bounds.openAfter ? born : bounds.startLatest;
+  return born > adultCutoff.toISOString().slice(0, 10) || (!hasDeath && Number(latest.slice(0, 4)) > 2008);
 }
 
 class GedcomImport {
