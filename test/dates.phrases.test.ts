@@ -16,6 +16,8 @@ import {
   STANDARD_FORMS,
 } from './support/date-phrases.js';
 import { freshGraph } from './support/graph.js';
+import { visItem } from '../client/src/timeline/items.js';
+import type { TimelineItem } from '../graph/views/events.js';
 
 const DATA = '../shared/data';
 const boundsOf = (edtf: string): Bounds => {
@@ -141,6 +143,30 @@ describe('phrases never mislead', () => {
 });
 
 describe('an "after" date is closed by the date of the source that reports it', () => {
+  it('the timeline draws one no source closed up to the horizon, not to the year 9999', () => {
+    const horizon = Date.parse('2026-01-01T00:00:00Z');
+    const item = {
+      id: 'e|p',
+      eventId: 'e',
+      group: 'p',
+      role: 'subject',
+      kind: 'detention',
+      title: 'Detained after 2015',
+      edtf: '[2015..]',
+      phrase: 'after 2015',
+      start: { earliest: '2015-01-01', latest: NO_LATEST },
+      end: null,
+      openEnd: 'none',
+      approximate: false,
+      uncertain: false,
+      point: true,
+      claims: [],
+    } satisfies TimelineItem;
+    const drawn = visItem(item, horizon)!;
+    expect(drawn.start.toISOString().slice(0, 10)).toBe('2015-01-01');
+    expect(drawn.end!.getTime()).toBeLessThanOrEqual(horizon + 86_400_000);
+  });
+
   it('closes only open "on or after" bounds, at the last day of the publication date', () => {
     expect(publicationLatest('2021')).toBe('2021-12-31');
     expect(publicationLatest('2019-04')).toBe('2019-04-30');

@@ -91,6 +91,23 @@ afterAll(async () => {
 });
 
 describe('every date of the phrase table, shown in Chromium', () => {
+  it("the API sends each date's phrase and the source's words (checked against the contract)", async () => {
+    const reply = await api.get(`/api/timeline?people=${PERSON}&limit=${dates.length + 10}`);
+    expect(reply.status).toBe(200);
+    const items: TimelineItem[] = reply.body.items;
+    expect(items).toHaveLength(dates.length);
+    for (const item of items) {
+      const { phrase, asWritten } = forms.get(item.edtf!)!;
+      expect({ edtf: item.edtf, phrase: item.phrase, asWritten: item.asWritten }).toEqual({
+        edtf: item.edtf,
+        phrase,
+        asWritten: asWritten && asWritten !== item.edtf ? asWritten : undefined,
+      });
+      // "After X" is closed by the source's date (2019-04): no bound runs to the year 9999.
+      if (item.edtf!.endsWith('..]')) expect(item.start!.latest, item.edtf!).toBe('2019-04-30');
+    }
+  });
+
   it(`labels each of the ${dates.length} timeline items with its phrase`, async () => {
     const items: TimelineItem[] = await page.evaluate(() => window.kinline.timeline.data!.items);
     expect(items).toHaveLength(dates.length);
