@@ -28,6 +28,13 @@ export interface DateBounds {
 /** The latest bound of an "on or after" date that no source date has closed. */
 export const NO_LATEST = '9999-12-31';
 
+/**
+ * The last day a date names, for a single year or day to show (a birth year, a citation's
+ * year): "[2019..]" (2019 or later) has no last day, so it gives its first one.
+ */
+export const lastNamedDay = (b: DateBounds): string =>
+  b.openAfter ? (b.startEarliest ?? b.startLatest) : b.startLatest;
+
 export class EdtfError extends Error {}
 
 interface PartBounds {

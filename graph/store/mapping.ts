@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { parseEdtf, type DateBounds } from '../dates/edtf.js';
+import { lastNamedDay, parseEdtf, type DateBounds } from '../dates/edtf.js';
 import { type Entity, ENTITY_SCHEMAS, type EntityType, type Relationship } from '../schema/index.js';
 import { defaultPseudonym } from '../safety/disclosure.js';
 import type { RecordGuard } from './protection.js';
@@ -69,11 +69,7 @@ export function entityToProps(entity: AnyEntity, guard: RecordGuard, published: 
   if (entity.type === ENTITY.Person) {
     props.pseudonym = entity.pseudonym ?? defaultPseudonym(guard.publicId);
     props.pseudonymGiven = entity.pseudonym !== undefined;
-    const born = entity.birthDate ? parseEdtf(entity.birthDate) : null;
-    // "Born after 1950" has no latest year: its earliest is the one year it gives.
-    props.birthYear = born
-      ? Number((born.openAfter ? (born.startEarliest ?? born.startLatest) : born.startLatest).slice(0, 4))
-      : null;
+    props.birthYear = entity.birthDate ? Number(lastNamedDay(parseEdtf(entity.birthDate)).slice(0, 4)) : null;
   } else if (guard.needs) {
     props.pseudonym = `Withheld ${entity.type.toLowerCase()}`;
   }

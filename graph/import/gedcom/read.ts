@@ -1,4 +1,4 @@
-import { parseEdtf } from '../../dates/edtf.js';
+import { lastNamedDay, parseEdtf } from '../../dates/edtf.js';
 import type { DatasetInput } from '../../schema/index.js';
 import { DatasetBuilder } from '../builder.js';
 import { gedcomDateToEdtf } from './dates.js';
@@ -43,8 +43,9 @@ export function isMinorByBirth(birthDate: string | undefined, hasDeath: boolean,
   const born = bounds.startEarliest ?? bounds.startLatest;
   // "AFT 1928" has no latest birth day: like an undated birth, it marks a minor only when even
   // its earliest day is one.
-  const latest = bounds.openAfter ? born : bounds.startLatest;
-  return born > adultCutoff.toISOString().slice(0, 10) || (!hasDeath && Number(latest.slice(0, 4)) > 2008);
+  return (
+    born > adultCutoff.toISOString().slice(0, 10) || (!hasDeath && Number(lastNamedDay(bounds).slice(0, 4)) > 2008)
+  );
 }
 
 class GedcomImport {
