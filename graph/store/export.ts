@@ -23,6 +23,7 @@ interface ClaimProps {
   confidence: Claim['confidence'];
   note: string | null;
   date: string | null;
+  dateAsWritten?: string | null;
 }
 
 function claimFromProps(props: ClaimProps): Claim {
@@ -34,6 +35,7 @@ function claimFromProps(props: ClaimProps): Claim {
   };
   if (props.translation) claim.translation = props.translation;
   if (props.date) claim.date = props.date;
+  if (props.dateAsWritten) claim.dateAsWritten = props.dateAsWritten;
   if (props.note) claim.note = props.note;
   return claim;
 }

@@ -100,6 +100,16 @@ class Row {
     return this.value(name) === undefined ? undefined : this.written.get(name);
   }
 
+  /**
+   * The source's own words for a date template that is one value a date rule rewrote
+   * ("{detainedDate}" read from "SEP-OCT/1976"): kept beside the EDTF as `dateAsWritten`.
+   */
+  dateAsWritten(template: unknown): string | undefined {
+    if (typeof template !== 'string') return undefined;
+    const words = dateAsWritten(this, template.trim().replace(/^\{(\w+)\?\}$/, '{$1}'));
+    return words !== undefined && words !== this.value(placeholders(template)[0]!) ? words.slice(0, 400) : undefined;
+  }
+
   /** The column a placeholder's value comes from, for problem positions. */
   compiledColumn(name: string, depth = 0): string | undefined {
     const spec = this.compiled.mapping.values[name];
@@ -334,6 +344,7 @@ type Claim = {
   translation?: string;
   note?: string;
   date?: string;
+  dateAsWritten?: string;
 };
 
 function emitRow(
@@ -347,6 +358,7 @@ function emitRow(
     if (!spec) return undefined;
     const claim: Record<string, string | undefined> = {};
     for (const [key, template] of Object.entries(spec)) claim[key] = row.render(template as string);
+    if (claim.date) claim.dateAsWritten = row.dateAsWritten(spec.date);
     return claim.source && claim.locator && claim.excerpt
       ? (Object.fromEntries(Object.entries(claim).filter(([, v]) => v !== undefined)) as Claim)
       : undefined;
@@ -393,6 +405,8 @@ function emitRow(
       if (position || written) fields[key] = { ...position, ...(written ? { asWritten: written } : {}) };
     }
     if (spec.type === ENTITY.Event) {
+      const words = typeof entity.date === 'string' ? row.dateAsWritten(spec.fields.date) : undefined;
+      if (words) entity.dateAsWritten = words;
       const claim = claimOf();
       if (claim) entity.claims = [claim];
     }
