@@ -18,7 +18,7 @@ function removeAbandonedTestData(): void {
   if (!existsSync('data')) return;
   for (const name of readdirSync('data')) {
     const pid = Number(
-      /^test-neo4j-(?:outage-|offline-|offline-cli-|offline-fail-|offline-once-)?(\d+)$/.exec(name)?.[1],
+      /^test-neo4j-(?:outage-|offline-|offline-cli-|offline-fail-|offline-once-|crash-)?(\d+)$/.exec(name)?.[1],
     );
     if (!pid) continue;
     try {
@@ -31,7 +31,7 @@ function removeAbandonedTestData(): void {
 
 /**
  * One real Neo4j for the whole run: NEO4J_URI when set, otherwise an embedded Community server
- * on a free port with its data in a fresh folder under data/.
+ * on a free port with its data in a fresh folder under data/, reached through `neo4j://`.
  */
 export async function setup(project: TestProject): Promise<void> {
   const { neo4jUri, neo4jUser, neo4jPassword } = config();
@@ -48,7 +48,9 @@ export async function setup(project: TestProject): Promise<void> {
     heapMiB: 1536,
     pageCacheMiB: 256,
   });
-  project.provide('neo4jUri', embedded.uri);
+  // The routing scheme, as an AuraDB or a cluster is reached: the suite proves that every read
+  // and write names its access mode (graph/db/driver.ts), which a cluster needs to route it.
+  project.provide('neo4jUri', embedded.uri.replace(/^bolt:/, 'neo4j:'));
   project.provide('neo4jUser', embedded.connection.user);
   project.provide('neo4jPassword', embedded.connection.password);
 }
