@@ -72,7 +72,7 @@ export const timelineRoutes = {
     path: '/status-as-of',
     tag: 'timeline',
     summary:
-      'Who of these people was certainly or possibly detained, missing or blocked on a date (the others were free)',
+      'Where each of these people stood on a date, one of four states: certainly or possibly detained, missing or blocked, known free (a source says released), or unknown; with the claims behind it',
     query: z
       .object({
         date: isoDate,
