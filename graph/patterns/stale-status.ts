@@ -23,7 +23,7 @@ export async function staleStatus(
   const cutoff = addMonths(input.asOf, -input.months);
   const result = await read<{ p: Props; earliest: string; latest: string }>(
     `MATCH (p:${ENTITY.Person}) WHERE p.lastKnownLatest IS NOT NULL AND p.lastKnownEarliest < $cutoff
-       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:${ENTITY.Event}) WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL }
+       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:${ENTITY.Event}) WHERE d.kind IN $kinds }
      WITH p, p.lastKnownEarliest AS earliest, p.lastKnownLatest AS latest ORDER BY latest, earliest, p.id SKIP $offset LIMIT $limit
      RETURN properties(p) AS p, earliest, latest`,
     { kinds: DEPRIVING_EVENT_KINDS, cutoff, ...pageParams(paging) },
