@@ -76,7 +76,10 @@ export const timelineRoutes = {
     query: z
       .object({
         date: isoDate,
-        ids: idList(MAX_STATUS_PEOPLE).describe('comma-separated person ids (public ids for protected people)'),
+        // 500 public ids ("anon-" and 16 hex digits) or generated ids, with their commas.
+        ids: idList(MAX_STATUS_PEOPLE, undefined, MAX_STATUS_PEOPLE * 24).describe(
+          'comma-separated person ids (public ids for protected people)',
+        ),
       })
       .strict(),
     responses: { 200: json(StatusAsOf), ...ERRORS },
