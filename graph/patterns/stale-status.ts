@@ -59,12 +59,14 @@ async function recentEvents(personIds: string[]) {
   const result = await read<{ personId: string; event: Props; place: Props | null }>(
     `UNWIND $personIds AS pid
      CALL (pid) {
-       MATCH (:${ENTITY.Person} {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event}) WHERE e.startLatest IS NOT NULL
-       RETURN e ORDER BY coalesce(e.endLatest, e.startLatest) DESC, e.id LIMIT 3
+       MATCH (:${ENTITY.Person} {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event})
+       WHERE e.startLatest IS NOT NULL OR e.kind IN $kinds
+       RETURN e ORDER BY coalesce(e.endLatest, e.startLatest, '') DESC, e.id LIMIT 3
      }
      ${placeOf('e')}
      RETURN pid AS personId, properties(e) AS event, place`,
-    { personIds },
+    // Undated deprivations too (last): they are why the person may still be held.
+    { personIds, kinds: DEPRIVING_EVENT_KINDS },
   );
   return result.records.map((r) => r.toObject());
 }

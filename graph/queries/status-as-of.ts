@@ -2,7 +2,7 @@ import { read } from '../db/driver.js';
 import { libertyOn } from '../dates/liberty.js';
 import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
 import type { ReadScope } from '../read/scope.js';
-import { findNode } from './entity.js';
+import { findNodes } from './entity.js';
 import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf } from './evidence.js';
 import type { Props } from '../db/props.js';
 import type { ClaimView } from '../views/entity.js';
@@ -68,7 +68,7 @@ export function personStatusOn(
  * the events and claims behind it (graph/dates/liberty.ts).
  */
 export async function statusAsOf(scope: ReadScope, ids: readonly string[], date: string): Promise<StatusAsOf> {
-  const nodes = await Promise.all(ids.map((id) => findNode(scope, id)));
+  const nodes = await findNodes(scope, ids);
   const isPerson = (n: Props | null): n is Props => n !== null && n.type === ENTITY.Person;
   const people = [...new Map(nodes.filter(isPerson).map((p) => [String(p.id), p])).values()];
   const notFound = ids.filter((_, i) => !isPerson(nodes[i] ?? null));
