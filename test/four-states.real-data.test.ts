@@ -148,7 +148,9 @@ describe.each(READERS)('status as of a date, to %s', (_, reader) => {
         expect(states.get(scope.visibleId(person))?.state).toMatch(/deprived$/);
       console.log(`four states on ${date}:`, JSON.stringify(tally));
       if (date === '2018-06-01') expect(tally.free).toBeGreaterThan(0);
-      if (date === '1977-03-01') expect(tally['certainly-deprived']).toBeGreaterThan(1000);
+      // The register's undated detentions keep hundreds possibly deprived on any date.
+    expect(tally['possibly-deprived']).toBeGreaterThan(300);
+    if (date === '1977-03-01') expect(tally['certainly-deprived']).toBeGreaterThan(0);
     },
     300_000,
   );
