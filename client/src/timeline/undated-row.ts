@@ -20,6 +20,8 @@ export function createUndatedRow(pick: (item: TimelineItem) => void) {
     show(data: Timeline | undefined, nameOf: (id: string) => string): void {
       const items = data?.undated ?? [];
       root.hidden = items.length === 0;
+      // The canvas fills its parent: it makes room for the row below it (timeline.css).
+      root.parentElement?.classList.toggle('has-undated', items.length > 0);
       root.dataset.count = String(items.length);
       list.replaceChildren(
         ...items.map((item) =>
