@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Bounds, boundsOfEdtf, certaintyOn } from '../graph/dates/certainty.js';
 import { type DatedReadings, deprivedCertainty, libertyOn } from '../graph/dates/liberty.js';
-
-/**
- * The four states (graph/dates/liberty.ts) over random claims, from a seeded generator so a
- * failure replays: what is certain is possible, an undated deprivation is never "free", and
- * "free" always rests on a release dated on or before the day.
- */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './support/random.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -67,6 +53,11 @@ const dates = [
   '2030-01-01',
 ];
 
+/**
+ * The four states (graph/dates/liberty.ts) over random claims, from a seeded generator so a
+ * failure replays: what is certain is possible, an undated deprivation is never "free", and
+ * "free" always rests on a release dated on or before the day.
+ */
 describe('the four states over random claims', () => {
   it('certain ⊆ possible, undated deprivation never free, free only on a release by the date', () => {
     const next = random(13);
