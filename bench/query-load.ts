@@ -14,6 +14,7 @@ import { matchRoute } from '../server/contract/url.js';
 import { handlers } from '../server/routes/index.js';
 import { percentile } from './measure.js';
 import { ENTITY } from '../graph/vocabulary/entity-types.js';
+import { DEPRIVING_EVENT_KINDS } from '../graph/schema/index.js';
 
 export interface LoadFigures {
   requests: number;
@@ -28,6 +29,26 @@ export interface LoadFigures {
 export interface RouteSample {
   name: string;
   paths: string[];
+  /** A raw baseline measured side by side: the bare query, without the read layer or evidence. */
+  raw?: () => Promise<unknown>;
+}
+
+/** People one status-as-of request asks about in the benchmark: the API's maximum. */
+export const STATUS_PEOPLE = 500;
+
+/**
+ * The baseline of status-as-of: the bare Cypher a three-state answer needed (deprivations that
+ * possibly hold on the date, dated ones only), no claims, no read layer, no four states.
+ */
+export function rawStatusAsOf(people: readonly string[], date: string): () => Promise<unknown> {
+  return () =>
+    read(
+      `UNWIND $ids AS pid MATCH (p:${ENTITY.Person} {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event})
+       WHERE e.kind IN $kinds AND e.startLatest IS NOT NULL
+         AND coalesce(e.startEarliest <= $date, true) AND coalesce(e.endLatest >= $date, true)
+       RETURN p.id AS id, e.kind AS kind, e.startLatest AS start`,
+      { ids: people, date, kinds: DEPRIVING_EVENT_KINDS },
+    );
 }
 
 const ids = async (cypher: string, limit: number): Promise<string[]> =>
@@ -64,7 +85,18 @@ export async function routeSamples(): Promise<RouteSample[]> {
     10,
   );
   const q = encodeURIComponent;
+  const asked = await ids(
+    `MATCH (p:${ENTITY.Person}) WHERE NOT p.protected
+     WITH p ORDER BY p.id WITH collect(p.id) AS everyone UNWIND range(0, size(everyone) - 1, size(everyone) / toInteger($limit) + 1) AS i RETURN everyone[i] AS id`,
+    STATUS_PEOPLE,
+  );
+  const statusDates = ['2017-06-01', '2019-04-13', '2021-01-01'];
   return [
+    {
+      name: `status-as-of (${STATUS_PEOPLE} people)`,
+      paths: statusDates.map((d) => `/api/status-as-of?date=${d}&ids=${asked.map(q).join(',')}`),
+      raw: rawStatusAsOf(asked, statusDates[1]!),
+    },
     { name: 'search', paths: names.map((n) => `/api/search?q=${q(n)}`) },
     { name: 'entity', paths: people.map((id) => `/api/entities/${q(id)}`) },
     { name: 'neighbourhood (depth 2)', paths: people.map((id) => `/api/neighbourhood?ids=${q(id)}&depth=2`) },
@@ -211,6 +243,15 @@ export async function directLoad(
           undefined as never,
         ),
   );
+  return callLoad((i) => calls[i % calls.length]!(), concurrency, window);
+}
+
+/** Calls `call` with `concurrency` callers for the window: latencies of each call, in ms. */
+export async function callLoad(
+  call: (i: number) => Promise<unknown>,
+  concurrency: number,
+  window: Window,
+): Promise<LoadFigures> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -222,7 +263,7 @@ export async function directLoad(
       while (performance.now() < deadline && next < budget) {
         const t = performance.now();
         try {
-          await calls[next++ % calls.length]!();
+          await call(next++);
         } catch {
           errors += 1;
         }

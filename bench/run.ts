@@ -18,6 +18,7 @@ import { kinlineImport, offlineImport, rawImport, type ImportRun } from './impor
 import { load1, machine, median, rssMiB } from './measure.js';
 import {
   apiLoad,
+  callLoad,
   directLoad,
   routeSamples,
   startApi,
@@ -95,7 +96,10 @@ async function queryStage(neo4j: Connection, samples: RouteSample[], concurrenci
   try {
     const out: Record<
       string,
-      Record<string, { api: LoadFigures; direct?: LoadFigures; window: Window } | { skipped: string }>
+      Record<
+        string,
+        { api: LoadFigures; direct?: LoadFigures; raw?: LoadFigures; window: Window } | { skipped: string }
+      >
     > = {};
     for (const sample of samples) {
       await apiLoad(api.url, sample, 1, { requests: 2 }); // warm-up: plans, page cache, JIT, lexicon
@@ -114,13 +118,16 @@ async function queryStage(neo4j: Connection, samples: RouteSample[], concurrenci
         const repeats = 'seconds' in window || c === 1 ? QUERY_REPEATS : 1;
         const apiRuns: LoadFigures[] = [];
         const directRuns: LoadFigures[] = [];
+        const rawRuns: LoadFigures[] = [];
         for (let i = 0; i < repeats; i += 1) {
           apiRuns.push(await apiLoad(api.url, sample, c, window));
           if (direct) directRuns.push(await directLoad(sample, c, window));
+          if (sample.raw) rawRuns.push(await callLoad(sample.raw, c, window));
         }
         out[sample.name]![`c${c}`] = {
           api: medianFigures(apiRuns),
           ...(direct ? { direct: medianFigures(directRuns) } : {}),
+          ...(rawRuns.length ? { raw: medianFigures(rawRuns) } : {}),
           window,
         };
         log(sample.name, `c=${c}`, JSON.stringify(out[sample.name]![`c${c}`]));

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('GET /api/status-as-of', () => {
-  it('says both parents were certainly blocked on 2019-04-13, the children free, and only possibly in 2017', async () => {
+  it('says both parents were certainly blocked on 2019-04-13, the children unknown (never free), and only possibly in 2017', async () => {
     const [father, mother, child] = await Promise.all([
       idOf('Father (case BW-2019-01)'),
       idOf('Mother (case BW-2019-01)'),
@@ -28,14 +28,15 @@ describe('GET /api/status-as-of', () => {
     const on = await api.get(`/api/status-as-of?date=2019-04-13&ids=${father},${mother},${child},nobody`);
     expect(on.status).toBe(200);
     const byId = new Map(on.body.people.map((p: { id: string }) => [p.id, p]));
-    expect(byId.get(father)).toMatchObject({ status: 'blocked', certainty: 'certain' });
-    expect(byId.get(mother)).toMatchObject({ status: 'blocked', certainty: 'certain' });
-    expect(byId.has(child)).toBe(false);
-    expect(on.body.unknown).toEqual(['nobody']);
+    expect(byId.get(father)).toMatchObject({ status: 'blocked', state: 'certainly-deprived' });
+    expect(byId.get(mother)).toMatchObject({ status: 'blocked', state: 'certainly-deprived' });
+    // Nothing says where the child was: unknown, with no evidence, not free.
+    expect(byId.get(child)).toEqual({ id: child, state: 'unknown', events: [] });
+    expect(on.body.notFound).toEqual(['nobody']);
     expect(on.text).not.toContain('person-bw-2019-01');
     const early = await api.get(`/api/status-as-of?date=2017-09-15&ids=${father},${mother}`);
     const mum = early.body.people.find((p: { id: string }) => p.id === mother);
-    expect(mum).toMatchObject({ certainty: 'possible' });
+    expect(mum).toMatchObject({ state: 'possibly-deprived' });
     expect((await api.get('/api/status-as-of?date=2019-02-30&ids=x')).status).toBe(400);
   });
 });

@@ -10,17 +10,7 @@ import {
 import { validateAndLoad } from '../graph/store/check.js';
 import { startApi, type Api } from './support/api.js';
 import { freshGraph } from './support/graph.js';
-
-/** mulberry32: the same made-up detentions on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './support/random.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

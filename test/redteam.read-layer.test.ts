@@ -123,8 +123,8 @@ function bodyToCheck(path: string, reply: { text: string; body: unknown }): stri
   if (url.pathname === '/api/search') return JSON.stringify({ ...reply.body, query: undefined });
   if (url.pathname === '/api/status-as-of') {
     const sent = new Set((url.searchParams.get('ids') ?? '').split(','));
-    const body = reply.body as { unknown?: string[] };
-    return JSON.stringify({ ...body, unknown: body.unknown?.filter((id) => !sent.has(id)) });
+    const body = reply.body as { notFound?: string[] };
+    return JSON.stringify({ ...body, notFound: body.notFound?.filter((id) => !sent.has(id)) });
   }
   return reply.text;
 }

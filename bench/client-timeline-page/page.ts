@@ -48,7 +48,7 @@ function synthetic(n: number, rows: number): Timeline {
   return {
     groups: Array.from({ length: rows }, (_, r) => ({ id: `p${r}`, name: `Person ${r}` })),
     items,
-    undated: 0,
+    undated: [],
     truncated: false,
   };
 }

@@ -16,10 +16,19 @@ import { overlappingStays, type RowWindow, type Stay, type StayPair } from './ov
 import { cypherInt, toPage, type Paging } from '../db/page.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
+import { isIdentified, type LocationPrecision, precisionOf } from '../vocabulary/precision.js';
 
 export function heldTogether(a: Bounds, b: Bounds): Certainty | null {
   if (intersect(certainSpan(a), certainSpan(b))) return 'certain';
   return intersect(possibleSpan(a), possibleSpan(b)) ? 'possible' : null;
+}
+
+/**
+ * "Held together" at a record that does not identify one facility ("Prison, Urumqi": any of the
+ * city's prisons) is possible at most, however certain the dates (graph/README.md).
+ */
+export function atPrecision(certainty: Certainty | null, precision: LocationPrecision): Certainty | null {
+  return certainty === 'certain' && !isIdentified(precision) ? 'possible' : certainty;
 }
 
 /**
@@ -46,12 +55,17 @@ export async function coDetention(
   );
   const hits = rows.flatMap((row): CoDetention[] => {
     const [c1, c2] = [claims.get(String(row.d1.id)) ?? [], claims.get(String(row.d2.id)) ?? []];
-    const certainty = acrossReadings([readingsOf(row.d1, c1), readingsOf(row.d2, c2)], (a, b) => heldTogether(a!, b!));
+    const precision = precisionOf(row.f);
+    const certainty = atPrecision(
+      acrossReadings([readingsOf(row.d1, c1), readingsOf(row.d2, c2)], (a, b) => heldTogether(a!, b!)),
+      precision,
+    );
     if (!certainty) return [];
     const [b1, b2] = [boundsOf(row.d1)!, boundsOf(row.d2)!];
     return [
       {
         facility: scope.present(row.f),
+        precision,
         people: [scope.present(row.a), scope.present(row.b)],
         detentions: [datedEventView(scope, row.d1, c1, row.f), datedEventView(scope, row.d2, c2, row.f)],
         certainty,

@@ -1,15 +1,9 @@
 import { read } from '../db/driver.js';
 import type { ReadScope } from '../read/scope.js';
-import {
-  datedEventView,
-  placeOf,
-  eventFact,
-  readingsOf,
-  evidenceFor,
-  type Fact,
-  relationshipFact,
-} from '../queries/evidence.js';
-import { acrossReadings, boundsOfEdtf, certaintyOn, strongest, weakest } from '../dates/certainty.js';
+import { eventFact, evidenceFor, type Fact, relationshipFact } from '../queries/evidence.js';
+import { libertyEvents, personStatusOn } from '../queries/status-as-of.js';
+import { boundsOfEdtf, certaintyOn, weakest } from '../dates/certainty.js';
+import { deprivedCertainty } from '../dates/liberty.js';
 import { cypherInt, pageParams, type Paging } from '../db/page.js';
 import { STARTED_BY_DATE } from './started-by.js';
 import type { Props } from '../db/props.js';
@@ -22,9 +16,10 @@ const KNOWN_PARENTS = `MATCH (p:${ENTITY.Person})-[:PARENT_OF]->(child) RETURN p
     UNION
     MATCH (p:${ENTITY.Person})-[:MEMBER_OF {role: 'parent'}]->(:${ENTITY.Family})<-[:MEMBER_OF {role: 'child'}]-(child) RETURN p`;
 
-// An event `d` that possibly deprives its subject of liberty on $date: the same test finds the
-// hits and lists the parents' events behind them.
-const DEPRIVING_ON_DATE = `d.kind IN $kinds AND d.startLatest IS NOT NULL
+// An event `d` that possibly deprives its subject of liberty on $date, by its own bounds: an
+// undated one (no bounds) possibly does, at an unknown time (graph/dates/liberty.ts). Claims and
+// releases then narrow the candidates down to the four states (details).
+const DEPRIVING_ON_DATE = `d.kind IN $kinds
       AND coalesce(d.startEarliest <= $date, true) AND coalesce(d.endLatest >= $date, true)`;
 
 // The parent's own events, filtered once listed: as an EXISTS with these predicates in it, the
@@ -75,10 +70,14 @@ async function orphansAmongFirstPeople(params: Params): Promise<string[] | null>
   return ids.length === params.limit.toNumber() ? ids : null;
 }
 
-/** The page's child ids, from the children of everyone deprived on the date. */
+/** The page's child ids, from the children of everyone deprived on the date, or at an unknown time. */
 async function orphansOfDeprivedParents(params: Params): Promise<string[]> {
   const found = await read<{ id: string }>(
-    `${STARTED_BY_DATE}
+    `CALL () {
+       ${STARTED_BY_DATE} RETURN e
+       UNION ALL
+       MATCH (e:${ENTITY.Event}) WHERE e.kind IN $kinds AND e.startLatest IS NULL RETURN e
+     }
      WITH e WHERE e.endLatest IS NULL OR e.endLatest >= $date
      MATCH (parent:${ENTITY.Person})-[:PARTICIPATED_IN {role: 'subject'}]->(e)
      CALL (parent) {
@@ -100,14 +99,9 @@ interface LinkRow {
   rel: Props;
   type: string;
 }
-interface EventRow {
-  parentId: string;
-  event: Props;
-  place: Props | null;
-}
 
 async function details(scope: ReadScope, childIds: string[], date: string): Promise<OrphanedChild[]> {
-  const [parents, carers, households, events] = await Promise.all([
+  const [parents, carers, households] = await Promise.all([
     links(
       childIds,
       `MATCH (other:${ENTITY.Person})-[rel:PARENT_OF]->(child) RETURN other, rel
@@ -117,8 +111,10 @@ async function details(scope: ReadScope, childIds: string[], date: string): Prom
     ),
     links(childIds, `MATCH (other:${ENTITY.Person})-[rel:GUARDIAN_OF]->(child) RETURN other, rel`),
     links(childIds, `MATCH (child)-[rel:MEMBER_OF]->(other:${ENTITY.Family}) RETURN other, rel`),
-    parentEvents(childIds, date),
   ]);
+  // Every parent's deprivations and releases: their state on the date is one of the four
+  // (graph/dates/liberty.ts), the same as status-as-of gives.
+  const events = await libertyEvents([...new Set(parents.map((p) => String(p.other.id)))]);
   const facts: Fact[] = [
     ...[...parents, ...carers, ...households].map((l) => relationshipFact(scope, l.type, l.rel, l.child, l.other)),
     ...events.map((e) => eventFact(scope, e.event)),
@@ -138,28 +134,28 @@ async function details(scope: ReadScope, childIds: string[], date: string): Prom
     typeof row.rel.date !== 'string' || certaintyOn(boundsOfEdtf(row.rel.date), date) !== null;
   return childIds.flatMap((childId): OrphanedChild[] => {
     const mine = parents.filter((p) => p.child.id === childId);
-    const statuses = mine.map((row): ParentStatus => {
-      const own = events
-        .filter((e) => e.parentId === row.other.id)
-        .map((e) => {
-          const eventClaims = claims.get(String(e.event.id)) ?? [];
-          const certainty = acrossReadings([readingsOf(e.event, eventClaims)], (b) => certaintyOn(b, date));
-          return { ...datedEventView(scope, e.event, eventClaims, e.place), ...(certainty ? { certainty } : {}) };
-        });
-      return {
-        parent: scope.present(row.other),
-        link: link(row),
-        certainty: strongest(own.map((e) => e.certainty ?? null)) ?? 'possible',
-        events: own,
-      };
+    const statuses = mine.map((row) => {
+      const rows = events.filter((e) => e.personId === row.other.id);
+      const on = personStatusOn(scope, scope.visibleId(row.other), rows, claims, date);
+      return { row, on, certainty: deprivedCertainty(on.state) };
     });
-    const certainty = weakest(statuses.map((s) => (s.events.length ? s.certainty : null)));
+    // A parent whose state is unknown or free is not deprived: the child is no hit, and a
+    // parent of unknown state is never called free either.
+    const certainty = weakest(statuses.map((s) => s.certainty));
     if (!certainty || !mine[0]) return [];
     return [
       {
         child: scope.present(mine[0].child),
         certainty,
-        parents: statuses,
+        parents: statuses.map(
+          ({ row, on, certainty: parentCertainty }): ParentStatus => ({
+            parent: scope.present(row.other),
+            link: link(row),
+            state: on.state,
+            certainty: parentCertainty ?? 'possible',
+            events: on.events,
+          }),
+        ),
         carers: carers
           .filter((c) => c.child.id === childId && current(c))
           .map((c) => ({ person: scope.present(c.other), link: link(c) })),
@@ -178,20 +174,6 @@ async function links(childIds: string[], pattern: string): Promise<LinkRow[]> {
      RETURN properties(child) AS child, properties(other) AS other, properties(rel) AS rel, type(rel) AS type
      ORDER BY child.id, other.id`,
     { childIds },
-  );
-  return result.records.map((r) => r.toObject());
-}
-
-/** The deprived-on-the-date events of the children's known parents (the same parents as links' first call). */
-async function parentEvents(childIds: string[], date: string): Promise<EventRow[]> {
-  const result = await read<EventRow>(
-    `UNWIND $childIds AS cid MATCH (child:${ENTITY.Person} {id: cid})
-     CALL (child) { ${KNOWN_PARENTS} }
-     WITH DISTINCT p
-     MATCH (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:${ENTITY.Event}) WHERE ${DEPRIVING_ON_DATE}
-     ${placeOf('d')}
-     RETURN p.id AS parentId, properties(d) AS event, place ORDER BY d.startLatest, d.id`,
-    { childIds, date, kinds: DEPRIVING_EVENT_KINDS },
   );
   return result.records.map((r) => r.toObject());
 }

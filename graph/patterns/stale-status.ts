@@ -23,7 +23,7 @@ export async function staleStatus(
   const cutoff = addMonths(input.asOf, -input.months);
   const result = await read<{ p: Props; earliest: string; latest: string }>(
     `MATCH (p:${ENTITY.Person}) WHERE p.lastKnownLatest IS NOT NULL AND p.lastKnownEarliest < $cutoff
-       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:${ENTITY.Event}) WHERE d.kind IN $kinds AND d.startLatest IS NOT NULL }
+       AND EXISTS { (p)-[:PARTICIPATED_IN {role: 'subject'}]->(d:${ENTITY.Event}) WHERE d.kind IN $kinds }
      WITH p, p.lastKnownEarliest AS earliest, p.lastKnownLatest AS latest ORDER BY latest, earliest, p.id SKIP $offset LIMIT $limit
      RETURN properties(p) AS p, earliest, latest`,
     { kinds: DEPRIVING_EVENT_KINDS, cutoff, ...pageParams(paging) },
@@ -59,12 +59,14 @@ async function recentEvents(personIds: string[]) {
   const result = await read<{ personId: string; event: Props; place: Props | null }>(
     `UNWIND $personIds AS pid
      CALL (pid) {
-       MATCH (:${ENTITY.Person} {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event}) WHERE e.startLatest IS NOT NULL
-       RETURN e ORDER BY coalesce(e.endLatest, e.startLatest) DESC, e.id LIMIT 3
+       MATCH (:${ENTITY.Person} {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event})
+       WHERE e.startLatest IS NOT NULL OR e.kind IN $kinds
+       RETURN e ORDER BY coalesce(e.endLatest, e.startLatest, '') DESC, e.id LIMIT 3
      }
      ${placeOf('e')}
      RETURN pid AS personId, properties(e) AS event, place`,
-    { personIds },
+    // Undated deprivations too (last): they are why the person may still be held.
+    { personIds, kinds: DEPRIVING_EVENT_KINDS },
   );
   return result.records.map((r) => r.toObject());
 }

@@ -1,59 +1,87 @@
 import { read } from '../db/driver.js';
-import { acrossReadings, certaintyOn } from '../dates/certainty.js';
+import { libertyOn } from '../dates/liberty.js';
 import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
 import type { ReadScope } from '../read/scope.js';
-import { findNode } from './entity.js';
+import { findNodes } from './entity.js';
 import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf } from './evidence.js';
 import type { Props } from '../db/props.js';
+import type { ClaimView } from '../views/entity.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
-import { DEPRIVED_STATUSES, statusOfKind } from '../vocabulary/event-kinds.js';
+import { DEPRIVED_STATUSES, releaseKinds, statusOfKind } from '../vocabulary/event-kinds.js';
 import type { PersonStatusOn, StatusAsOf } from '../views/events.js';
 
-interface Row {
-  person: Props;
+export interface LibertyRow {
+  personId: string;
   event: Props;
   place: Props | null;
 }
 
-/** Status on `date` of the people named by their visible ids; events and their claims come along. */
-export async function statusAsOf(scope: ReadScope, ids: readonly string[], date: string): Promise<StatusAsOf> {
-  const nodes = await Promise.all(ids.map((id) => findNode(scope, id)));
-  const people = nodes.filter((n): n is Props => n !== null && n.type === ENTITY.Person);
-  const unknown = ids.filter((_, i) => !nodes[i] || nodes[i]!.type !== ENTITY.Person);
-  const result = await read<Row>(
-    `UNWIND $ids AS pid MATCH (p:${ENTITY.Person} {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event})
-     WHERE e.kind IN $kinds AND e.startLatest IS NOT NULL
-       AND coalesce(e.startEarliest <= $date, true) AND coalesce(e.endLatest >= $date, true)
+const RELEASE_KINDS = releaseKinds();
+
+/**
+ * Every deprivation and release of these people (by real id), dated or not, with its place. Not
+ * filtered by date: a claim may date an event otherwise than the event does, and an undated
+ * deprivation holds "at an unknown time", so the four states are worked out from all of them.
+ */
+export async function libertyEvents(personIds: readonly string[]): Promise<LibertyRow[]> {
+  const result = await read<LibertyRow>(
+    `UNWIND $ids AS pid MATCH (:${ENTITY.Person} {id: pid})-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event})
+     WHERE e.kind IN $kinds
      ${placeOf('e')}
-     RETURN properties(p) AS person, properties(e) AS event, place ORDER BY p.id, e.startLatest, e.id`,
-    { ids: people.map((p) => String(p.id)), date, kinds: DEPRIVING_EVENT_KINDS },
+     RETURN pid AS personId, properties(e) AS event, place ORDER BY pid, e.startLatest, e.id`,
+    { ids: personIds, kinds: [...DEPRIVING_EVENT_KINDS, ...RELEASE_KINDS] },
   );
-  const rows = result.records.map((r) => r.toObject());
+  return result.records.map((r) => r.toObject());
+}
+
+/** One person's state on `date` from their deprivation and release rows and the claims behind them. */
+export function personStatusOn(
+  scope: ReadScope,
+  id: string,
+  rows: readonly LibertyRow[],
+  claims: ReadonlyMap<string, ClaimView[]>,
+  date: string,
+): PersonStatusOn {
+  const withClaims = rows.map((row) => ({ row, claims: claims.get(String(row.event.id)) ?? [] }));
+  const deprivations = withClaims.filter((r) => statusOfKind(String(r.row.event.kind)));
+  // A release counts as evidence of freedom only with a claim: a source must say so.
+  const releases = withClaims.filter((r) => !statusOfKind(String(r.row.event.kind)) && r.claims.length > 0);
+  const readings = (r: (typeof withClaims)[number]) => ({ readings: readingsOf(r.row.event, r.claims) });
+  const on = libertyOn(date, deprivations.map(readings), releases.map(readings));
+  const view = (r: (typeof withClaims)[number]) => datedEventView(scope, r.row.event, r.claims, r.row.place);
+  const held = deprivations.flatMap((r, i) => {
+    const certainty = on.deprivations[i];
+    return certainty ? [{ ...view(r), certainty }] : [];
+  });
+  // When several hold on the date, the most severe names the status.
+  const status = DEPRIVED_STATUSES.find((s) => held.some((e) => statusOfKind(e.kind) === s));
+  return {
+    id,
+    state: on.state,
+    ...(status ? { status } : {}),
+    events: on.state === 'free' ? on.releases.map((i) => view(releases[i]!)) : held,
+  };
+}
+
+/**
+ * Status on `date` of the people named by their visible ids, each in one of the four states with
+ * the events and claims behind it (graph/dates/liberty.ts).
+ */
+export async function statusAsOf(scope: ReadScope, ids: readonly string[], date: string): Promise<StatusAsOf> {
+  const nodes = await findNodes(scope, ids);
+  const isPerson = (n: Props | null): n is Props => n !== null && n.type === ENTITY.Person;
+  const people = [...new Map(nodes.filter(isPerson).map((p) => [String(p.id), p])).values()];
+  const notFound = ids.filter((_, i) => !isPerson(nodes[i] ?? null));
+  const rows = await libertyEvents(people.map((p) => String(p.id)));
   const claims = await evidenceFor(
     scope,
     rows.map((r) => eventFact(scope, r.event)),
   );
-  const byPerson = new Map<string, PersonStatusOn['events']>();
-  for (const row of rows) {
-    const eventClaims = claims.get(String(row.event.id)) ?? [];
-    // Claims may give other dates than the event's own: the status holds across all readings.
-    const certainty = acrossReadings([readingsOf(row.event, eventClaims)], (b) => certaintyOn(b, date));
-    if (!certainty) continue;
-    const id = scope.visibleId(row.person);
-    byPerson.set(id, [
-      ...(byPerson.get(id) ?? []),
-      { ...datedEventView(scope, row.event, eventClaims, row.place), certainty },
-    ]);
-  }
+  const rowsOf = new Map<string, LibertyRow[]>();
+  for (const row of rows) rowsOf.set(row.personId, [...(rowsOf.get(row.personId) ?? []), row]);
   return {
     date,
-    people: [...byPerson].map(([id, events]) => ({
-      id,
-      // When one person has several events on the date, the most severe names the status.
-      status: DEPRIVED_STATUSES.find((s) => events.some((e) => statusOfKind(e.kind) === s)) ?? DEPRIVED_STATUSES[0],
-      certainty: events.some((e) => e.certainty === 'certain') ? 'certain' : 'possible',
-      events,
-    })),
-    unknown,
+    people: people.map((p) => personStatusOn(scope, scope.visibleId(p), rowsOf.get(String(p.id)) ?? [], claims, date)),
+    notFound,
   };
 }

@@ -86,11 +86,15 @@ export async function timeline(
     rows.map((r) => eventFact(reader, r.event)),
   );
   const items = rows.flatMap((row) => itemsOf(reader, row, claims.get(String(row.event.id)) ?? []));
+  const dated = new Set(items.map((i) => i.id.split('#')[0]));
+  const undated = rows
+    .map((row) => undatedItem(reader, row, claims.get(String(row.event.id)) ?? []))
+    .filter((item) => !dated.has(item.id));
   return {
     ...(anchor ? { anchor: reader.present(anchor) } : {}),
     groups,
     items,
-    undated: rows.length - new Set(items.map((i) => i.id.split('#')[0])).size,
+    undated,
     truncated,
   };
 }
@@ -134,6 +138,28 @@ async function eventsAt(reader: ReadScope, anchorId: string, params: Record<stri
     { ...params, anchorId },
   );
   return result.records.map((r) => r.toObject());
+}
+
+/** An event that neither it nor its claims date: one item with every claim, for the undated row. */
+function undatedItem(reader: ReadScope, row: Row, claims: ClaimView[]): TimelineItem {
+  const base = reader.present(row.event);
+  const group = reader.visibleId(row.person);
+  return {
+    id: `${base.id}|${group}`,
+    eventId: base.id,
+    group,
+    role: row.role,
+    kind: String(row.event.kind),
+    title: base.name,
+    edtf: null,
+    phrase: null,
+    ...boundsView(null),
+    approximate: false,
+    uncertain: false,
+    point: true,
+    ...(row.place ? { place: reader.present(row.place) } : {}),
+    claims,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CERTAINTIES } from '../dates/certainty.js';
+import { LIBERTY_STATES } from '../dates/liberty.js';
 import { DEPRIVED_STATUSES } from '../vocabulary/event-kinds.js';
 import { ClaimView, EntityView } from './entity.js';
 
@@ -70,8 +71,11 @@ export const Timeline = z.strictObject({
   anchor: EntityView.optional(),
   groups: z.array(TimelineGroup),
   items: z.array(TimelineItem),
-  /** Events left out because neither they nor their claims carry a date. */
-  undated: z.number().int().min(0),
+  /**
+   * Events that neither they nor their claims date, one item per event and person, with their
+   * claims: drawn in a row of their own, never left out (an undated detention still happened).
+   */
+  undated: z.array(TimelineItem),
   truncated: z.boolean(),
 });
 export type Timeline = z.infer<typeof Timeline>;
@@ -80,13 +84,23 @@ export type Timeline = z.infer<typeof Timeline>;
 export const DeprivedStatus = z.enum(DEPRIVED_STATUSES);
 export type DeprivedStatus = z.infer<typeof DeprivedStatus>;
 
+/** Certainly or possibly deprived, known free, or unknown (graph/dates/liberty.ts). */
+export const LibertyState = z.enum(LIBERTY_STATES);
+export type LibertyState = z.infer<typeof LibertyState>;
+
 export const PersonStatusOn = z.strictObject({
   /** The visible id (public id for protected people). */
   id: z.string(),
-  status: DeprivedStatus,
-  /** Certain on the narrow bounds of every reading; possible on the wide bounds of some. */
-  certainty: Certainty,
-  events: z.array(DatedEventView.extend({ certainty: Certainty })),
+  /** One of four: silence is "unknown", never "free". */
+  state: LibertyState,
+  /** How they were deprived (the most severe that holds), when they were (possibly) deprived. */
+  status: DeprivedStatus.optional(),
+  /**
+   * The events behind the state, each with its claims: the deprivations that (possibly) hold on the
+   * date (an undated one has no start and is possible "at an unknown time"), or, for "free", the
+   * releases that say so. Empty for "unknown".
+   */
+  events: z.array(DatedEventView.extend({ certainty: Certainty.optional() })),
 });
 export type PersonStatusOn = z.infer<typeof PersonStatusOn>;
 
@@ -95,9 +109,9 @@ export const MAX_STATUS_PEOPLE = 500;
 
 export const StatusAsOf = z.strictObject({
   date: z.string(),
-  /** People possibly detained, missing or blocked on the date; every other person asked about was free (as far as the sources tell). */
+  /** Every person asked about, in the order asked, each in one of the four states. */
   people: z.array(PersonStatusOn).max(MAX_STATUS_PEOPLE),
   /** Ids asked about that name no person. */
-  unknown: z.array(z.string()).max(MAX_STATUS_PEOPLE),
+  notFound: z.array(z.string()).max(MAX_STATUS_PEOPLE),
 });
 export type StatusAsOf = z.infer<typeof StatusAsOf>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ClaimView, EntityView } from './entity.js';
-import { Certainty, DatedEventView } from './events.js';
+import { Certainty, DatedEventView, LibertyState } from './events.js';
 import { pageOf } from './page.js';
+import { LOCATION_PRECISIONS } from '../vocabulary/precision.js';
 
 export const CitedLink = z.strictObject({
   id: z.string(),
@@ -15,8 +16,11 @@ export type CitedLink = z.infer<typeof CitedLink>;
 export const ParentStatus = z.strictObject({
   parent: EntityView,
   link: CitedLink,
+  /** The parent's state on the date, as status-as-of gives it (a hit's parents are all deprived). */
+  state: LibertyState,
   /** The strongest of this parent's events: one certain detention suffices. */
   certainty: Certainty,
+  /** The deprivations behind the state (an undated one has no start), each with its claims. */
   events: z.array(DatedEventView),
 });
 export type ParentStatus = z.infer<typeof ParentStatus>;
@@ -78,8 +82,11 @@ const Span = z.strictObject({ from: z.string(), to: z.string() });
 
 export const CoDetention = z.strictObject({
   facility: EntityView,
+  /** How exactly the facility record locates them: "certain" needs an identified facility. */
+  precision: z.enum(LOCATION_PRECISIONS),
   people: z.tuple([EntityView, EntityView]),
   detentions: z.tuple([DatedEventView, DatedEventView]),
+  /** Certain only at an identified facility, in certainly overlapping intervals; else possible. */
   certainty: Certainty,
   /** When they were held together: certainly (narrow bounds) and possibly (wide bounds). */
   overlap: z.strictObject({ certain: Span.nullable(), possible: Span.nullable() }),

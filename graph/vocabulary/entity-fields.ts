@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EntityType } from './entity-types.js';
 import { EVENT_KIND_NAMES } from './event-kinds.js';
+import { LOCATION_PRECISIONS, PLACE_KINDS } from './precision.js';
 import { Claims, Disclosure, Edtf, Id, Name, ShortText, Text } from './values.js';
 
 /** What every entity has. Its `type` is added by graph/schema from the type's name. */
@@ -38,10 +39,17 @@ export const ENTITY_FIELDS = {
     latitude,
     longitude,
     securityTier: z.number().int().min(0).max(4).optional(),
+    precision: z
+      .enum(LOCATION_PRECISIONS)
+      .optional()
+      .describe(
+        'how exactly the record locates it: facility (identified, the default), facility-type ("Prison, Urumqi": a prison somewhere in Urumqi), city, region',
+      ),
     externalIds: z.array(ShortText).max(20).optional(),
   },
   Place: {
-    kind: z.enum(['country', 'region', 'city', 'district', 'border-crossing', 'address', 'other']),
+    /** Its kind gives its precision (precision.ts, PLACE_KIND_PRECISION). */
+    kind: z.enum(PLACE_KINDS),
     country: ShortText.optional(),
     latitude,
     longitude,

@@ -17,10 +17,11 @@ export const MAX_LIST_TEXT = 4000;
 export const idList = <T extends z.ZodType<string, string> = typeof EntityId>(
   max: number,
   item: T = EntityId as z.ZodType as T,
+  maxText = MAX_LIST_TEXT,
 ) =>
   z
     .string()
-    .max(MAX_LIST_TEXT)
+    .max(maxText)
     .transform((text) =>
       text
         .split(',')

@@ -72,11 +72,14 @@ export const timelineRoutes = {
     path: '/status-as-of',
     tag: 'timeline',
     summary:
-      'Who of these people was certainly or possibly detained, missing or blocked on a date (the others were free)',
+      'Where each of these people stood on a date, one of four states: certainly or possibly detained, missing or blocked, known free (a source says released), or unknown; with the claims behind it',
     query: z
       .object({
         date: isoDate,
-        ids: idList(MAX_STATUS_PEOPLE).describe('comma-separated person ids (public ids for protected people)'),
+        // 500 public ids ("anon-" and 16 hex digits) or generated ids, with their commas.
+        ids: idList(MAX_STATUS_PEOPLE, undefined, MAX_STATUS_PEOPLE * 24).describe(
+          'comma-separated person ids (public ids for protected people)',
+        ),
       })
       .strict(),
     responses: { 200: json(StatusAsOf), ...ERRORS },

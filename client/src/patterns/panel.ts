@@ -2,6 +2,7 @@ import { MAX_PATTERN_PAGE as limit } from '../../../graph/views/page.js';
 import { api } from '../api/client.js';
 import type { DatedEventView, EntityView } from '../api/types.js';
 import { el } from '../dom.js';
+import { PRECISION_LABELS } from '../../../graph/vocabulary/precision.js';
 import { describeEdtf } from '../timeline/edtf-text.js';
 
 /** One result of a pattern query: who it is about and the evidence behind it. */
@@ -94,7 +95,7 @@ function specs(deps: PatternsDeps): PatternSpec[] {
         (await api.coDetention({ query: { facility: opt(v.facility), limit } })).items.map((c) => ({
           label: `${c.people[0].name} & ${c.people[1].name}`,
           certainty: c.certainty,
-          detail: `${c.facility.name}: together ${c.overlap.certain ? `certainly ${c.overlap.certain.from} – ${c.overlap.certain.to}` : `possibly ${c.overlap.possible?.from ?? '?'} – ${c.overlap.possible?.to ?? '?'}`}`,
+          detail: `${c.facility.name} (${PRECISION_LABELS[c.precision]}): together ${c.overlap.certain ? `certainly ${c.overlap.certain.from} – ${c.overlap.certain.to}` : `possibly ${c.overlap.possible?.from ?? '?'} – ${c.overlap.possible?.to ?? '?'}`}`,
           people: [...c.people],
           events: [...c.detentions],
         })),

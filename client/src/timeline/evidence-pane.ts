@@ -1,6 +1,6 @@
 import { el } from '../dom.js';
 import { claimsBlock } from '../panels/claims.js';
-import type { DatedEventView, TimelineItem } from '../api/types.js';
+import type { DatedEventView, PersonStatusOn, TimelineItem } from '../api/types.js';
 import type { AsOfView } from './as-of.js';
 import { describeWithEdtf } from './edtf-text.js';
 import { kindLabel } from './labels.js';
@@ -32,31 +32,39 @@ export function createEvidencePane(root: HTMLElement, notify: Notify) {
       root.dataset.showing = 'item';
     },
     asOf(view: AsOfView, nameOf: (id: string) => string): void {
-      const byStatus = (certainty: 'certain' | 'possible') =>
-        view.status.people.filter((p) => p.certainty === certainty);
-      const free = [...view.asked].filter((id) => !view.status.people.some((p) => p.id === id));
+      const inState = (state: PersonStatusOn['state']) => view.status.people.filter((p) => p.state === state);
       const list = (label: string, cls: string, names: string[]) =>
         el(
           'div',
-          { className: `tl-asof-group ${cls}` },
+          { className: `tl-asof-group ${cls}`, 'data-state': cls },
           el('h4', { text: `${label} (${names.length})` }),
           names.length
             ? el('ul', {}, ...names.map((n) => el('li', { text: n })))
             : el('p', { className: 'muted', text: 'nobody' }),
         );
+      const undated = (p: PersonStatusOn) => (p.events.some((e) => !e.start) ? ' (undated event)' : '');
       root.replaceChildren(
         el('h3', { className: 'tl-ev-title', text: `As of ${view.date}` }),
         list(
           'Detained, missing or blocked',
-          'certain',
-          byStatus('certain').map((p) => `${nameOf(p.id)} — ${p.status}`),
+          'certainly-deprived',
+          inState('certainly-deprived').map((p) => `${nameOf(p.id)} — ${p.status ?? 'deprived'}`),
         ),
         list(
           'Possibly detained, missing or blocked',
-          'possible',
-          byStatus('possible').map((p) => `${nameOf(p.id)} — possibly ${p.status}`),
+          'possibly-deprived',
+          inState('possibly-deprived').map((p) => `${nameOf(p.id)} — possibly ${p.status ?? 'deprived'}${undated(p)}`),
         ),
-        list('Free, as far as the sources tell', 'free', free.map(nameOf)),
+        list(
+          'Free: a source says released',
+          'free',
+          inState('free').map((p) => `${nameOf(p.id)} — ${p.events.map((e) => e.title).join(', ')}`),
+        ),
+        list(
+          'Unknown: the sources say nothing of this date',
+          'unknown',
+          inState('unknown').map((p) => nameOf(p.id)),
+        ),
         el(
           'div',
           { className: 'tl-asof-group orphans' },

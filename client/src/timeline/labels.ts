@@ -1,13 +1,15 @@
+import type { LibertyState } from '../../../graph/dates/liberty.js';
 import { type DeprivedStatus, eventKindLabel } from '../../../graph/vocabulary/event-kinds.js';
 import { el } from '../dom.js';
 import type { TimelineItem } from '../api/types.js';
 import type { VisRow } from './items.js';
 import { describeEdtf } from './edtf-text.js';
 
-/** What the as-of view says about a row's person on the date. */
+/** What the as-of view says about a row's person on the date: one of four states. */
 export interface RowBadge {
-  status: DeprivedStatus | 'free';
-  certainty?: 'certain' | 'possible';
+  state: LibertyState;
+  /** How they were (possibly) deprived, when they were. */
+  status?: DeprivedStatus;
   /** A child all of whose known parents were (possibly) detained, missing or blocked. */
   orphaned?: 'certain' | 'possible';
 }
@@ -47,12 +49,20 @@ export function itemContent(item: TimelineItem): HTMLElement {
   );
 }
 
-const STATUS_TEXT: Record<RowBadge['status'], string> = {
-  detained: 'detained',
-  missing: 'missing',
-  blocked: 'blocked',
-  free: 'free',
+const STATE_HINT: Record<LibertyState, string> = {
+  'certainly-deprived': 'Certainly deprived of liberty on this date, by every reading of the sources',
+  'possibly-deprived': 'Possibly deprived of liberty on this date (uncertain dates, or an undated event)',
+  free: 'A source says released before this date, and nothing says deprived since',
+  unknown: 'The sources say nothing about this date: not known to be free',
 };
+
+/** The badge's words: "free" only where a source says so; "unknown" is never drawn as free. */
+export function badgeText(badge: RowBadge): string {
+  const status = badge.status ?? 'deprived';
+  if (badge.state === 'certainly-deprived') return status;
+  if (badge.state === 'possibly-deprived') return `possibly ${status}`;
+  return badge.state === 'free' ? 'free (released)' : 'unknown';
+}
 
 export function rowLabel(row: VisRow, badge?: RowBadge): HTMLElement {
   const label = el(
@@ -63,12 +73,13 @@ export function rowLabel(row: VisRow, badge?: RowBadge): HTMLElement {
   if (row.source.protected)
     label.append(el('span', { className: 'badge protected', title: 'Shown by pseudonym', text: 'pseudonym' }));
   if (badge) {
-    const possibly = badge.certainty === 'possible' ? 'possibly ' : '';
     label.append(
       el('span', {
-        className: `tl-status ${badge.status} ${badge.certainty ?? ''}`,
-        'data-status': badge.status,
-        text: `${possibly}${STATUS_TEXT[badge.status]}`,
+        className: `tl-status ${badge.state} ${badge.status ?? ''}`,
+        'data-state': badge.state,
+        'data-status': badge.status ?? badge.state,
+        title: STATE_HINT[badge.state],
+        text: badgeText(badge),
       }),
     );
     if (badge.orphaned) {

@@ -12,6 +12,7 @@ import { applyStatusRule, loadAsOf, type AsOfView } from './as-of.js';
 import { createEvidencePane } from './evidence-pane.js';
 import { sameScope, scopeKey, scopeOfNode } from './scope.js';
 import { createTimelineView } from './timeline-view.js';
+import { createUndatedRow } from './undated-row.js';
 import './timeline.css';
 import { ENTITY } from '../../../graph/vocabulary/entity-types.js';
 
@@ -85,6 +86,7 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
     brushed: (from, to) => deps.commands.setTimeWindow(from, to),
     asOfMoved: (date) => deps.commands.setAsOf(date),
   });
+  const undatedRow = createUndatedRow((item) => pickItem(item));
   asOfInput.addEventListener('change', () => deps.commands.setAsOf(asOfInput.value || undefined));
 
   root.hidden = false;
@@ -125,7 +127,12 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
         el('span', { className: 'tl-key', text: '? uncertain' }),
       ),
     ),
-    el('div', { className: 'tl-body' }, el('div', { className: 'tl-main' }, canvas, empty), evidenceRoot),
+    el(
+      'div',
+      { className: 'tl-body' },
+      el('div', { className: 'tl-main' }, canvas, undatedRow.root, empty),
+      evidenceRoot,
+    ),
   );
 
   let shownKey = '';
@@ -189,6 +196,7 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
     root.dataset.ready = 'false';
     if (!scope) {
       data = undefined;
+      undatedRow.show(undefined, nameOf);
       empty.hidden = false;
       title.textContent = 'Timeline';
       info.textContent = '';
@@ -210,9 +218,10 @@ export function createTimelinePanel(root: HTMLElement, deps: TimelinePanelDeps) 
               .join(', ') + (next.groups.length > 3 ? ` and ${next.groups.length - 3} more` : '')
           : scope.ids[0]!);
       title.textContent = `${SCOPE_WORDS[scope.kind]} ${anchor}`;
-      info.textContent = `${next.groups.length} ${next.groups.length === 1 ? 'row' : 'rows'}, ${next.items.length} items${next.undated ? `, ${next.undated} undated left out` : ''}${next.truncated ? ' — more than shown: narrow the window' : ''}`;
+      info.textContent = `${next.groups.length} ${next.groups.length === 1 ? 'row' : 'rows'}, ${next.items.length} items${next.undated.length ? `, ${next.undated.length} undated (own row)` : ''}${next.truncated ? ' — more than shown: narrow the window' : ''}`;
       root.dataset.scope = key;
       view.show(next);
+      undatedRow.show(next, nameOf);
       if (asOf) view.setBadges(asOf.badges);
       if (!asOf && evidenceRoot.dataset.showing !== 'evidence')
         evidence.hint(
