@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DatasetInput } from '../schema/index.js';
 import { emptyParsed, type ImportFormat, type ParsedFile, type Position } from './types.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
+import { mergeCitedVersions } from './merge-statements.js';
 
 type EntityInput = DatasetInput['entities'][number];
 type RelationshipInput = DatasetInput['relationships'][number];
@@ -35,6 +36,8 @@ export class DatasetBuilder {
     if (index !== undefined) {
       const existing = this.parsed.dataset.entities[index]!;
       if (existing.type === ENTITY.Event && entity.type === ENTITY.Event) mergeClaims(existing.claims, entity.claims);
+      // Two rows that cite different values keep both, as statements (merge-statements.ts).
+      else this.parsed.dataset.entities[index] = mergeCitedVersions(existing, entity) ?? existing;
       return;
     }
     this.entityIndex.set(entity.id, this.parsed.dataset.entities.length);

@@ -4,6 +4,7 @@ import { propsToEntity } from '../store/mapping.js';
 import type { DatasetInput } from '../schema/index.js';
 import type { ParsedFile, PersonAddition, Position, Problem } from './types.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
+import { mergeCitedVersions } from './merge-statements.js';
 
 type EntityInput = DatasetInput['entities'][number];
 type PersonInput = Extract<EntityInput, { type: typeof ENTITY.Person }>;
@@ -46,6 +47,12 @@ export function combine(files: ParsedFile[]): Combined {
           for (const c of entity.claims)
             if (!existing.claims.some((k) => isDeepStrictEqual(k, c))) existing.claims.push(c);
         } else if (!isDeepStrictEqual(existing, entity)) {
+          // Both versions cite what they differ on: kept side by side as statements (merge-statements.ts).
+          const merged = mergeCitedVersions(existing, entity);
+          if (merged) {
+            out.dataset.entities[before.index] = merged;
+            return;
+          }
           out.problems.push({
             file: file.file,
             path: `entities[${i}].id`,

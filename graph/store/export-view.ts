@@ -5,6 +5,7 @@ import type { StoredIdentities } from '../safety/redact-dataset.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { type GraphExport, type Identities, noteIdentity } from './export.js';
 import { propsToEntity } from './mapping.js';
+import { storedStatements } from './statements-read.js';
 
 /**
  * The stored public ids and pseudonyms of a dataset's records (one read per label and
@@ -39,6 +40,10 @@ export async function storedIdentities(dataset: Dataset): Promise<Identities> {
     { abouts },
   );
   for (const record of claims.records) noteIdentity(identities, record.get('p'));
+  await storedStatements(
+    identities,
+    dataset.entities.filter((e) => e.statements).map((e) => e.id),
+  );
   return identities;
 }
 

@@ -12,6 +12,7 @@ import { edgeLabel, entityColour } from '../graph/style.js';
 import type { ViewCommands } from '../state/commands.js';
 import type { Selection, ViewState } from '../state/view-state.js';
 import { claimsBlock } from './claims.js';
+import { identifiersList, statementsBlock } from './statements.js';
 import { ENTITY } from '../../../graph/vocabulary/entity-types.js';
 
 export interface DetailsDeps {
@@ -97,6 +98,8 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
       entity.description ? el('p', { className: 'description', text: String(entity.description) }) : null,
       namesList(detail),
       propertiesList(detail),
+      identifiersList(detail),
+      statementsBlock(detail, deps.notify),
       detail.claims.length ? el('h3', { text: 'Evidence' }) : null,
       detail.claims.length ? claimsBlock(detail.claims, { about: entity.name, notify: deps.notify }) : null,
       relationshipsList(detail),
