@@ -2,11 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ANONYMOUS } from '../graph/access/roles.js';
+import { read } from '../graph/db/driver.js';
 import { parseFile } from '../graph/import/formats.js';
 import { combine } from '../graph/import/merge.js';
 import { emptyParsed, type ParsedFile } from '../graph/import/types.js';
-import type { DatasetInput } from '../graph/schema/index.js';
+import { searchEntities } from '../graph/queries/search.js';
+import { scopeFor } from '../graph/read/scope.js';
+import { ATTRIBUTE_CLAIM, type DatasetInput } from '../graph/schema/index.js';
+import { validateAndLoad } from '../graph/store/check.js';
+import { exportDataset } from '../graph/store/export.js';
 import { nothingOutside, ValidationError, validateDataset } from '../graph/store/validate.js';
+import { freshGraph } from './support/graph.js';
 
 /**
  * Attribute statements in the file form (issue 13, "Every fact cited"): what a researcher writes,
@@ -243,5 +250,28 @@ describe('a CSV mapping that cites fields', () => {
     ]);
     const checked = await validateDataset(parsed.dataset, 'cases.csv', nothingOutside);
     expect(checked.entities.find((e) => e.id === 'p-erlan')).toMatchObject({ birthDate: '1979' });
+  });
+});
+
+describe('in the graph', () => {
+  const erlan = (statements: object[]) =>
+    dataset(person({ identifiers: [{ scheme: 'ruvte', value: 'RUVTE-1234' }], statements }));
+  const birth = (value: string, source: string) => ({ field: 'birthDate', value, claims: cite(source, `b. ${value}`) });
+
+  it('a record loaded again has its statements replaced, not added to', async () => {
+    await freshGraph();
+    await validateAndLoad(erlan([birth('1979', 'src-list'), birth('1980', 'src-court')]));
+    const stated = async () =>
+      (await exportDataset()).entities.find((e) => e.id === 'p-erlan')!.statements?.map((s) => s.value);
+    expect(await stated()).toEqual(['1979', '1980']);
+    await validateAndLoad(erlan([birth('1981', 'src-court')]));
+    expect(await stated()).toEqual(['1981']);
+    const nodes = await read<{ n: number }>(`MATCH (c:${ATTRIBUTE_CLAIM} {entity: 'p-erlan'}) RETURN count(c) AS n`);
+    expect(Number(nodes.records[0]!.get('n'))).toBe(1);
+  });
+
+  it("finds a record by its identifier through the reader's search", async () => {
+    const hits = await searchEntities(scopeFor(ANONYMOUS), 'RUVTE-1234', { limit: 10, offset: 0 });
+    expect(hits.items[0]).toMatchObject({ id: 'p-erlan', name: 'Erlan Qasymov' });
   });
 });

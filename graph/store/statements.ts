@@ -32,7 +32,7 @@ export function valueTexts(value: unknown): string[] {
 }
 
 /** The AttributeClaim rows of a dataset: the fact-claim props plus the statement's own. */
-function rowsOf(data: Dataset, needsOf: (id: string) => Clearance | undefined) {
+export function statementClaimRows(data: Dataset, needsOf: (id: string) => Clearance | undefined) {
   return statedFacts(data).flatMap(({ entity, about, statement, seq }) =>
     claimRows(about, 'Statement', statement.claims, needsOf).map((row) => ({
       ...row,
@@ -60,7 +60,7 @@ export function statementSteps(
   batchSize: number,
 ): Section {
   const rewritten = data.entities.filter((e) => existing.entities.has(e.id)).map((e) => e.id);
-  const rows = rowsOf(data, needsOf);
+  const rows = statementClaimRows(data, needsOf);
   function* steps(): Generator<Step> {
     for (const batch of chunks(rewritten, batchSize))
       yield {
