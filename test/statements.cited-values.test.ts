@@ -6,6 +6,7 @@ import { ANONYMOUS } from '../graph/access/roles.js';
 import { read } from '../graph/db/driver.js';
 import { parseFile } from '../graph/import/formats.js';
 import { combine } from '../graph/import/merge.js';
+import { importParsed } from '../graph/import/run.js';
 import { emptyParsed, type ParsedFile } from '../graph/import/types.js';
 import { searchEntities } from '../graph/queries/search.js';
 import { scopeFor } from '../graph/read/scope.js';
@@ -268,6 +269,24 @@ describe('in the graph', () => {
     expect(await stated()).toEqual(['1981']);
     const nodes = await read<{ n: number }>(`MATCH (c:${ATTRIBUTE_CLAIM} {entity: 'p-erlan'}) RETURN count(c) AS n`);
     expect(Number(nodes.records[0]!.get('n'))).toBe(1);
+  });
+
+  it('an alias added to the stored person from another import keeps her statements', async () => {
+    const aliases: ParsedFile = {
+      ...emptyParsed('aliases.csv', 'csv'),
+      additions: [
+        {
+          person: 'p-erlan',
+          names: [{ value: 'Erlik', kind: 'alias' }],
+          missing: 'reject',
+          position: { file: 'aliases.csv', line: 2 },
+        },
+      ],
+    };
+    expect((await importParsed([aliases])).problems).toEqual([]);
+    const stored = (await exportDataset()).entities.find((e) => e.id === 'p-erlan')!;
+    expect(stored.names.map((n) => n.value)).toEqual(['Erlan Qasymov', 'Erlik']);
+    expect(stored.statements?.map((s) => s.value)).toEqual(['1981']);
   });
 
   it("finds a record by its identifier through the reader's search", async () => {

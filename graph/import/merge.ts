@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { read } from '../db/driver.js';
 import { propsToEntity } from '../store/mapping.js';
+import { storedStatements } from '../store/statements-read.js';
 import type { DatasetInput } from '../schema/index.js';
 import type { ParsedFile, PersonAddition, Position, Problem } from './types.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
@@ -102,9 +103,13 @@ async function storedPeople(ids: string[]): Promise<Map<string, PersonInput>> {
     `UNWIND $ids AS id MATCH (n:${ENTITY.Person} {id: id}) RETURN properties(n) AS p`,
     { ids },
   );
+  // Re-written whole, statements included (they are AttributeClaim nodes beside the record).
+  const stated = await storedStatements({ publicIds: new Map(), pseudonyms: new Map(), guards: new Map() }, ids);
   return new Map(
     rows.records.map((r) => {
       const person = propsToEntity(ENTITY.Person, r.get('p')) as PersonInput;
+      const statements = stated.get(person.id);
+      if (statements) person.statements = statements;
       return [person.id, person];
     }),
   );

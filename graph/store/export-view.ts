@@ -72,6 +72,15 @@ async function protectedPeople(): Promise<ProtectedPeople> {
     people.people.push(propsToEntity(ENTITY.Person, record.get('p')) as PersonRecord);
     noteIdentity(people, record.get('p'));
   }
+  // Other sources' birth dates and numbers are theirs too: searched for in a view's texts.
+  const stated = await storedStatements(
+    { publicIds: new Map(), pseudonyms: new Map(), guards: new Map() },
+    people.people.map((p) => p.id),
+  );
+  for (const person of people.people) {
+    const statements = stated.get(person.id);
+    if (statements) person.statements = statements;
+  }
   cached = { generation, people };
   return people;
 }
