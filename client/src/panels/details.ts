@@ -43,6 +43,9 @@ const HIDDEN_PROPS = new Set([
   'confidenceRank',
 ]);
 
+/** The stored bounds of a birth or death date: the date itself is shown as written. */
+const DATE_BOUNDS = /^(birth|death)Date(Start|End)(Earliest|Latest)$|^birthYear$/;
+
 /** The details panel: what is selected, every claim about it, and what can be done with it. */
 export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
   let token = 0;
@@ -216,7 +219,12 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
 
   function propertiesList(detail: EntityDetail): HTMLElement | null {
     const rows = Object.entries(detail.entity).filter(
-      ([key, value]) => !HIDDEN_PROPS.has(key) && key !== 'kind' && value !== null && typeof value !== 'object',
+      ([key, value]) =>
+        !HIDDEN_PROPS.has(key) &&
+        !DATE_BOUNDS.test(key) &&
+        key !== 'kind' &&
+        value !== null &&
+        typeof value !== 'object',
     );
     const arrays = Object.entries(detail.entity).filter(
       ([key, value]) => !HIDDEN_PROPS.has(key) && Array.isArray(value) && value.every((v) => typeof v !== 'object'),
