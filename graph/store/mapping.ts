@@ -51,8 +51,11 @@ export function entityToProps(entity: AnyEntity, guard: RecordGuard): Props {
     if (JSON_KEYS.has(key)) props[`${key}Json`] = JSON.stringify(value);
     else props[key] = value;
   }
-  // Identifiers are found as names are, in the search field of the record's clearance.
-  const names = [...entity.names.map((name) => name.value), ...(entity.identifiers ?? []).map((i) => i.value)];
+  // Identifiers are found as names are, in the search field of the record's clearance; one that
+  // mentions a protected person (a withheld detail) only in the field of the clearance it needs.
+  const identifiers = (entity.identifiers ?? []).map((i) => i.value);
+  const identifiersNeed = guard.detailKeys?.includes('identifiers') ? guard.detailNeeds : undefined;
+  const names = [...entity.names.map((name) => name.value), ...(identifiersNeed ? [] : identifiers)];
   props.name = (entity.names.find((name) => name.kind === 'primary') ?? entity.names[0])!.value;
   props.publicId = guard.publicId;
   for (const key of DATE_KEYS) {
@@ -80,6 +83,10 @@ export function entityToProps(entity: AnyEntity, guard: RecordGuard): Props {
   } else {
     if (entity.type === ENTITY.Person) props.protected = false;
     props.searchText = searchText(names);
+  }
+  if (identifiersNeed && identifiersNeed !== 'none') {
+    const key = SEARCH_KEY[identifiersNeed];
+    props[key] = [props[key], searchText(identifiers)].filter(Boolean).join(' | ');
   }
   return props;
 }

@@ -191,6 +191,14 @@ export const hostileDataset = {
       names: [{ value: 'Camp No. 3', kind: 'primary' }],
       identifiers: [{ scheme: 'aspi', value: 'ASPI-0042' }],
     },
+    // A public record whose case number carries the minor's identity number: withheld, and no oracle.
+    {
+      type: 'Facility',
+      id: 'facility-holding-7',
+      kind: 'detention-centre',
+      names: [{ value: 'Holding centre 7', kind: 'primary' }],
+      identifiers: [{ scheme: 'case', value: `${DILNAZA.identityNumber}/2018` }],
+    },
     { type: 'Family', id: 'family-abenov', names: [{ value: 'Abenov household', kind: 'primary' }] },
     {
       type: 'Organisation',
@@ -748,6 +756,7 @@ export const SEARCH_PAIRS: [string, string][] = [
   // Her case number and her second identity number are no name oracle either.
   [DILNAZA.caseNumber, 'RUVTE-9993'],
   [DILNAZA.otherIdentityNumber, 'KZ-ID-990101-00'],
+  [`${DILNAZA.identityNumber}/2018`, 'KZ-ID-990101-00/2018'],
   ['Serikqyzy', 'Perikqazy'],
   [`Abenov ${DILNAZA.latin}`, 'Abenov Vilnoza Perikqazy'],
   [`Birth of ${DILNAZA.latin}`, 'Birth of Vilnoza Perikqazy'],
