@@ -178,7 +178,7 @@ it('has a sample for every route of the contract, in every starting point', () =
 });
 
 describe.each(['anonymous', 'viewer', 'researcher'] as const)('a reader without clearance (%s)', (who) => {
-  it('reads no protected value in any body, error bodies included', async () => {
+  it('reads no protected value in any body, error bodies included', { timeout: 180_000 }, async () => {
     const leaks: string[] = [];
     let checked = 0;
     for (const { path } of walk()) {
