@@ -8,6 +8,9 @@ export default defineConfig({
     // time; each file resets the graph in its beforeAll and can run in any order.
     fileParallelism: false,
     testTimeout: 60_000,
+    // Every test reader shares the loopback address, so the per-address budgets of search and
+    // export are raised for the suite; test/api.rate-limits.test.ts checks them with its own.
+    env: { KINLINE_RATE_SEARCH: '100000', KINLINE_RATE_EXPORT: '100000', KINLINE_LOG_LEVEL: 'silent' },
     hookTimeout: 240_000,
   },
 });

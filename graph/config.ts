@@ -34,6 +34,10 @@ const mebibytes = z
   .regex(/^[1-9]\d*$/, 'expected a whole number of MiB')
   .transform(Number);
 const text = z.string().min(1);
+const perMinute = z
+  .string()
+  .regex(/^[1-9]\d*$/, 'expected a whole number of requests per minute')
+  .transform(Number);
 // TLS, except on this machine (a provider started by a test or a developer).
 const secureUrl = z
   .url({ protocol: /^https?$/ })
@@ -140,6 +144,25 @@ export const VARIABLES = {
     schema: text,
     meaning:
       "groups to roles, `group=role[:clearance],…`; the highest role and clearance among a person's groups wins; no group in the map: sign-in refused",
+  }),
+  logLevel: variable({
+    name: 'KINLINE_LOG_LEVEL',
+    schema: z.enum(['info', 'warn', 'error', 'silent']),
+    default: 'info',
+    meaning:
+      'the request log: one JSON line per request on standard output (method, route, status, time in ms, user id) at `info`; `silent` turns it off',
+  }),
+  searchPerMinute: variable({
+    name: 'KINLINE_RATE_SEARCH',
+    schema: perMinute,
+    default: '600',
+    meaning: 'searches one signed-in user (or, signed out, one address) may make per minute; then 429',
+  }),
+  exportPerMinute: variable({
+    name: 'KINLINE_RATE_EXPORT',
+    schema: perMinute,
+    default: '10',
+    meaning: 'exports one signed-in user (or, signed out, one address) may start per minute; then 429',
   }),
   chromiumPath: variable({
     name: 'CHROMIUM_PATH',

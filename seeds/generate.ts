@@ -22,6 +22,7 @@ import type {
   SourceRecord,
 } from '../graph/schema/index.js';
 import { ENTITY } from '../graph/vocabulary/entity-types.js';
+import { MONTH_NAMES } from '../graph/dates/phrase.js';
 
 export interface GenerateOptions {
   /** Exact number of Person entities. */
@@ -132,20 +133,7 @@ function fuzzyDate(rng: Rng, days: number, exactShare = 0.55): string {
   return `${isoMonth(days)}?`;
 }
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS_EN = MONTH_NAMES;
 const MONTHS_RU_IN = [
   'январе',
   'феврале',

@@ -1,5 +1,4 @@
 import express, { type Express } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../graph/neo4j/embedded.js';
@@ -8,6 +7,9 @@ import { errorHandler, unknownRoute } from './errors.js';
 import { hostAllowList, LOOPBACK_HOSTS, securityHeaders } from './guards.js';
 import { isLoopback, sessionMiddleware } from './session.js';
 import { mount } from './routes/define.js';
+import { rateLimits } from './rate-limits.js';
+import { type RequestLogOptions, requestLog } from './request-log.js';
+import type { Budget } from './contract/define.js';
 import { api as contract } from './contract/index.js';
 import { handlers } from './routes/index.js';
 
@@ -22,6 +24,10 @@ export interface AppOptions {
   anonymousRead?: boolean;
   /** Host names answered; default KINLINE_ALLOWED_HOSTS, else the loopback names on loopback, else any. */
   allowedHosts?: readonly string[];
+  /** Requests per window of each budget (server/rate-limits.ts), instead of the configured ones. */
+  budgets?: Partial<Record<Budget, number>>;
+  /** Where the request log goes and at which level; default standard output at KINLINE_LOG_LEVEL. */
+  requestLog?: RequestLogOptions;
 }
 
 export function createApp(options: AppOptions = {}): Express {
@@ -35,14 +41,10 @@ export function createApp(options: AppOptions = {}): Express {
   app.set('query parser', 'simple');
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   const api = express.Router();
-  // One budget per address for every way of proving who one is. Middleware, not routes: every
-  // route is a contract route bound by mount() (test/read-layer.registry.test.ts).
-  const signInAttempts = signInLimiter();
-  const SIGN_IN_PATHS = new Set(['POST /session', 'POST /setup', 'GET /oidc/callback']);
-  api.use((req, res, next) =>
-    SIGN_IN_PATHS.has(`${req.method} ${req.path}`) ? signInAttempts(req, res, next) : next(),
-  );
+  api.use(requestLog(contract, options.requestLog));
+  api.use(rateLimits(contract, 'address', options.budgets));
   api.use(sessionMiddleware({ anonymousRead }));
+  api.use(rateLimits(contract, 'user', options.budgets));
   mount(api, contract, handlers);
   app.use('/api', api);
   app.use('/api', unknownRoute);
@@ -54,22 +56,4 @@ export function createApp(options: AppOptions = {}): Express {
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;
-}
-
-/**
- * Sign-in attempts per client address: the per-account lock-out (graph/access/users.ts) stops
- * guessing one password; this stops trying many names from one place.
- */
-function signInLimiter() {
-  return rateLimit({
-    windowMs: 15 * 60_000,
-    limit: 20,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => {
-      res
-        .status(429)
-        .json({ error: { code: 'too_many_attempts', message: 'Too many sign-in attempts: try again later.' } });
-    },
-  });
 }

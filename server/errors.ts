@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { DatabaseUnavailableError } from '../graph/db/driver.js';
+import { supervision } from '../graph/neo4j/supervisor.js';
 import { formatPath, ValidationError } from '../graph/store/validate.js';
 import type { ErrorBody } from '../graph/views/system.js';
 
@@ -45,7 +46,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
     res
       .status(503)
       .set('Retry-After', String(RETRY_AFTER_SECONDS))
-      .json(body('database_unavailable', 'The database is unreachable; try again shortly.'));
+      .json(body('database_unavailable', unavailableMessage()));
     return;
   }
   const status =
@@ -74,3 +75,11 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
 export const unknownRoute: RequestHandler = (_req, res) => {
   res.status(404).json(body('not_found', 'No such route.'));
 };
+
+/** Says when the embedded Neo4j is being restarted after a crash, so the wait has a reason. */
+function unavailableMessage(): string {
+  const supervised = supervision();
+  return supervised?.state === 'restarting'
+    ? `The database stopped and is being restarted (attempt ${supervised.attempt ?? 1}); retrying by itself.`
+    : 'The database is unreachable; try again shortly.';
+}

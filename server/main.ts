@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { config, describeConfig } from '../graph/config.js';
 import { adminExists } from '../graph/access/users.js';
 import { connect, disconnect } from '../graph/db/driver.js';
-import { JavaMissingError, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.js';
+import { JavaMissingError } from '../graph/neo4j/embedded.js';
+import { type SupervisedNeo4j, superviseEmbeddedNeo4j } from '../graph/neo4j/supervisor.js';
 import { applySchema } from '../graph/store/admin.js';
 import { backfillLastKnown } from '../graph/store/last-known.js';
 import { isEmpty, loadSeedCase } from '../seeds/index.js';
@@ -16,17 +17,19 @@ export interface Running {
   url: string;
   /** The one-time link that creates the first admin; set only when the database has no admin. */
   setupUrl?: string;
-  neo4j?: EmbeddedNeo4j;
+  /** The embedded Neo4j, restarted after a crash; absent when NEO4J_URI names another server. */
+  neo4j?: SupervisedNeo4j;
   stop(): Promise<void>;
 }
 
 /**
- * Starts Kinline: NEO4J_URI when set, else the embedded Neo4j (data/neo4j); applies the schema,
+ * Starts Kinline: NEO4J_URI when set, else the embedded Neo4j (data/neo4j), supervised (started
+ * again after a crash, graph/neo4j/supervisor.ts); applies the schema,
  * loads the seed case into an empty database, and serves the app on PORT (default 3000); every
  * setting comes from graph/config.ts.
  */
 export async function startServer(options: { port?: number; seed?: boolean } = {}): Promise<Running> {
-  let neo4j: EmbeddedNeo4j | undefined;
+  let neo4j: SupervisedNeo4j | undefined;
   const settings = config();
   console.log(`[kinline] configuration:\n${describeConfig()}`);
   const oidc = oidcSettings(); // a half-made OIDC configuration stops the start here
@@ -35,9 +38,9 @@ export async function startServer(options: { port?: number; seed?: boolean } = {
     connect({ uri: settings.neo4jUri, user: settings.neo4jUser, password: settings.neo4jPassword });
   } else {
     console.log('[kinline] starting the embedded Neo4j (first start resolves it from Maven Central)...');
-    neo4j = await startEmbeddedNeo4j({ port: settings.neo4jPort });
-    console.log(`[kinline] Neo4j ${neo4j.version} ready at ${neo4j.uri}`);
-    connect(neo4j.connection);
+    neo4j = await superviseEmbeddedNeo4j({ port: settings.neo4jPort });
+    console.log(`[kinline] Neo4j ${neo4j.current().version} ready at ${neo4j.current().uri}`);
+    connect(neo4j.current().connection);
   }
   await applySchema();
   const backfilled = await backfillLastKnown();

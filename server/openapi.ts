@@ -54,6 +54,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Not allowed for this reader (`admin_only`), or the CSRF token is missing: `{error: {code, message}}`',
   404: 'No such entity, or no such route: `{error: {code, message}}`',
   413: 'Too large: `{error: {code, message}}`',
+  429: "Past the route's request budget (with RateLimit and Retry-After headers): `{error: {code, message}}`",
   503: 'The database is unreachable (with Retry-After): `{error: {code, message}}`',
 };
 

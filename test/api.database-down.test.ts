@@ -5,35 +5,18 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded.
 import { applySchema } from '../graph/store/admin.js';
 import { validateAndLoad } from '../graph/store/check.js';
 import { startApi, type Api } from './support/api.js';
+import { outageFixture } from './support/outage-fixture.js';
 
 // This file runs its own Neo4j so that stopping it cannot disturb the other test files.
 const home = `data/test-neo4j-outage-${process.pid}`;
 let neo4j: EmbeddedNeo4j;
 let api: Api;
 
-const tiny = {
-  kinline: 1,
-  entities: [
-    { type: 'Source', id: 'src-a', names: [{ value: 'A report' }], kind: 'report' },
-    { type: 'Person', id: 'person-a', names: [{ value: 'Aiman Umarova', kind: 'primary' }] },
-    { type: 'Person', id: 'person-b', names: [{ value: 'Hidden Child' }], minor: true },
-  ],
-  relationships: [
-    {
-      id: 'rel-a-b',
-      type: 'GUARDIAN_OF',
-      from: 'person-a',
-      to: 'person-b',
-      claims: [{ source: 'src-a', locator: 'p. 1', excerpt: 'takes care of' }],
-    },
-  ],
-};
-
 beforeAll(async () => {
   neo4j = await startEmbeddedNeo4j({ home, port: 0, heapMiB: 512, pageCacheMiB: 64 });
   connect(neo4j.connection);
   await applySchema();
-  await validateAndLoad(tiny);
+  await validateAndLoad(outageFixture);
   api = await startApi();
 });
 

@@ -349,21 +349,34 @@ describe('graph explorer in Chromium, on the seed case', () => {
     await shot('10-hub-paged');
   });
 
-  it('shows a banner, not a blank page, when the database is down', async () => {
+  it('says the database is unavailable, retries by itself, and shows the view once it is back', async () => {
     const down = await chromium.context.newPage();
+    let databaseUp = false;
     await down.route('**/api/**', (route) =>
-      route.fulfill({
-        status: 503,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          error: { code: 'database_unavailable', message: 'The database is unreachable; try again shortly.' },
-        }),
-      }),
+      databaseUp
+        ? route.fallback()
+        : route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            headers: { 'Retry-After': '5' },
+            body: JSON.stringify({
+              error: { code: 'database_unavailable', message: 'The database is unreachable; try again shortly.' },
+            }),
+          }),
     );
     await down.goto(`${api.url}/?s=${UMAROVA}`);
     await down.waitForSelector('#banner:not([hidden])');
-    expect(await down.textContent('#banner')).toContain('database is unreachable');
+    expect(await down.textContent('#banner')).toContain('The database is unavailable; retrying');
     await down.screenshot({ path: `${ARTIFACTS}/graph-09-database-down.png` });
+    // A reload would start a new document and lose this mark.
+    await down.evaluate(() => document.body.setAttribute('data-before-recovery', 'yes'));
+
+    databaseUp = true; // nobody clicks or reloads: the page asks again by itself
+    await down.waitForSelector('#banner', { state: 'hidden', timeout: 60_000 });
+    await down.waitForFunction(() => window.kinline.realized().nodes.some((n) => n.name.includes('Umarova')), null, {
+      timeout: 60_000,
+    });
+    expect(await down.getAttribute('body', 'data-before-recovery')).toBe('yes');
     await down.close();
   });
 });

@@ -32,13 +32,16 @@ describe('GEDCOM dates map to EDTF', () => {
     ['ABT 1950', '1950~'],
     ['EST 1950', '1950~'],
     ['CAL 1950', '1950~'],
-    ['BEF 1950', '../1950'],
-    ['AFT 1950', '1950/..'],
-    ['BET 1950 AND 1960', '1950/1960'],
+    ['BEF 1950', '[..1950]'],
+    ['AFT 1950', '[1950..]'],
+    ['FROM 1950', '1950/..'],
+    ['TO 1950', '../1950'],
+    ['BET 1950 AND 1960', '[1950..1960]'],
     ['FROM 20 JAN 1961 TO 22 NOV 1963', '1961-01-20/1963-11-22'],
     ['  5 AUG 1901', '1901-08-05'],
     ['12 MAR 1637/1638', '1638-03-12'],
-    ['       1815/1816', '1815/1816'],
+    ['       1815/1816', '[1815..1816]'],
+    ['ABT 1103/1104', '[1103~..1104~]'],
   ])('%s -> %s', (gedcom, edtf) => {
     expect(gedcomDateToEdtf(gedcom)).toEqual({ ok: true, edtf });
   });
@@ -94,7 +97,15 @@ it('imports royal92.ged (ANSEL) at scale with the right parents', async () => {
   const report = await importFile(`${DATA}/royal92.ged`);
   expect(report.problems).toEqual([]);
   // Two dates without a year ("10 JAN") are kept as text in the claim and reported as warnings.
-  expect(report.warnings.map((w) => w.line)).toEqual([6436, 27126]);
+  const undated = report.warnings.filter((w) => /has no year/.test(w.message));
+  expect(undated.map((w) => w.line)).toEqual([6436, 27126]);
+  // Places spelt two ways that make one id ("Leicester-House" / "Leicester House"): the first
+  // spelling is kept, and each second spelling is shown next to the first, with both lines.
+  const spelt = report.warnings.filter((w) => !undated.includes(w));
+  expect(spelt.map((w) => w.line)).toEqual([3260, 7449, 10487, 11626, 12225, 23689]);
+  expect(spelt[0]!.message).toBe(
+    `record "ged-royal92-place--leicester-house-london-england" is given twice with different values; the first is kept: names: [{"value":"Leicester-House, London, England","kind":"primary"}] (${DATA}/royal92.ged:3177) / [{"value":"Leicester House, London, England","kind":"primary"}] (${DATA}/royal92.ged:3260)`,
+  );
   const c = await counts();
   expect(c.Person).toBe(208 + 3010);
   expect(c.Family).toBe(75 + 1422);

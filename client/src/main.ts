@@ -1,5 +1,5 @@
 import './styles.css';
-import { api, onApiFailure, onApiSuccess, type ApiError } from './api/client.js';
+import { api, onApiFailure, onApiSuccess } from './api/client.js';
 import { createAuditPage } from './audit/audit-page.js';
 import { GraphCache } from './data/graph-cache.js';
 import { realize, type RealizedView } from './data/realize.js';
@@ -12,6 +12,7 @@ import { createFilterPanel } from './panels/filters.js';
 import { renderLegend } from './panels/legend.js';
 import { createSearchPanel } from './panels/search.js';
 import { createTablePanel } from './panels/table.js';
+import { createOutageBanner } from './outage/banner.js';
 import { createPatternsPanel } from './patterns/panel.js';
 import { createAccount } from './session/account.js';
 import { createTimelinePanel } from './timeline/panel.js';
@@ -181,25 +182,16 @@ store.subscribe(({ state, reason }) => {
   void sync(state, reason);
 });
 
-function showBanner(error: ApiError): void {
-  const banner = byId('banner');
-  banner.hidden = false;
-  banner.replaceChildren(
-    el('strong', {
-      text: error.code === 'network' ? 'Kinline’s server cannot be reached.' : 'The database is unreachable right now.',
-    }),
-    ' Your view is kept in the address bar; nothing is lost. ',
-    el(
-      'button',
-      { type: 'button', onclick: () => void checkHealth().then(() => sync(store.state, 'retry')) },
-      'Try again',
+const outage = createOutageBanner(byId('banner'), {
+  healthy: () =>
+    api.health().then(
+      () => true,
+      () => false,
     ),
-  );
-}
-onApiFailure(showBanner);
-onApiSuccess(() => {
-  byId('banner').hidden = true;
+  recovered: () => void sync(store.state, 'retry'),
 });
+onApiFailure(outage.show);
+onApiSuccess(outage.hide);
 
 async function checkHealth(): Promise<void> {
   await api.health().catch(() => undefined);

@@ -1,4 +1,6 @@
 import edtf from 'edtf';
+import { divisionSpan } from './seasons.js';
+import { EdtfSyntaxError, parseDatePart, parsePartSyntax, type SetMember } from './syntax.js';
 
 /**
  * An EDTF (ISO 8601-2) date as written, plus the bounds we query on.
@@ -15,7 +17,23 @@ export interface DateBounds {
   openEnd: 'none' | 'open' | 'unknown';
   approximate: boolean;
   uncertain: boolean;
+  /**
+   * An "on or after" member (`[2015..]`) leaves a latest bound with no limit: startLatest (and
+   * endLatest, when set) then hold NO_LATEST until a source's publication date closes them
+   * (closeBySource).
+   */
+  openAfter: boolean;
 }
+
+/** The latest bound of an "on or after" date that no source date has closed. */
+export const NO_LATEST = '9999-12-31';
+
+/**
+ * The last day a date names, for a single year or day to show (a birth year, a citation's
+ * year): "[2019..]" (2019 or later) has no last day, so it gives its first one.
+ */
+export const lastNamedDay = (b: DateBounds): string =>
+  b.openAfter ? (b.startEarliest ?? b.startLatest) : b.startLatest;
 
 export class EdtfError extends Error {}
 
@@ -70,7 +88,67 @@ function fuzzed(part: PartBounds): PartBounds {
 }
 
 function parsePart(text: string): PartBounds {
-  return plainPart(text) ?? libraryPart(text);
+  if (text.startsWith('[') || text.startsWith('{')) return setPart(text);
+  return plainPart(text) ?? seasonPart(text) ?? libraryPart(text);
+}
+
+/** A member date of a set: like any date, but never a set itself. */
+function memberDate(text: string): PartBounds {
+  if (text.startsWith('[') || text.startsWith('{')) throw new EdtfError(`"${text}": a set cannot hold a set`);
+  return parsePart(text);
+}
+
+/**
+ * Seasons and other divisions of the year (seasons.ts): the library reads 21-24 as calendar
+ * quarters and knows no hemispheres, so they are read here.
+ */
+function seasonPart(text: string): PartBounds | null {
+  let part: ReturnType<typeof parseDatePart>;
+  try {
+    part = parseDatePart(text);
+  } catch {
+    return null;
+  }
+  if (part.season === undefined || !/^-?\d{4}$/.test(part.year)) return null;
+  const span = divisionSpan(Number(part.year), part.season);
+  if (!span) return null;
+  return fuzzed({ ...span, approximate: part.approximate, uncertain: part.uncertain, precision: 2 });
+}
+
+/**
+ * EDTF level 2 sets: `[a,b]` (one of), `{a,b}` (all of), runs `a..b`, and open runs `[..a]` (on or
+ * before a) and `[a..]` (on or after a). Every member counts: the set runs from its earliest
+ * member's first day to its latest member's last day (the library keeps only the first member).
+ */
+function setPart(text: string): PartBounds {
+  let members: SetMember[];
+  try {
+    const syntax = parsePartSyntax(text);
+    if (syntax.kind !== 'set') throw new EdtfSyntaxError('not a set');
+    members = syntax.members;
+  } catch (error) {
+    throw new EdtfError(`"${text}" is not a valid EDTF set (${firstLine(error)})`);
+  }
+  const parts = members.map((member): PartBounds => {
+    if (member.kind === 'date') return memberDate(member.text);
+    if (member.kind === 'before') return { ...memberDate(member.to.text), min: Number.NEGATIVE_INFINITY };
+    if (member.kind === 'after') return { ...memberDate(member.from.text), max: Number.POSITIVE_INFINITY };
+    const [from, to] = [memberDate(member.from.text), memberDate(member.to.text)];
+    if (to.max < from.min) throw new EdtfError(`"${text}": ${member.to.text} is before ${member.from.text}`);
+    return {
+      ...from,
+      max: to.max,
+      approximate: from.approximate || to.approximate,
+      uncertain: from.uncertain || to.uncertain,
+    };
+  });
+  return {
+    min: Math.min(...parts.map((p) => p.min)),
+    max: Math.max(...parts.map((p) => p.max)),
+    approximate: parts.some((p) => p.approximate),
+    uncertain: parts.some((p) => p.uncertain),
+    precision: Math.max(...parts.map((p) => p.precision)),
+  };
 }
 
 function libraryPart(text: string): PartBounds {
@@ -97,6 +175,8 @@ function firstLine(error: unknown): string {
 }
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const earliestDay = (ms: number) => (Number.isFinite(ms) ? isoDay(ms) : null);
+const latestDay = (ms: number) => (Number.isFinite(ms) ? isoDay(ms) : NO_LATEST);
 
 /**
  * Parses an EDTF level 0-2 date or interval. Intervals are split here rather than handed to the
@@ -145,13 +225,14 @@ function parseUncached(text: string): DateBounds {
 function bounds(text: string, start: PartBounds, end: PartBounds | null, openEnd: DateBounds['openEnd']): DateBounds {
   return {
     edtf: text,
-    startEarliest: isoDay(start.min),
-    startLatest: isoDay(start.max),
-    endEarliest: end ? isoDay(Math.max(end.min, start.min)) : null,
-    endLatest: end ? isoDay(end.max) : null,
+    startEarliest: earliestDay(start.min),
+    startLatest: latestDay(start.max),
+    endEarliest: end ? earliestDay(Math.max(end.min, start.min)) : null,
+    endLatest: end ? latestDay(end.max) : null,
     openEnd,
     approximate: start.approximate || Boolean(end?.approximate),
     uncertain: start.uncertain || Boolean(end?.uncertain),
+    openAfter: !Number.isFinite(start.max) || (end !== null && !Number.isFinite(end.max)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { parseEdtf } from '../dates/edtf.js';
+import { lastNamedDay, parseEdtf } from '../dates/edtf.js';
 import type { Dataset, Entity } from '../schema/index.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 
@@ -72,7 +72,7 @@ export function toBibtex(dataset: Dataset): string {
       if (s.authors) fields.push(['author', `{${s.authors.map((a) => `{${bib(a)}}`).join(' and ')}}`]);
       if (s.publisher) fields.push([s.kind === 'report' ? 'institution' : 'publisher', `{${bib(s.publisher)}}`]);
       if (s.date) {
-        fields.push(['year', `{${parseEdtf(s.date).startLatest.slice(0, 4)}}`]);
+        fields.push(['year', `{${lastNamedDay(parseEdtf(s.date)).slice(0, 4)}}`]);
         fields.push(['date', `{${bib(s.date)}}`]);
       }
       if (s.url) fields.push(['url', `{${s.url}}`]);

@@ -1,22 +1,23 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DatasetInput } from '../schema/index.js';
 import { emptyParsed, type ImportFormat, type ParsedFile, type Position } from './types.js';
-import { ENTITY } from '../vocabulary/entity-types.js';
-import { mergeCitedVersions } from './merge-statements.js';
+import { differingFields } from './differing.js';
 
 type EntityInput = DatasetInput['entities'][number];
 type RelationshipInput = DatasetInput['relationships'][number];
 type ClaimInput = RelationshipInput['claims'][number];
 
 /**
- * Collects the records of one file. The same id met twice is one record: an event or a
- * relationship keeps every distinct claim (two rows citing two sources stay two claims); any
- * other entity keeps its first form.
+ * Collects the records of one file. The same id met twice with the same values is one record
+ * that keeps every distinct claim (two rows citing two sources stay two claims). A version with
+ * different values is kept as well, with its own position, for `combine()` (merge.ts) to settle
+ * as it settles the same record from two files: rows and files are treated alike.
  */
 export class DatasetBuilder {
   readonly parsed: ParsedFile;
-  private readonly entityIndex = new Map<string, number>();
-  private readonly relationshipIndex = new Map<string, number>();
+  /** Id -> the index of each version of the record, the first first. */
+  private readonly entityIndex = new Map<string, number[]>();
+  private readonly relationshipIndex = new Map<string, number[]>();
 
   constructor(file: string, format: ImportFormat) {
     this.parsed = emptyParsed(file, format);
@@ -26,35 +27,34 @@ export class DatasetBuilder {
     return this.entityIndex.has(id);
   }
 
+  /** The first version of a record. */
   entity(id: string): EntityInput | undefined {
-    const index = this.entityIndex.get(id);
-    return index === undefined ? undefined : this.parsed.dataset.entities[index];
+    const versions = this.entityIndex.get(id);
+    return versions === undefined ? undefined : this.parsed.dataset.entities[versions[0]!];
   }
 
   addEntity(entity: EntityInput, position: Position): void {
-    const index = this.entityIndex.get(entity.id);
-    if (index !== undefined) {
-      const existing = this.parsed.dataset.entities[index]!;
-      if (existing.type === ENTITY.Event && entity.type === ENTITY.Event) mergeClaims(existing.claims, entity.claims);
-      // Two rows that cite different values keep both, as statements (merge-statements.ts).
-      else this.parsed.dataset.entities[index] = mergeCitedVersions(existing, entity) ?? existing;
-      return;
-    }
-    this.entityIndex.set(entity.id, this.parsed.dataset.entities.length);
+    const versions = this.entityIndex.get(entity.id) ?? [];
+    if (versions.some((i) => merged(this.parsed.dataset.entities[i]!, entity))) return;
+    this.entityIndex.set(entity.id, [...versions, this.parsed.dataset.entities.length]);
     this.parsed.dataset.entities.push(entity);
     this.parsed.positions.set(`entities[${this.parsed.dataset.entities.length - 1}]`, position);
   }
 
   addRelationship(rel: RelationshipInput, position: Position): void {
-    const index = this.relationshipIndex.get(rel.id);
-    if (index !== undefined) {
-      mergeClaims(this.parsed.dataset.relationships[index]!.claims, rel.claims);
-      return;
-    }
-    this.relationshipIndex.set(rel.id, this.parsed.dataset.relationships.length);
+    const versions = this.relationshipIndex.get(rel.id) ?? [];
+    if (versions.some((i) => merged(this.parsed.dataset.relationships[i]!, rel))) return;
+    this.relationshipIndex.set(rel.id, [...versions, this.parsed.dataset.relationships.length]);
     this.parsed.dataset.relationships.push(rel);
     this.parsed.positions.set(`relationships[${this.parsed.dataset.relationships.length - 1}]`, position);
   }
+}
+
+/** Adds `other`'s claims to `kept` when the two say the same otherwise; false when they differ. */
+function merged(kept: EntityInput | RelationshipInput, other: EntityInput | RelationshipInput): boolean {
+  if (differingFields(kept, other).length > 0) return false;
+  if ('claims' in kept && 'claims' in other && kept.claims && other.claims) mergeClaims(kept.claims, other.claims);
+  return true;
 }
 
 function mergeClaims(into: ClaimInput[], more: ClaimInput[]): void {

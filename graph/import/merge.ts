@@ -3,6 +3,7 @@ import { read } from '../db/driver.js';
 import { propsToEntity } from '../store/mapping.js';
 import { storedStatements } from '../store/statements-read.js';
 import type { DatasetInput } from '../schema/index.js';
+import { differingFields, differingWarning } from './differing.js';
 import type { ParsedFile, PersonAddition, Position, Problem } from './types.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { mergeCitedVersions } from './merge-statements.js';
@@ -20,7 +21,8 @@ export interface Combined {
 /**
  * All files of one run as one dataset, so that a file may point at records of another (aliases
  * at victims, relationships at people) and the run is validated, and written, as a whole.
- * A record defined twice identically is kept once; defined differently it is a problem.
+ * A record defined twice identically is kept once, with the claims of both; defined differently,
+ * the first version is kept and a warning shows both (as within one file: builder.ts).
  */
 export function combine(files: ParsedFile[]): Combined {
   const out: Combined = {
@@ -40,29 +42,17 @@ export function combine(files: ParsedFile[]): Combined {
       const before = seen.get(entity.id);
       if (before) {
         const existing = out.dataset.entities[before.index]!;
-        if (
-          existing.type === ENTITY.Event &&
-          entity.type === ENTITY.Event &&
-          isDeepStrictEqual({ ...existing, claims: [] }, { ...entity, claims: [] })
-        ) {
+        if (differingFields(existing, entity).length > 0) {
+          // Both versions cite what they differ on: kept side by side as statements (merge-statements.ts).
+          const cited = mergeCitedVersions(existing, entity);
+          if (cited) out.dataset.entities[before.index] = cited;
+          else
+            out.warnings.push(
+              differingWarning('record', { record: existing, position: before.position }, { record: entity, position }),
+            );
+        } else if ('claims' in existing && 'claims' in entity && existing.claims && entity.claims)
           for (const c of entity.claims)
             if (!existing.claims.some((k) => isDeepStrictEqual(k, c))) existing.claims.push(c);
-        } else if (!isDeepStrictEqual(existing, entity)) {
-          // Both versions cite what they differ on: kept side by side as statements (merge-statements.ts).
-          const merged = mergeCitedVersions(existing, entity);
-          if (merged) {
-            out.dataset.entities[before.index] = merged;
-            return;
-          }
-          out.problems.push({
-            file: file.file,
-            path: `entities[${i}].id`,
-            record: entity.id,
-            line: position?.line,
-            column: position?.column,
-            message: `"${entity.id}" is also defined, differently, at ${before.position?.file ?? '?'}:${before.position?.line ?? '?'}`,
-          });
-        }
         return;
       }
       seen.set(entity.id, { index: out.dataset.entities.length, position });
@@ -74,19 +64,17 @@ export function combine(files: ParsedFile[]): Combined {
       const before = seenRel.get(rel.id);
       if (before) {
         const existing = out.dataset.relationships[before.index]!;
-        if (isDeepStrictEqual({ ...existing, claims: [] }, { ...rel, claims: [] })) {
+        if (differingFields(existing, rel).length > 0)
+          out.warnings.push(
+            differingWarning(
+              'relationship',
+              { record: existing, position: before.position },
+              { record: rel, position },
+            ),
+          );
+        else
           for (const c of rel.claims)
             if (!existing.claims.some((k) => isDeepStrictEqual(k, c))) existing.claims.push(c);
-        } else {
-          out.problems.push({
-            file: file.file,
-            path: `relationships[${i}].id`,
-            record: rel.id,
-            line: position?.line,
-            column: position?.column,
-            message: `relationship "${rel.id}" is also defined, differently, at ${before.position?.file ?? '?'}:${before.position?.line ?? '?'}`,
-          });
-        }
         return;
       }
       seenRel.set(rel.id, { index: out.dataset.relationships.length, position });

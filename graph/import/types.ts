@@ -8,8 +8,11 @@ export interface Position {
   file: string;
   line: number;
   column?: number;
-  /** Top-level field of the record -> column (CSV) or line (GEDCOM, JSON lines) it came from. */
-  fields?: Record<string, { line?: number; column?: number; name?: string }>;
+  /**
+   * Top-level field of the record -> column (CSV) or line (GEDCOM, JSON lines) it came from, and,
+   * for a date a CSV date rule rewrote, `asWritten`: the cell text as the source wrote it.
+   */
+  fields?: Record<string, { line?: number; column?: number; name?: string; asWritten?: string }>;
 }
 
 /** Names to add to a Person that another file (or the graph) holds: RUVTE aliases, FtM passports. */

@@ -35,6 +35,8 @@ export interface EmbeddedNeo4j {
   port: number;
   version: string;
   pid: number;
+  /** Settles when the Neo4j process ends, whoever ended it. */
+  exited: Promise<{ code: number | null; signal: string | null }>;
   stop(): Promise<void>;
 }
 
@@ -149,8 +151,12 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
       },
     },
   );
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolveExit) =>
+    child.once('exit', (code, signal) => resolveExit({ code, signal })),
+  );
   const version = await waitForReady(child, log);
   return {
+    exited,
     uri: `bolt://127.0.0.1:${port}`,
     connection: embeddedConnection(home, port),
     port,

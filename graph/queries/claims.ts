@@ -3,6 +3,7 @@ import type { Props } from '../db/props.js';
 import { needsOf, type ReadScope } from '../read/scope.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import type { ClaimView } from '../views/entity.js';
+import { phraseOf } from '../dates/phrase.js';
 
 /** What a reader without the clearance a claim needs sees of its texts. */
 export const WITHHELD_TEXT = '[withheld: mentions a protected person]';
@@ -62,7 +63,8 @@ export function claimView(scope: ReadScope, c: Props, s: Props, about: string, f
     excerpt: readable ? String(c.excerpt) : WITHHELD_TEXT,
     confidence: String(c.confidence),
     // A claim's date on a withheld fact may be the birth the fact would reveal.
-    ...(readable ? pick(c, ['translation', 'note', 'date']) : {}),
+    ...(readable ? pick(c, ['translation', 'note', 'date', 'dateAsWritten']) : {}),
+    ...(readable && typeof c.date === 'string' ? { datePhrase: phraseOf(c.date) } : {}),
     ...(readable ? {} : { withheld: true as const }),
   };
 }

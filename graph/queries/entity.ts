@@ -5,6 +5,7 @@ import { relationshipFact } from './evidence.js';
 import { statementsAbout } from './statements.js';
 import type { Props } from '../db/props.js';
 import type { EntityDetail, RelationshipView } from '../views/entity.js';
+import { phraseOf } from '../dates/phrase.js';
 
 /**
  * Finds a node by the id this reader may use: its public id, or its real id unless the record is
@@ -64,7 +65,7 @@ export async function entityDetail(
       other: scope.present(other),
       ...(typeof r.role === 'string' ? { role: r.role } : {}),
       ...(relation ? { relation } : {}),
-      ...(date ? { date } : {}),
+      ...(date ? { date, datePhrase: phraseOf(date) } : {}),
       confidence: String(r.confidence),
       claims: claims.get(String(r.id)) ?? [],
     };

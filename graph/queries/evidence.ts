@@ -1,5 +1,7 @@
 import { parseEdtf } from '../dates/edtf.js';
 import { boundsOf, type Bounds } from '../dates/certainty.js';
+import { closeBySource, publicationLatest } from '../dates/close.js';
+import { phraseOf } from '../dates/phrase.js';
 import type { ReadScope } from '../read/scope.js';
 import { claimsAbout, type Fact } from './claims.js';
 import type { Props } from '../db/props.js';
@@ -14,17 +16,44 @@ export function datedEventView(
 ): DatedEventView {
   const b = boundsOf(event);
   const view = scope.present(event);
+  const edtf = typeof event.date === 'string' ? event.date : null;
   return {
     id: view.id,
     kind: String(event.kind),
     title: view.name,
-    edtf: typeof event.date === 'string' ? event.date : null,
+    edtf,
+    ...whenView(scope, event, edtf),
     ...boundsView(b),
     approximate: event.approximate === true,
     uncertain: event.uncertain === true,
     ...(place ? { place: scope.present(place) } : {}),
     claims,
   };
+}
+
+/**
+ * A date in words, and the source's own words for the event's date where the import kept them:
+ * read through the scope like the event's other text fields (a reader who may not read the event,
+ * or a field of it that names someone protected, does not get them).
+ */
+export function whenView(
+  scope: ReadScope,
+  event: Props,
+  edtf: string | null,
+  claims: readonly ClaimView[] = [],
+): Pick<DatedEventView, 'phrase' | 'asWritten'> {
+  if (!edtf) return { phrase: null };
+  const own = edtf === event.date ? scope.present(event, { detail: true }).dateAsWritten : undefined;
+  const written = typeof own === 'string' ? own : claims.find((c) => c.date === edtf)?.dateAsWritten;
+  return { phrase: phraseOf(edtf), ...(written ? { asWritten: written } : {}) };
+}
+
+/** The bounds of a date a claim gives: an "on or after" bound closed by its source's date (close.ts). */
+export function claimDateBounds(edtf: string, claims: readonly ClaimView[]): Bounds {
+  const days = claims.filter((c) => c.date === edtf).map((c) => publicationLatest(c.source.date));
+  const latest = days.length > 0 && days.every((d) => d !== null) ? days.reduce((a, b) => (a! > b! ? a : b)) : null;
+  const { startEarliest, startLatest, endEarliest, endLatest, openEnd } = closeBySource(parseEdtf(edtf), latest);
+  return { startEarliest, startLatest, endEarliest, endLatest, openEnd };
 }
 
 export function boundsView(b: Bounds | null): Pick<DatedEventView, 'start' | 'end' | 'openEnd'> {
@@ -73,9 +102,5 @@ export function readingsOf(event: Props, claims: readonly ClaimView[]): Bounds[]
 
 /** The dates the claims give, where they give one (two sources may disagree). */
 export function claimedBounds(claims: readonly ClaimView[]): Bounds[] {
-  return claims.flatMap((claim) => {
-    if (!claim.date) return [];
-    const { startEarliest, startLatest, endEarliest, endLatest, openEnd } = parseEdtf(claim.date);
-    return [{ startEarliest, startLatest, endEarliest, endLatest, openEnd }];
-  });
+  return claims.flatMap((claim) => (claim.date ? [claimDateBounds(claim.date, [claim])] : []));
 }

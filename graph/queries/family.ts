@@ -5,6 +5,7 @@ import type { ReadScope } from '../read/scope.js';
 import { FAMILY_EDGES_PER_PERSON, type FamilyGroup, type FamilyNetwork } from '../views/graph.js';
 import { edgesAmong, relTypePattern } from './edge-view.js';
 import { findNode } from './entity.js';
+import { generationOfRelation } from './relation-generation.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 
@@ -21,17 +22,30 @@ interface Member {
   props: Props;
   generation: number;
   line: Line;
+  /**
+   * The person this one is grouped around when no link fixes their generation (a RELATIVE_OF
+   * whose words say no generation): they take that person's generation, shown as "around" them.
+   */
+  around?: string;
 }
 
 /** Per person and round, kin rows fetched at most: a polygamous hub still answers quickly. */
 const KIN_PER_PERSON = 200;
 const MEMBERS_PER_FAMILY = 100;
 
-/** Steps that fix a generation go first; RELATIVE_OF says nothing about it. */
+/** Steps that fix a generation go first; RELATIVE_OF fixes one only through its words. */
 const PRIORITY = ['PARENT_OF', 'SIBLING_OF', 'PARTNER_OF', 'GUARDIAN_OF', 'RELATIVE_OF'];
 
-/** Where one step leads from a person on `line`: generations moved, and the line reached. */
-function stepOf(line: Line, type: string, out: boolean): { delta: number; line: Line } {
+/**
+ * Where one step leads from a person on `line`: generations moved, the line reached, and whether
+ * the data fixes the generation (false for a RELATIVE_OF whose words do not say one).
+ */
+function stepOf(
+  line: Line,
+  type: string,
+  out: boolean,
+  relation: string | null,
+): { delta: number; line: Line; fixed?: false } {
   switch (type) {
     case 'PARENT_OF':
       if (out) return { delta: 1, line: 'down' };
@@ -40,8 +54,14 @@ function stepOf(line: Line, type: string, out: boolean): { delta: number; line: 
       return { delta: 0, line: 'down' };
     case 'GUARDIAN_OF':
       return { delta: out ? 1 : -1, line: 'leaf' };
+    case 'RELATIVE_OF': {
+      // `relation` is what `from` is to `to`: an uncle is one generation above his nephew.
+      const generation = generationOfRelation(relation ?? undefined);
+      if (generation === undefined) return { delta: 0, line: 'leaf', fixed: false };
+      return { delta: out ? -generation : generation, line: 'leaf' };
+    }
     default:
-      return { delta: 0, line: 'leaf' }; // PARTNER_OF, RELATIVE_OF
+      return { delta: 0, line: 'leaf' }; // PARTNER_OF
   }
 }
 
@@ -62,10 +82,15 @@ export async function familyNetwork(
   const people = new Map<string, Member>([[String(root.id), { props: root, generation: 0, line: 'up' }]]);
   let truncated = false;
   /** Adds or promotes a person; true when they are to be expanded (again). */
-  const admit = (props: Props, generation: number, line: Line): boolean => {
+  const admit = (props: Props, generation: number, line: Line, around?: string): boolean => {
     if (Math.abs(generation) > options.generations) return false;
     const known = people.get(String(props.id));
     if (known) {
+      if (known.around !== undefined && around === undefined) {
+        // A link that fixes the generation wins over being grouped around someone.
+        known.generation = generation;
+        known.around = undefined;
+      }
       if (LINE_RANK[line] <= LINE_RANK[known.line]) return false;
       known.line = line;
       return true;
@@ -74,7 +99,7 @@ export async function familyNetwork(
       truncated = true;
       return false;
     }
-    people.set(String(props.id), { props, generation, line });
+    people.set(String(props.id), { props, generation, line, ...(around === undefined ? {} : { around }) });
     return line !== 'leaf';
   };
   let frontier = [String(root.id)];
@@ -83,8 +108,9 @@ export async function familyNetwork(
     const rows = (await kinOf(frontier)).sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
     for (const row of rows) {
       const from = people.get(row.pid)!;
-      const step = stepOf(from.line, row.type, row.out);
-      if (admit(row.m, from.generation + step.delta, step.line)) next.push(String(row.m.id));
+      const step = stepOf(from.line, row.type, row.out, row.relation);
+      const around = step.fixed === false ? (from.around ?? row.pid) : undefined;
+      if (admit(row.m, from.generation + step.delta, step.line, around)) next.push(String(row.m.id));
     }
     frontier = [...new Set(next)];
   }
@@ -98,23 +124,38 @@ export async function familyNetwork(
   );
   return {
     root: scope.present(root),
-    people: [...people.values()].map((member) => ({ ...scope.present(member.props), generation: member.generation })),
+    people: [...people.values()].map((member) => {
+      const around = member.around === undefined ? undefined : people.get(member.around);
+      return {
+        ...scope.present(member.props),
+        generation: member.generation,
+        ...(around ? { around: scope.visibleId(around.props) } : {}),
+      };
+    }),
     edges: edges.list,
     families,
     truncated: truncated || edges.cut,
   };
 }
 
-async function kinOf(ids: string[]): Promise<{ pid: string; type: string; out: boolean; m: Props }[]> {
-  const result = await read<{ pid: string; type: string; out: boolean; m: Props }>(
+interface KinRow {
+  pid: string;
+  type: string;
+  out: boolean;
+  relation: string | null;
+  m: Props;
+}
+
+async function kinOf(ids: string[]): Promise<KinRow[]> {
+  const result = await read<KinRow>(
     `UNWIND $ids AS pid
      MATCH (p:${ENTITY.Person} {id: pid})
      CALL (p) {
        MATCH (p)-[r:${relTypePattern(KINSHIP_TYPES)}]-(m:${ENTITY.Person})
-       RETURN type(r) AS type, startNode(r) = p AS out, m
+       RETURN type(r) AS type, startNode(r) = p AS out, r.relation AS relation, m
        ORDER BY r.confidenceRank DESC, m.id LIMIT $perPerson
      }
-     RETURN pid, type, out, properties(m) AS m`,
+     RETURN pid, type, out, relation, properties(m) AS m`,
     { ids, perPerson: neo4j.int(KIN_PER_PERSON) },
   );
   return result.records.map((record) => record.toObject());

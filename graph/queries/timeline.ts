@@ -1,12 +1,12 @@
 import { read } from '../db/driver.js';
-import { boundsOf, boundsOfEdtf, type Bounds } from '../dates/certainty.js';
+import { boundsOf, type Bounds } from '../dates/certainty.js';
 import { parseEdtf } from '../dates/edtf.js';
 import type { ReadScope } from '../read/scope.js';
 import type { ClaimView } from '../views/entity.js';
 import type { Timeline, TimelineGroup, TimelineItem, TimelineScope } from '../views/events.js';
 import { findNode } from './entity.js';
 import { cypherInt } from '../db/page.js';
-import { boundsView, eventFact, placeOf, evidenceFor } from './evidence.js';
+import { boundsView, claimDateBounds, eventFact, placeOf, evidenceFor, whenView } from './evidence.js';
 import type { Props } from '../db/props.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { IDENTIFYING_KINDS } from '../vocabulary/event-kinds.js';
@@ -153,7 +153,7 @@ function itemsOf(reader: ReadScope, row: Row, claims: ClaimView[]): TimelineItem
   const group = reader.visibleId(row.person);
   return [...byDate].map(([edtf, dated], index): TimelineItem => {
     const own = edtf === eventDate;
-    const bounds: Bounds | null = own ? boundsOf(row.event) : boundsOfEdtf(edtf);
+    const bounds: Bounds | null = own ? boundsOf(row.event) : claimDateBounds(edtf, dated);
     const parsed = own
       ? { approximate: row.event.approximate === true, uncertain: row.event.uncertain === true }
       : parseEdtf(edtf);
@@ -165,6 +165,7 @@ function itemsOf(reader: ReadScope, row: Row, claims: ClaimView[]): TimelineItem
       kind: String(row.event.kind),
       title: base.name,
       edtf,
+      ...whenView(reader, row.event, edtf, dated),
       ...boundsView(bounds),
       approximate: parsed.approximate,
       uncertain: parsed.uncertain,

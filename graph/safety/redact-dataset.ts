@@ -261,7 +261,10 @@ class Redactor {
         out[key] = value.map((v: string) => this.text.scrub(v, owners));
       else out[key] = value;
     }
-    if (this.identifying.has(e.id)) delete out.date;
+    if (this.identifying.has(e.id)) {
+      delete out.date;
+      delete out.dateAsWritten;
+    }
     return out as Entity;
   }
 
@@ -298,7 +301,7 @@ class Redactor {
   private claims(claims: readonly Claim[], touching: boolean, owners: Owners): Claim[] {
     return claims.map((c) => {
       const source = this.entityRef(c.source);
-      const texts = [c.excerpt, c.translation, c.note, c.locator];
+      const texts = [c.excerpt, c.translation, c.note, c.locator, c.dateAsWritten];
       if (!touching && !texts.some((t) => this.text.mentions(t, owners))) return { ...c, source };
       const out: Claim = {
         source,

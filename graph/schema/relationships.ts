@@ -39,7 +39,11 @@ export function relationshipSchemaFor<Types extends string>(specs: Record<Types,
         ctx.addIssue({ code: 'custom', path: ['role'], message: `must be one of ${roles.join(', ')} for ${rel.type}` });
       }
       if (rel.from === rel.to)
-        ctx.addIssue({ code: 'custom', path: ['to'], message: 'a relationship joins two different entities' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `relationship "${rel.id}" links "${rel.from}" to itself: a relationship joins two different entities`,
+        });
     });
 }
 

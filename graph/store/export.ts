@@ -24,6 +24,7 @@ export interface ClaimProps {
   confidence: Claim['confidence'];
   note: string | null;
   date: string | null;
+  dateAsWritten?: string | null;
 }
 
 export function claimFromProps(props: ClaimProps): Claim {
@@ -35,6 +36,7 @@ export function claimFromProps(props: ClaimProps): Claim {
   };
   if (props.translation) claim.translation = props.translation;
   if (props.date) claim.date = props.date;
+  if (props.dateAsWritten) claim.dateAsWritten = props.dateAsWritten;
   if (props.note) claim.note = props.note;
   return claim;
 }

@@ -5,6 +5,7 @@ import { claimRows } from './load-plan.js';
 import { claimedFacts } from './facts.js';
 import { entityToProps, relationshipToProps } from './mapping.js';
 import { protectDataset } from './protection.js';
+import { publishedBy } from './published.js';
 import { statementClaimRows } from './statements.js';
 import type { Props } from '../db/props.js';
 
@@ -132,10 +133,11 @@ export async function writeImportFiles(data: Dataset, dir: string): Promise<Impo
   const files: ImportFiles = { args: format, nodeFixups: new Map(), relationshipFixups: new Map() };
   // A new database: nothing stored to keep public ids of, or to rescan.
   const guard = protectDataset(data);
+  const published = publishedBy(data);
   for (const label of ENTITY_TYPES) {
     const rows = data.entities
       .filter((e) => e.type === label)
-      .map((e) => ({ id: e.id, props: entityToProps(e, guard.entity(e.id)) }));
+      .map((e) => ({ id: e.id, props: entityToProps(e, guard.entity(e.id), published) }));
     if (rows.length === 0) continue;
     const path = join(dir, `${label}.csv`);
     files.nodeFixups.set(label, await writeGroup(path, rows, ['id:ID(Entity)'], false));
@@ -153,7 +155,9 @@ export async function writeImportFiles(data: Dataset, dir: string): Promise<Impo
     );
     files.args.push(`--relationships=${type}=${path}`);
   }
-  const claims = claimedFacts(data).flatMap((fact) => claimRows(fact.about, fact.kind, fact.claims, guard.claim));
+  const claims = claimedFacts(data).flatMap((fact) =>
+    claimRows(fact.about, fact.kind, fact.claims, guard.claim, published),
+  );
   if (claims.length > 0) {
     const claimPath = join(dir, 'Claim.csv');
     files.nodeFixups.set('Claim', await writeGroup(claimPath, claims, ['id:ID(Claim)'], false));

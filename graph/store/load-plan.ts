@@ -1,4 +1,3 @@
-import { parseEdtf } from '../dates/edtf.js';
 import {
   ATTRIBUTE_CLAIM,
   ENTITY_TYPES,
@@ -17,6 +16,7 @@ import type { Clearance } from '../access/roles.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
 import { IDENTIFYING_KINDS } from '../vocabulary/event-kinds.js';
+import { type Published, reportedBounds, UNPUBLISHED } from './published.js';
 
 /** One parameterised write: `UNWIND $rows` over at most one batch of rows. */
 export interface Step {
@@ -38,6 +38,8 @@ export interface Existing {
   relationships: ReadonlyMap<string, string>;
   /** Ids of events and relationships that already have Claim nodes. */
   claimsAbout: ReadonlySet<string>;
+  /** Publication days of the sources the dataset cites (published.ts), the graph's included. */
+  published?: Published;
 }
 
 /** A Claim node's id and properties, and the source it CITES; `seq` keeps the file's order. */
@@ -46,9 +48,10 @@ export function claimRows(
   aboutKind: typeof ENTITY.Event | 'Relationship' | 'Statement',
   claims: Claim[],
   needsOf: (id: string) => Clearance | undefined,
+  published: Published = UNPUBLISHED,
 ) {
   return claims.map((claim, seq) => {
-    const bounds = claim.date ? parseEdtf(claim.date) : null;
+    const bounds = claim.date ? reportedBounds(claim.date, [claim.source], published) : null;
     const id = `${about}#${seq}`;
     return {
       id,
@@ -65,6 +68,7 @@ export function claimRows(
         confidence: claim.confidence ?? DEFAULT_CONFIDENCE,
         note: claim.note ?? null,
         date: claim.date ?? null,
+        dateAsWritten: claim.dateAsWritten ?? null,
         startEarliest: bounds?.startEarliest ?? null,
         startLatest: bounds?.startLatest ?? null,
         endEarliest: bounds?.endEarliest ?? null,
@@ -115,14 +119,14 @@ function entitySteps(data: Dataset, existing: Existing, guard: DatasetProtection
         entities.filter((e) => !existing.entities.has(e.id)),
         batchSize,
       )) {
-        const rows = batch.map((e) => ({ props: entityToProps(e, guard.entity(e.id)) }));
+        const rows = batch.map((e) => ({ props: entityToProps(e, guard.entity(e.id), existing.published) }));
         yield { cypher: `UNWIND $rows AS row CREATE (n:Entity:${label} ${inlineProps(rows)})`, params: { rows } };
       }
       for (const batch of chunks(
         entities.filter((e) => existing.entities.has(e.id)),
         batchSize,
       )) {
-        const rows = batch.map((e) => ({ id: e.id, props: entityToProps(e, guard.entity(e.id)) }));
+        const rows = batch.map((e) => ({ id: e.id, props: entityToProps(e, guard.entity(e.id), existing.published) }));
         yield {
           cypher: `UNWIND $rows AS row MERGE (n:Entity:${label} {id: row.id}) SET n = row.props`,
           params: { rows },
@@ -180,7 +184,7 @@ function claimSteps(data: Dataset, existing: Existing, guard: DatasetProtection,
   function* claimBatches(list: typeof facts): Generator<ReturnType<typeof claimRows>> {
     let batch: ReturnType<typeof claimRows> = [];
     for (const f of list) {
-      batch.push(...claimRows(f.about, f.kind, f.claims, guard.claim));
+      batch.push(...claimRows(f.about, f.kind, f.claims, guard.claim, existing.published));
       if (batch.length >= batchSize) {
         yield batch;
         batch = [];

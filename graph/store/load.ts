@@ -5,6 +5,8 @@ import { ENTITY, RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
 import { loadPlan, type Existing } from './load-plan.js';
 import { claimCount, claimedFacts } from './facts.js';
 import { protectDataset, protectionContext, raisedByDataset } from './protection.js';
+import { publishedBy } from './published.js';
+import { publicationLatest } from '../dates/close.js';
 import { type CheckedDataset, labelsOf } from './validate.js';
 
 export interface LoadSummary {
@@ -58,9 +60,26 @@ async function idsFound(cypher: string, ids: string[]): Promise<Map<string, stri
   return found;
 }
 
+/** Publication days of the stored sources the dataset cites but does not hold (published.ts). */
+async function storedPublication(data: Dataset): Promise<Map<string, string>> {
+  const held = new Set(data.entities.filter((e) => e.type === ENTITY.Source).map((e) => e.id));
+  const cited = new Set(claimedFacts(data).flatMap((f) => f.claims.map((c) => c.source)));
+  const ids = [...cited].filter((id) => !held.has(id));
+  const days = new Map<string, string>();
+  for (const [id, date] of await idsFound(
+    `UNWIND $ids AS id MATCH (s:${ENTITY.Source} {id: id}) WHERE s.date IS NOT NULL RETURN id, s.date AS publicId`,
+    ids,
+  )) {
+    const latest = publicationLatest(date);
+    if (latest) days.set(id, latest);
+  }
+  return days;
+}
+
 /** Which of the dataset's records the graph already holds; an empty graph answers at once (count store). */
 async function existingRecords(data: Dataset, empty: boolean): Promise<Existing> {
-  if (empty) return { entities: new Map(), relationships: new Map(), claimsAbout: new Set() };
+  if (empty)
+    return { entities: new Map(), relationships: new Map(), claimsAbout: new Set(), published: publishedBy(data) };
   const relationships = new Map<string, string>();
   for (const type of RELATIONSHIP_TYPES) {
     const ids = data.relationships.filter((r) => r.type === type).map((r) => r.id);
@@ -89,6 +108,7 @@ async function existingRecords(data: Dataset, empty: boolean): Promise<Existing>
         )
       ).keys(),
     ),
+    published: publishedBy(data, await storedPublication(data)),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { parseEdtf, type DateBounds } from '../dates/edtf.js';
+import { lastNamedDay, parseEdtf, type DateBounds } from '../dates/edtf.js';
 import { type Entity, ENTITY_SCHEMAS, type EntityType, type Relationship } from '../schema/index.js';
 import { defaultPseudonym } from '../safety/disclosure.js';
 import type { RecordGuard } from './protection.js';
 import { searchText } from '../search/fold.js';
 import type { Props } from '../db/props.js';
+import { type Published, reportedBounds, sourcesOfDate, UNPUBLISHED } from './published.js';
 import { confidenceRank, DEFAULT_CONFIDENCE, strongestConfidence } from '../vocabulary/confidence.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 
@@ -43,7 +44,7 @@ const SEARCH_KEY = {
  * Node properties of an entity: its own fields, plus derived keys for search, dates and safety.
  * `guard` (graph/store/protection.ts) is written with the record, in the same statement.
  */
-export function entityToProps(entity: AnyEntity, guard: RecordGuard): Props {
+export function entityToProps(entity: AnyEntity, guard: RecordGuard, published: Published = UNPUBLISHED): Props {
   const props: Props = {};
   for (const [key, value] of Object.entries(entity)) {
     // Statements are AttributeClaim nodes beside the record (graph/store/statements.ts).
@@ -60,7 +61,11 @@ export function entityToProps(entity: AnyEntity, guard: RecordGuard): Props {
   props.publicId = guard.publicId;
   for (const key of DATE_KEYS) {
     const value = (entity as Props)[key];
-    if (typeof value === 'string') Object.assign(props, boundsProps(key, parseEdtf(value)));
+    if (typeof value !== 'string') continue;
+    // An event's date is reported by its sources: none can tell of a time after it was written.
+    const bounds =
+      entity.type === ENTITY.Event ? reportedBounds(value, sourcesOfDate(entity.claims), published) : parseEdtf(value);
+    Object.assign(props, boundsProps(key, bounds));
   }
   if (guard.detailNeeds) {
     props.detailNeeds = guard.detailNeeds;
@@ -69,7 +74,7 @@ export function entityToProps(entity: AnyEntity, guard: RecordGuard): Props {
   if (entity.type === ENTITY.Person) {
     props.pseudonym = entity.pseudonym ?? defaultPseudonym(guard.publicId);
     props.pseudonymGiven = entity.pseudonym !== undefined;
-    props.birthYear = entity.birthDate ? Number(parseEdtf(entity.birthDate).startLatest.slice(0, 4)) : null;
+    props.birthYear = entity.birthDate ? Number(lastNamedDay(parseEdtf(entity.birthDate)).slice(0, 4)) : null;
   } else if (guard.needs) {
     props.pseudonym = `Withheld ${entity.type.toLowerCase()}`;
   }

@@ -177,7 +177,7 @@ export function protectDataset(data: Dataset, context: ProtectionContext = EMPTY
   const claims = new Map<string, Clearance>();
   for (const fact of claimedFacts(data))
     fact.claims.forEach((claim, seq) => {
-      const needs = matcher.needs(claim.excerpt, claim.translation, claim.locator, claim.note);
+      const needs = matcher.needs(claim.excerpt, claim.translation, claim.locator, claim.note, claim.dateAsWritten);
       if (needs) claims.set(`${fact.about}#${seq}`, needs);
     });
   // A statement is its entity's field: it needs what the entity needs, or more where its value or
@@ -300,12 +300,18 @@ export async function raisedByDataset(data: Dataset, context: ProtectionContext)
   }
   for (let skip = 0; ; skip += PAGE) {
     const rows = await read<{ c: Record<string, unknown> }>(
-      'MATCH (c:Claim) RETURN c {.id, .excerpt, .translation, .locator, .note, .needs} AS c ORDER BY c.id SKIP $skip LIMIT $limit',
+      'MATCH (c:Claim) RETURN c {.id, .excerpt, .translation, .locator, .note, .dateAsWritten, .needs} AS c ORDER BY c.id SKIP $skip LIMIT $limit',
       { skip: cypherInt(skip), limit: cypherInt(PAGE) },
     );
     for (const record of rows.records) {
       const c = record.get('c');
-      const found = matcher.needs(c.excerpt as string, c.translation as string, c.locator as string, c.note as string);
+      const found = matcher.needs(
+        c.excerpt as string,
+        c.translation as string,
+        c.locator as string,
+        c.note as string,
+        c.dateAsWritten as string,
+      );
       const needs = higher(found, c.needs as Clearance | undefined);
       if (needs && needs !== c.needs) raised.claims.push({ id: String(c.id), needs });
     }

@@ -39,6 +39,10 @@ export const ClaimView = z.strictObject({
   translation: z.string().optional(),
   confidence: z.string(),
   date: z.string().optional(),
+  /** `date` in words (graph/dates/phrase.ts). */
+  datePhrase: z.string().optional(),
+  /** The source's own words for `date`, where the import kept them. */
+  dateAsWritten: z.string().optional(),
   note: z.string().optional(),
   /** Its texts mention, or its fact concerns, someone this reader may not read. */
   withheld: z.literal(true).optional(),
@@ -68,6 +72,8 @@ export const RelationshipView = z.strictObject({
   role: z.string().optional(),
   relation: z.string().optional(),
   date: z.string().optional(),
+  /** `date` in words (graph/dates/phrase.ts). */
+  datePhrase: z.string().optional(),
   confidence: z.string(),
   claims: z.array(ClaimView),
 });

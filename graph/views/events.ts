@@ -16,6 +16,10 @@ export const DatedEventView = z.strictObject({
   kind: z.string(),
   title: z.string(),
   edtf: z.string().nullable(),
+  /** The date in words, from the EDTF ("June or July 2017"); null when undated (graph/dates/phrase.ts). */
+  phrase: z.string().nullable(),
+  /** The source's own words for the date, where the import kept them ("SEP-OCT/1976"). */
+  asWritten: z.string().optional(),
   start: z.strictObject({ earliest: z.string().nullable(), latest: z.string() }).nullable(),
   /** null for a point in time, or when the end is open / unknown (see openEnd). */
   end: z.strictObject({ earliest: z.string().nullable(), latest: z.string().nullable() }).nullable(),

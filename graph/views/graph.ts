@@ -62,8 +62,15 @@ export const FAMILY_EDGES_PER_PERSON = 10;
 
 export const FamilyNetwork = z.strictObject({
   root: EntityView,
-  /** Generation relative to the root: -1 parents, +1 children, 0 siblings, partners, cousins. */
-  people: z.array(EntityView.extend({ generation: z.number().int() })).max(MAX_FAMILY_PEOPLE),
+  /**
+   * Generation relative to the root: -1 parents, +1 children, 0 siblings, partners, cousins.
+   * `around`: when no link fixes a person's generation (a RELATIVE_OF whose words say none), the
+   * visible id of the person they are related to; they take that person's generation and are
+   * shown grouped around them, not in a row.
+   */
+  people: z
+    .array(EntityView.extend({ generation: z.number().int(), around: z.string().optional() }))
+    .max(MAX_FAMILY_PEOPLE),
   edges: z.array(EdgeView).max(MAX_FAMILY_PEOPLE * FAMILY_EDGES_PER_PERSON),
   /** Households and unions (Family nodes) of the relatives, members limited to `people`. */
   families: z.array(FamilyGroup),

@@ -88,6 +88,7 @@ export const ENTITY_FIELDS = {
   Event: {
     kind: z.enum(EVENT_KIND_NAMES),
     date: Edtf.optional(),
+    dateAsWritten: ShortText.optional().describe('the source\'s own words for `date` ("fines/09/1976")'),
     claims: Claims,
   },
   Source: {

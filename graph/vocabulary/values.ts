@@ -64,6 +64,7 @@ export const Claim = z
     translation: Text.optional(),
     confidence: Confidence.default(DEFAULT_CONFIDENCE),
     date: Edtf.optional().describe("the date this source gives, when it differs from the fact's own"),
+    dateAsWritten: ShortText.optional().describe('the source\'s own words for `date` ("SEP-OCT/1976")'),
     note: Text.optional(),
   })
   .strict();

@@ -3,6 +3,9 @@ import { ErrorBody } from '../../graph/views/system.js';
 
 export type Method = 'get' | 'post' | 'delete';
 
+export const BUDGETS = ['sign-in', 'search', 'export'] as const;
+export type Budget = (typeof BUDGETS)[number];
+
 /** A response body per media type; text formats (exports) are strings. */
 export type Content = Readonly<Record<string, z.ZodType>>;
 
@@ -20,6 +23,11 @@ export interface RouteContract {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /**
+   * The request budget the route draws on (server/rate-limits.ts): proving who one is, searching,
+   * exporting. Past it: 429 with RateLimit headers, documented in the OpenAPI document.
+   */
+  budget?: Budget;
   /** A 200 with its media types; or, for a route a browser navigates to, a 302 (`REDIRECT`). */
   responses: { readonly [status: number]: Content } & ({ readonly 200: Content } | { readonly 302: Content });
 }
@@ -35,6 +43,9 @@ export const json = <S extends z.ZodType>(schema: S) => ({ [JSON_MEDIA_TYPE]: sc
  * (OpenID Connect sign-in), which answer it instead of a 200; their handler sends it.
  */
 export const REDIRECT = {} as const satisfies Content;
+
+/** A route with a `budget` answers 429 past it. */
+export const OVER_BUDGET = { 429: json(ErrorBody) } as const;
 
 /** Every route may answer a bad request, an unknown id and a database outage, in the one error shape. */
 export const ERRORS = { 400: json(ErrorBody), 404: json(ErrorBody), 503: json(ErrorBody) } as const;

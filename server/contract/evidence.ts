@@ -4,7 +4,7 @@ import type { ExportFormat } from '../../graph/export/index.js';
 import { Dataset } from '../../graph/schema/index.js';
 import { CslItems, FactCitations, MAX_SOURCE_CLAIMS, SourceDetail } from '../../graph/views/evidence.js';
 import { ErrorBody } from '../../graph/views/system.js';
-import { ERRORS, json, route } from './define.js';
+import { ERRORS, json, OVER_BUDGET, route } from './define.js';
 import { idList, intParam } from './query.js';
 import { IdParam } from './explore.js';
 
@@ -57,6 +57,7 @@ export const evidenceRoutes = {
   export: route({
     method: 'get',
     path: '/export',
+    budget: 'export',
     tag: 'export',
     summary:
       'A view (ids) or the whole graph as JSON (lossless), GraphML/GEXF (Gephi), CSV, CSL-JSON or BibTeX; always redacted',
@@ -76,6 +77,7 @@ export const evidenceRoutes = {
         [MEDIA_TYPE.csl]: CslItems,
         [MEDIA_TYPE.bibtex]: text,
       },
+      ...OVER_BUDGET,
       ...ERRORS,
       /** A whole graph too large for one request: export views, or use `kinline export`. */
       413: json(ErrorBody),

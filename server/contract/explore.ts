@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ENTITY_TYPES, EntityTypeName } from '../../graph/schema/index.js';
 import { EntityDetail, MAX_RELATIONSHIPS, MAX_SEARCH_PAGE, SearchPage } from '../../graph/views/entity.js';
 import { Health } from '../../graph/views/system.js';
-import { ERRORS, json, route } from './define.js';
+import { ERRORS, json, OVER_BUDGET, route } from './define.js';
 import { EntityId, idList, intParam } from './query.js';
 
 /** The OpenAPI 3.1 document of this contract (server/openapi.ts), checked loosely: it describes itself. */
@@ -32,6 +32,7 @@ export const exploreRoutes = {
   search: route({
     method: 'get',
     path: '/search',
+    budget: 'search',
     tag: 'explore',
     summary: 'Entities by any name or alias, in any script (Latin, Cyrillic, Chinese, Arabic script), ranked',
     query: z
@@ -44,7 +45,7 @@ export const exploreRoutes = {
         offset: intParam(0, 10_000, 0),
       })
       .strict(),
-    responses: { 200: json(SearchPage), ...ERRORS },
+    responses: { 200: json(SearchPage), ...OVER_BUDGET, ...ERRORS },
   }),
   entity: route({
     method: 'get',

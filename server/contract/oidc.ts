@@ -24,6 +24,7 @@ export const oidcRoutes = {
   oidcCallback: route({
     method: 'get',
     path: '/oidc/callback',
+    budget: 'sign-in',
     tag: 'session',
     summary:
       "Where the provider sends the browser back: checks the answer, maps the person's groups to a role, signs them in (the session cookie) and redirects to /; 401 when the sign-in cannot be proved, 403 when no group of theirs has a role",

@@ -25,6 +25,7 @@ export const sessionRoutes = {
   signIn: route({
     method: 'post',
     path: '/session',
+    budget: 'sign-in',
     tag: 'session',
     summary:
       'Signs in with a username and password; sets the session cookie (HttpOnly, SameSite=Strict). Repeated failures lock the account for 15 minutes',

@@ -24,6 +24,7 @@ export const setupRoutes = {
   setup: route({
     method: 'post',
     path: '/setup',
+    budget: 'sign-in',
     tag: 'session',
     summary:
       'Creates the first admin with the token of the setup link (single use, one hour) and signs them in: 403 for a wrong token, 410 once the link is used, expired or an admin exists',

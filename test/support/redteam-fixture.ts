@@ -326,15 +326,35 @@ export const hostileDataset = {
         confidence: 'possible',
       },
     ]),
-    event('event-gulmira-detention-2017', 'detention', 'Detention of Gulmira Abenova', '2017-06-10/..'),
-    event('event-dilnaza-serikqyzy-birth', 'birth', `Birth of ${DILNAZA.latin}`, DILNAZA.birthDate, [
-      {
-        source: 'src-case-file-7731',
-        locator: 'civil register 0714',
-        excerpt: `${DILNAZA.latin}, born 19 July 2014 in Qoryqty.`,
-        confidence: 'confirmed',
-      },
-    ]),
+    {
+      // A public event dated in words that name a minor: the words need her clearance.
+      ...event('event-gulmira-detention-2017', 'detention', 'Detention of Gulmira Abenova', '2017-06-10/..', [
+        ...cite(),
+        {
+          source: SRC,
+          locator: 'p. 11',
+          excerpt: 'Taken a month later.',
+          confidence: 'possible',
+          date: '[2017-06..]',
+          dateAsWritten: `after ${DILNAZA.latin} was taken in`,
+        },
+      ]),
+      dateAsWritten: `the week ${DILNAZA_VARIANTS.lower} turned three`,
+    },
+    {
+      // The source's own words for a protected birth date, on the event and on its claim.
+      ...event('event-dilnaza-serikqyzy-birth', 'birth', `Birth of ${DILNAZA.latin}`, DILNAZA.birthDate, [
+        {
+          source: 'src-case-file-7731',
+          locator: 'civil register 0714',
+          excerpt: `${DILNAZA.latin}, born 19 July 2014 in Qoryqty.`,
+          confidence: 'confirmed',
+          date: DILNAZA.birthDate,
+          dateAsWritten: '19.07.2014',
+        },
+      ]),
+      dateAsWritten: '19.07.2014',
+    },
     event('event-birth-0211', 'birth', 'Birth of a son to Serik Abenov', TIMUR.birthDate, [
       { source: SRC, locator: 'p. 3', excerpt: 'A son was born on 11 February 2016.', confidence: 'probable' },
     ]),
@@ -580,7 +600,7 @@ export const SECRETS: Secret[] = [
       'event-witness-interview-2019',
     ],
     folded: ['baqytgul esenqyzy', 'esenqyzy baqytgul', 'n09876543'],
-    birthDates: [WITNESS.birthDate],
+    birthDates: [WITNESS.birthDate, '23 November 1979'],
     birthPlace: [],
     genderWords: [],
     // Her given name alone: Baqytgul Nurlanova bears it too.
@@ -601,7 +621,7 @@ export const SECRETS: Secret[] = [
       'KZ-ID-130914-22',
     ],
     folded: ['aruzhan qasymova', 'qasymova aruzhan', 'aruzhan', 'aruzhanqasymova', '阿 茹 詹'],
-    birthDates: [ARUZHAN.birthDate, ARUZHAN.gedcomDate],
+    birthDates: [ARUZHAN.birthDate, ARUZHAN.gedcomDate, '14 September 2013'],
     birthPlace: [SARYBEL.name, SARYBEL.id],
     genderWords: GENDER_GIRL,
     shared: [],
@@ -613,7 +633,7 @@ export const SECRETS: Secret[] = [
     names: [NURALI.latin, 'Нұрәлі Қасымов'],
     strings: [NURALI.id],
     folded: [],
-    birthDates: [NURALI.birthDate, NURALI.gedcomDate],
+    birthDates: [NURALI.birthDate, NURALI.gedcomDate, '2 February 2017'],
     birthPlace: [SARYBEL.name, SARYBEL.id],
     genderWords: GENDER_BOY,
     shared: [NURALI.latin, 'Нұрәлі Қасымов'],

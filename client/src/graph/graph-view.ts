@@ -3,7 +3,7 @@ import type { FamilyLayout } from './family-layout.js';
 import { createHitTester } from './hit-test.js';
 import { attachInteraction } from './interaction.js';
 import { createForceLayout, type LayoutStats } from './layout/force-layout.js';
-import { createRenderer, radiusOf, type GroupBox, type Highlight, type Transform } from './renderer.js';
+import { createRenderer, radiusOf, type GroupBox, type Highlight, type LabelBox, type Transform } from './renderer.js';
 import { Scene, type SceneEdge, type SceneNode } from './scene.js';
 
 export interface GraphViewEvents {
@@ -205,6 +205,10 @@ export function createGraphView(canvas: HTMLCanvasElement, events: GraphViewEven
     },
     get groups(): readonly GroupBox[] {
       return groups;
+    },
+    /** The labels of the last full frame, in CSS pixels of the canvas. */
+    get labels(): readonly LabelBox[] {
+      return renderer.labels;
     },
     get transform(): Transform {
       return transform;

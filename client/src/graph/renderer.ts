@@ -37,6 +37,20 @@ export interface GroupBox {
   labelAtBottom?: boolean;
 }
 
+/** A label as drawn, in CSS pixels of the canvas: what tests check for overlaps. */
+export interface LabelBox {
+  kind: 'node' | 'edge' | 'group';
+  id: string;
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+type Box = Pick<LabelBox, 'x0' | 'y0' | 'x1' | 'y1'>;
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
 const LABEL_LIMIT = 600;
 /** Width of a wrapped label under a node in the family view, in graph units (family-layout COLUMN minus a margin). */
 const BELOW_LABEL_WIDTH = 158;
@@ -52,6 +66,8 @@ export function createRenderer(canvas: HTMLCanvasElement) {
   const context = canvas.getContext('2d', { alpha: false });
   if (!context) throw new Error('Canvas 2D is not available');
   const ctx = context;
+  /** The labels of the last full frame. */
+  let drawnLabels: LabelBox[] = [];
 
   function resize(): { width: number; height: number } {
     const ratio = window.devicePixelRatio || 1;
@@ -167,6 +183,11 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     ctx.fill();
   }
 
+  /**
+   * Node labels first, then family titles and edge labels wherever they do not overlap a label
+   * already placed. In the family view (`below`) the layout leaves room for every person's label;
+   * a label that would still overlap is left out unless its node is selected or focused.
+   */
   function labels(
     nodes: readonly SceneNode[],
     edges: readonly SceneEdge[],
@@ -174,7 +195,23 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     view: { width: number; height: number },
     forced: ReadonlySet<string>,
     below: boolean,
+    groups: readonly GroupBox[],
   ): void {
+    const placed: LabelBox[] = [];
+    const k = t.k;
+    /** Registers a label (graph units in, CSS pixels kept) unless it would overlap one, when `optional`. */
+    const place = (label: LabelBox, optional: boolean): boolean => {
+      const box = {
+        ...label,
+        x0: t.x + label.x0 * k,
+        y0: t.y + label.y0 * k,
+        x1: t.x + label.x1 * k,
+        y1: t.y + label.y1 * k,
+      };
+      if (optional && placed.some((p) => overlaps(p, box))) return false;
+      placed.push(box);
+      return true;
+    };
     const x0 = -t.x / t.k,
       y0 = -t.y / t.k,
       x1 = (view.width - t.x) / t.k,
@@ -192,6 +229,10 @@ export function createRenderer(canvas: HTMLCanvasElement) {
       const lines = below ? wrapLines(n.data.name, BELOW_LABEL_WIDTH, 3) : [truncate(n.data.name, 42)];
       const x = below ? n.x : n.x + radiusOf(n) + 4 / t.k;
       const y0 = below ? n.y + radiusOf(n) + 9 / t.k : n.y;
+      const width = Math.max(...lines.map((line) => ctx.measureText(line).width)) + 3 / k;
+      const left = below ? x - width / 2 : x - 1.5 / k;
+      const box = { x0: left, x1: left + width, y0: y0 - 7.5 / k, y1: y0 + ((lines.length - 1) * 13 + 7.5) / k };
+      if (!place({ kind: 'node', id: n.id, text: lines.join(' '), ...box }, below && !forced.has(n.id))) continue;
       ctx.textAlign = below ? 'center' : 'start';
       lines.forEach((line, i) => {
         const y = y0 + (i * 13) / t.k;
@@ -207,14 +248,41 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     // Edge labels only where they can be read: few edges, or the hovered/selected neighbourhood.
     const labelled =
       edges.length <= 40 ? edges : edges.filter((e) => forced.has(e.source.id) && forced.has(e.target.id));
+    groupTitles(groups, t.k, place);
     if (labelled.length <= 60 && t.k >= 0.8) {
       ctx.font = `${10 / t.k}px system-ui, sans-serif`;
       ctx.fillStyle = '#566573';
       ctx.textAlign = 'center';
-      for (const e of labelled)
-        ctx.fillText(edgeLabel(e.data), (e.source.x + e.target.x) / 2, (e.source.y + e.target.y) / 2 - 5 / t.k);
+      for (const e of labelled) {
+        const text = edgeLabel(e.data);
+        const [x, y] = [(e.source.x + e.target.x) / 2, (e.source.y + e.target.y) / 2 - 5 / t.k];
+        const half = ctx.measureText(text).width / 2;
+        const box = { x0: x - half, x1: x + half, y0: y - 6 / k, y1: y + 6 / k };
+        if (place({ kind: 'edge', id: e.id, text, ...box }, true)) ctx.fillText(text, x, y);
+      }
       ctx.textAlign = 'start';
     }
+    drawnLabels = placed;
+  }
+
+  /** Each family box's title at its top (or bottom when nested), where it overlaps no other label. */
+  function groupTitles(groups: readonly GroupBox[], k: number, place: (label: LabelBox, optional: boolean) => boolean) {
+    ctx.fillStyle = '#6c3483';
+    ctx.font = `600 ${12 / k}px system-ui, sans-serif`;
+    for (const g of groups) {
+      const text = truncate(g.name, 70);
+      const width = ctx.measureText(text).width;
+      const x = g.x0 + 10 / k;
+      for (const atBottom of g.labelAtBottom ? [true, false] : [false, true]) {
+        const y = atBottom ? g.y1 - 6 / k : g.y0 + 6 / k;
+        const box = { x0: x, x1: x + width, y0: atBottom ? y - 14 / k : y, y1: atBottom ? y : y + 14 / k };
+        if (!place({ kind: 'group', id: g.id, text, ...box }, true)) continue;
+        ctx.textBaseline = atBottom ? 'bottom' : 'top';
+        ctx.fillText(text, x, y);
+        break;
+      }
+    }
+    ctx.textBaseline = 'middle';
   }
 
   /** Greedy word wrap to `width` (graph units at the current font), at most `max` lines. */
@@ -222,7 +290,8 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     const fits = (s: string) => ctx.measureText(s).width <= width;
     const lines: string[] = [];
     let line = '';
-    for (const word of text.split(/\s+/)) {
+    for (const whole of text.split(/\s+/)) {
+      const word = fits(whole) ? whole : shorten(whole, fits);
       const next = line ? `${line} ${word}` : word;
       if (fits(next) || !line) line = next;
       else {
@@ -288,7 +357,8 @@ export function createRenderer(canvas: HTMLCanvasElement) {
         Boolean(x),
       ),
     );
-    if (!cheap) labels(keptNodes, keptEdges, t, view, forced, groups.length > 0);
+    if (!cheap) labels(keptNodes, keptEdges, t, view, forced, groups.length > 0, groups);
+    else groupTitles(groups, t.k, () => true);
     ctx.restore();
   }
 
@@ -315,10 +385,6 @@ export function createRenderer(canvas: HTMLCanvasElement) {
       ctx.roundRect(g.x0, g.y0, g.x1 - g.x0, g.y1 - g.y0, 12);
       ctx.fill();
       ctx.stroke();
-      ctx.fillStyle = '#6c3483';
-      ctx.font = `600 ${12 / k}px system-ui, sans-serif`;
-      ctx.textBaseline = g.labelAtBottom ? 'bottom' : 'top';
-      ctx.fillText(truncate(g.name, 70), g.x0 + 10 / k, g.labelAtBottom ? g.y1 - 6 / k : g.y0 + 6 / k);
     }
   }
 
@@ -347,9 +413,26 @@ export function createRenderer(canvas: HTMLCanvasElement) {
     snapshot = undefined;
   }
 
-  return { draw, resize, canvas, keepSnapshot, drawSnapshot, dropSnapshot };
+  return {
+    draw,
+    resize,
+    canvas,
+    keepSnapshot,
+    drawSnapshot,
+    dropSnapshot,
+    get labels(): readonly LabelBox[] {
+      return drawnLabels;
+    },
+  };
 }
 export type Renderer = ReturnType<typeof createRenderer>;
+
+/** The longest start of `word` that fits, with an ellipsis. */
+function shorten(word: string, fits: (s: string) => boolean): string {
+  let end = word.length - 1;
+  while (end > 1 && !fits(`${word.slice(0, end)}…`)) end--;
+  return `${word.slice(0, end)}…`;
+}
 
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

@@ -1,6 +1,7 @@
 import { api } from '../api/client.js';
 import type { ClaimView } from '../api/types.js';
 import { el } from '../dom.js';
+import { describeEdtf } from '../timeline/edtf-text.js';
 import { conflicting, copyText, formatCitation, formatCitations } from '../evidence/citation.js';
 
 export interface ClaimsOptions {
@@ -55,7 +56,13 @@ function claimCard(claim: ClaimView, options: ClaimsOptions): HTMLElement {
       'header',
       {},
       el('span', { className: `badge confidence ${claim.confidence}`, text: claim.confidence }),
-      claim.date ? el('span', { className: 'badge date', text: claim.date }) : null,
+      claim.date
+        ? el('span', {
+            className: 'badge date',
+            title: `EDTF ${claim.date}${claim.dateAsWritten ? ` · as written: “${claim.dateAsWritten}”` : ''}`,
+            text: describeEdtf(claim.date, claim.datePhrase),
+          })
+        : null,
     ),
     el('blockquote', {
       className: 'excerpt',

@@ -12,6 +12,7 @@ import { edgeLabel, entityColour } from '../graph/style.js';
 import type { ViewCommands } from '../state/commands.js';
 import type { Selection, ViewState } from '../state/view-state.js';
 import { claimsBlock } from './claims.js';
+import { describeEdtf } from '../timeline/edtf-text.js';
 import { identifiersList, statementsBlock } from './statements.js';
 import { ENTITY } from '../../../graph/vocabulary/entity-types.js';
 
@@ -25,6 +26,9 @@ export interface DetailsDeps {
   /** "How are these two related?": remembers the first person picked. */
   relateFrom: { id?: string; name?: string };
 }
+
+/** Entity fields that hold EDTF dates: shown in words. */
+const DATE_PROPS: ReadonlySet<string> = new Set(['date', 'birthDate', 'deathDate']);
 
 /** Relationships listed before "Show all": a hub's 200 would bury the evidence below them. */
 const LIST_FIRST = 30;
@@ -234,7 +238,13 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
     return el(
       'dl',
       { className: 'properties' },
-      ...all.flatMap(([key, value]) => [el('dt', { text: key }), el('dd', { text: String(value) })]),
+      ...all.flatMap(([key, value]) => [
+        el('dt', { text: key }),
+        // Dates in words, with the EDTF they stand for (graph/dates/phrase.ts).
+        DATE_PROPS.has(key) && typeof value === 'string'
+          ? el('dd', { title: `EDTF ${value}`, text: describeEdtf(value) })
+          : el('dd', { text: String(value) }),
+      ]),
     );
   }
 
@@ -308,7 +318,9 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
         'p',
         {},
         el('span', { className: `badge confidence ${edge.confidence}`, text: edge.confidence }),
-        edge.date ? el('span', { className: 'badge date', text: edge.date }) : null,
+        edge.date
+          ? el('span', { className: 'badge date', title: `EDTF ${edge.date}`, text: describeEdtf(edge.date) })
+          : null,
       ),
       el('h3', { text: `Evidence (${claims.length})` }),
       claimsBlock(claims, { about: `${from} ${edgeLabel(edge)} ${to}`, notify: deps.notify }),

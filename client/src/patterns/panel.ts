@@ -25,7 +25,7 @@ interface PatternSpec {
   run(values: Record<string, string>): Promise<PatternHit[]>;
 }
 
-const when = (e: DatedEventView) => (e.edtf ? describeEdtf(e.edtf) : 'undated');
+const when = (e: DatedEventView) => (e.edtf ? describeEdtf(e.edtf, e.phrase) : 'undated');
 const num = (text: string | undefined, fallback: number) =>
   text && Number.isFinite(Number(text)) ? Number(text) : fallback;
 const opt = (text: string | undefined) => (text ? text : undefined);

@@ -2,14 +2,15 @@ import { el } from '../dom.js';
 import { claimsBlock } from '../panels/claims.js';
 import type { DatedEventView, TimelineItem } from '../api/types.js';
 import type { AsOfView } from './as-of.js';
-import { describeEdtf } from './edtf-text.js';
+import { describeWithEdtf } from './edtf-text.js';
 import { kindLabel } from './labels.js';
 
 type Notify = (message: string) => void;
 
 /** The right-hand side of the timeline panel: a selected item's citations, the as-of summary, or a pattern hit's evidence. */
 export function createEvidencePane(root: HTMLElement, notify: Notify) {
-  const dated = (edtf: string | null) => (edtf ? `${describeEdtf(edtf)} · EDTF ${edtf}` : 'undated');
+  const dated = (e: { edtf: string | null; phrase: string | null; asWritten?: string }) =>
+    e.edtf ? `${describeWithEdtf(e.edtf, e.phrase)}${e.asWritten ? ` · as written: “${e.asWritten}”` : ''}` : 'undated';
 
   return {
     item(item: TimelineItem, personName: string): void {
@@ -19,7 +20,7 @@ export function createEvidencePane(root: HTMLElement, notify: Notify) {
           className: 'tl-ev-meta',
           text: `${kindLabel(item.kind)} · ${personName}${item.place ? ` · ${item.place.name}` : ''}`,
         }),
-        el('p', { className: 'tl-ev-date', text: dated(item.edtf) }),
+        el('p', { className: 'tl-ev-date', text: dated(item) }),
         item.conflict
           ? el('p', {
               className: 'conflict-note',
@@ -94,7 +95,7 @@ export function createEvidencePane(root: HTMLElement, notify: Notify) {
             'section',
             { className: 'tl-ev-event' },
             el('h4', { text: `${kindLabel(e.kind)}: ${e.title}` }),
-            el('p', { className: 'tl-ev-date', text: `${dated(e.edtf)}${e.certainty ? ` · ${e.certainty}` : ''}` }),
+            el('p', { className: 'tl-ev-date', text: `${dated(e)}${e.certainty ? ` · ${e.certainty}` : ''}` }),
             claimsBlock(e.claims, { about: e.title, notify }),
           ),
         ),

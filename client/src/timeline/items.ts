@@ -42,8 +42,10 @@ export const RANGE_KINDS: ReadonlySet<string> = new Set(lastingKinds());
 
 export function visItem(item: TimelineItem, horizon: number): VisItem | null {
   if (!item.start) return null;
-  const latestStart = toTime(item.start.latest);
-  const earliestStart = item.start.earliest ? toTime(item.start.earliest) : latestStart - 365 * DAY;
+  const earliestKnown = item.start.earliest ? toTime(item.start.earliest) : null;
+  // "After 2015" with no source date to close it ends its latest bound at the horizon, not in 9999.
+  const latestStart = Math.min(toTime(item.start.latest), Math.max(horizon, earliestKnown ?? 0));
+  const earliestStart = earliestKnown ?? latestStart - 365 * DAY;
   const classes = ['tl-item', `kind-${item.kind}`];
   if (item.approximate) classes.push('tl-approximate');
   if (item.uncertain) classes.push('tl-uncertain');
@@ -73,7 +75,7 @@ export function visItem(item: TimelineItem, horizon: number): VisItem | null {
     endEarliest = item.end?.earliest ? toTime(item.end.earliest) : latestStart;
     endLatest = Math.max(horizon, endEarliest + 30 * DAY);
   } else {
-    endLatest = toTime(item.end.latest) + DAY;
+    endLatest = Math.min(toTime(item.end.latest), Math.max(horizon, latestStart)) + DAY;
     endEarliest = item.end.earliest ? toTime(item.end.earliest) : endLatest;
   }
   const span = Math.max(DAY, endLatest - earliestStart);

@@ -2,6 +2,7 @@ import { type DeprivedStatus, eventKindLabel } from '../../../graph/vocabulary/e
 import { el } from '../dom.js';
 import type { TimelineItem } from '../api/types.js';
 import type { VisRow } from './items.js';
+import { describeEdtf } from './edtf-text.js';
 
 /** What the as-of view says about a row's person on the date. */
 export interface RowBadge {
@@ -39,7 +40,9 @@ export function itemContent(item: TimelineItem): HTMLElement {
       : null,
     item.uncertain ? el('span', { className: 'tl-mark uncertain', title: 'Uncertain date (EDTF ?)', text: '?' }) : null,
     el('span', { className: 'tl-title', text: item.title }),
-    item.edtf ? el('span', { className: 'tl-edtf', text: item.edtf }) : null,
+    item.edtf
+      ? el('span', { className: 'tl-when', title: `EDTF ${item.edtf}`, text: describeEdtf(item.edtf, item.phrase) })
+      : null,
     sourceBadge(item),
   );
 }

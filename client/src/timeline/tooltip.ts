@@ -25,9 +25,9 @@ export function createTooltip(container: HTMLElement) {
           ? el(
               'div',
               { className: 'tl-tip-date' },
-              'As written in the source: ',
-              el('b', { text: describeEdtf(item.edtf) }),
+              el('b', { text: describeEdtf(item.edtf, item.phrase) }),
               ` (EDTF ${item.edtf})`,
+              item.asWritten ? el('div', { className: 'tl-tip-written', text: `As written: “${item.asWritten}”` }) : '',
             )
           : '',
         el('div', { className: 'tl-tip-bounds', text: bounds }),
@@ -38,7 +38,7 @@ export function createTooltip(container: HTMLElement) {
               'div',
               { className: 'tl-tip-claim' },
               el('span', { className: `badge confidence ${c.confidence}`, text: c.confidence }),
-              `${c.source.name}${c.locator ? `, ${c.locator}` : ''}${c.date ? ` — dated ${describeEdtf(c.date)}` : ''}: `,
+              `${c.source.name}${c.locator ? `, ${c.locator}` : ''}${c.date ? ` — dated ${describeEdtf(c.date, c.datePhrase)}` : ''}: `,
               el('q', { text: c.excerpt }),
               c.note ? el('div', { className: 'tl-tip-note', text: c.note }) : null,
             ),

@@ -35,6 +35,8 @@ const pad2 = (text: string) => text.padStart(2, '0');
 /** One row's evaluation context: columns, derived values (memoised) and templates. */
 class Row {
   private readonly memo = new Map<string, string | undefined>();
+  /** The text of each date value before its rule rewrote it: what the source wrote. */
+  private readonly written = new Map<string, string>();
   readonly used = new Set<string>();
 
   constructor(
@@ -77,13 +79,35 @@ class Row {
       const hit = spec.map.find(([re]) => this.compiled.regex(re).test(text!));
       text = hit ? hit[1] : undefined;
     }
-    if (text && spec.date) text = this.compiled.toEdtf(spec.date, text, spec.column ?? name);
+    if (text && spec.date) {
+      this.written.set(name, text);
+      text = this.compiled.toEdtf(spec.date, text, spec.column ?? name);
+    }
     if (!text && spec.required)
       throw new CellError(
         spec.column ?? name,
         `"${name}" is required but ${spec.column ? `column "${spec.column}" gives nothing` : 'empty'}`,
       );
     return text;
+  }
+
+  /**
+   * For a value turned into EDTF by a date rule (`date` in `values`), the cell text as the source
+   * wrote it ("med/05/1976" for 1976-05); undefined for any other value. This is the date's
+   * "as written", also reachable in templates as `{name|asWritten}`.
+   */
+  asWritten(name: string): string | undefined {
+    return this.value(name) === undefined ? undefined : this.written.get(name);
+  }
+
+  /**
+   * The source's own words for a date template that is one value a date rule rewrote
+   * ("{detainedDate}" read from "SEP-OCT/1976"): kept beside the EDTF as `dateAsWritten`.
+   */
+  dateAsWritten(template: unknown): string | undefined {
+    if (typeof template !== 'string') return undefined;
+    const words = dateAsWritten(this, template.trim().replace(/^\{(\w+)\?\}$/, '{$1}'));
+    return words !== undefined && words !== this.value(placeholders(template)[0]!) ? words.slice(0, 400) : undefined;
   }
 
   /** The column a placeholder's value comes from, for problem positions. */
@@ -101,7 +125,7 @@ class Row {
   render(template: string): string | undefined {
     let missing = false;
     const out = template.replace(PLACEHOLDER, (_, name: string, optional?: string, filter?: string) => {
-      let value = this.value(name);
+      let value = filter === 'asWritten' ? this.asWritten(name) : this.value(name);
       if (value === undefined) {
         if (!optional) missing = true;
         return '\u0000';
@@ -138,30 +162,68 @@ class CompiledMapping {
     return re;
   }
 
-  /** Applies the named date rules: the first rule whose regex matches gives the EDTF. */
+  /**
+   * Applies the named date rules in order: the first rule that matches and gives a valid EDTF date
+   * wins. A rule that matches but fails (a month it does not know, 31 February) does not stop the
+   * search; when no rule succeeds, the error names every rule tried and what each did.
+   */
   toEdtf(ruleSet: string, text: string, column: string): string {
     const rules = this.mapping.dates[ruleSet];
     if (!rules) throw new CellError(column, `no date rules named "${ruleSet}"`);
-    for (const rule of rules.rules) {
+    const months = this.monthsOf(ruleSet, rules.months);
+    const tried: string[] = [];
+    for (const [i, rule] of rules.rules.entries()) {
       const m = this.regex(rule.match, 'i').exec(text);
-      if (!m) continue;
-      const edtf = rule.edtf.replace(/\{(\d+)(?:\|(\w+))?\}/g, (_, n: string, filter?: string) => {
-        const group = m[Number(n)] ?? '';
-        if (filter === 'pad2') return pad2(group);
-        if (filter === 'month') {
-          const month = rules.months[group.toUpperCase()] ?? (/^\d{1,2}$/.test(group) ? Number(group) : NaN);
-          if (!Number.isInteger(month) || month < 1 || month > 12)
-            throw new CellError(column, `"${group}" is not a month`);
-          return pad2(String(month));
-        }
-        return group;
-      });
-      const problem = edtfProblem(edtf);
-      if (problem) throw new CellError(column, `date "${text}" gives ${problem}`);
-      return edtf;
+      const name = `rule ${i + 1} /${rule.match}/`;
+      if (!m) {
+        tried.push(`${name}: no match`);
+        continue;
+      }
+      const outcome = applyDateRule(rule.edtf, m, months);
+      if ('edtf' in outcome) return outcome.edtf;
+      tried.push(`${name}: matched, but ${outcome.failure}`);
     }
-    throw new CellError(column, `unreadable date "${text}": no rule of "${ruleSet}" matches`);
+    throw new CellError(
+      column,
+      `unreadable date "${text}": no rule of "${ruleSet}" gives a date (${tried.join('; ')})`,
+    );
   }
+
+  private readonly months = new Map<string, Map<string, number>>();
+
+  /** A rule set's month names, keyed case-insensitively ("ENE", "Ene" and "ene" are one name). */
+  private monthsOf(ruleSet: string, declared: Record<string, number>): Map<string, number> {
+    let months = this.months.get(ruleSet);
+    if (!months) {
+      months = new Map(Object.entries(declared).map(([name, n]) => [monthKey(name), n]));
+      this.months.set(ruleSet, months);
+    }
+    return months;
+  }
+}
+
+const monthKey = (name: string) => name.normalize('NFC').toLocaleUpperCase('und');
+
+/** One rule's `edtf` template filled from its match: the EDTF, or why the rule fails here. */
+function applyDateRule(
+  template: string,
+  m: RegExpExecArray,
+  months: Map<string, number>,
+): { edtf: string } | { failure: string } {
+  let failure: string | undefined;
+  const edtf = template.replace(/\{(\d+)(?:\|(\w+))?\}/g, (_, n: string, filter?: string) => {
+    const group = m[Number(n)] ?? '';
+    if (filter === 'pad2') return pad2(group);
+    if (filter === 'month') {
+      const month = months.get(monthKey(group)) ?? (/^\d{1,2}$/.test(group) ? Number(group) : Number.NaN);
+      if (!Number.isInteger(month) || month < 1 || month > 12) failure ??= `"${group}" is not a month`;
+      return pad2(String(month));
+    }
+    return group;
+  });
+  if (failure) return { failure };
+  const problem = edtfProblem(edtf);
+  return problem ? { failure: `gives "${edtf}": ${problem}` } : { edtf };
 }
 
 /** Checks that the mapping and the header agree: no column named that the file lacks, none unused. */
@@ -282,6 +344,7 @@ type Claim = {
   translation?: string;
   note?: string;
   date?: string;
+  dateAsWritten?: string;
 };
 
 function emitRow(
@@ -295,6 +358,7 @@ function emitRow(
     if (!spec) return undefined;
     const claim: Record<string, string | undefined> = {};
     for (const [key, template] of Object.entries(spec)) claim[key] = row.render(template as string);
+    if (claim.date) claim.dateAsWritten = row.dateAsWritten(spec.date);
     return claim.source && claim.locator && claim.excerpt
       ? (Object.fromEntries(Object.entries(claim).filter(([, v]) => v !== undefined)) as Claim)
       : undefined;
@@ -337,9 +401,12 @@ function emitRow(
       const position = fieldPosition(
         typeof value === 'object' && !Array.isArray(value) ? value.template : Array.isArray(value) ? value[0] : value,
       );
-      if (position) fields[key] = position;
+      const written = typeof value === 'string' ? dateAsWritten(row, value) : undefined;
+      if (position || written) fields[key] = { ...position, ...(written ? { asWritten: written } : {}) };
     }
     if (spec.type === ENTITY.Event) {
+      const words = typeof entity.date === 'string' ? row.dateAsWritten(spec.fields.date) : undefined;
+      if (words) entity.dateAsWritten = words;
       const claim = claimOf();
       if (claim) entity.claims = [claim];
     }
@@ -352,11 +419,16 @@ function emitRow(
     if (!id || !from || !to || !when(spec.when)) continue;
     const claim = claimOf(spec.claim ?? mapping.claim);
     const rel: Record<string, unknown> = { id, type: row.render(spec.type), from, to, claims: claim ? [claim] : [] };
+    const fields: NonNullable<Position['fields']> = {};
     for (const key of ['role', 'relation', 'date'] as const) {
       const v = spec[key] ? row.render(spec[key]) : undefined;
       if (v) rel[key] = v;
     }
-    out.addRelationship(rel as never, at);
+    for (const key of ['from', 'to', 'role', 'relation', 'date'] as const) {
+      const position = spec[key] ? fieldPosition(spec[key]) : undefined;
+      if (position) fields[key] = position;
+    }
+    out.addRelationship(rel as never, { ...at, fields });
   }
   for (const spec of mapping.addToPeople) {
     const person = row.render(spec.person);
@@ -368,6 +440,12 @@ function emitRow(
     const identityNumbers = spec.identityNumbers.flatMap((t) => row.render(t) ?? []);
     out.parsed.additions.push({ person, names, identityNumbers, missing: spec.missing, position: at });
   }
+}
+
+/** A field that is one date value (`"date": "{detainedDate}"`): the cell text its rule rewrote. */
+function dateAsWritten(row: Row, template: string): string | undefined {
+  const names = placeholders(template);
+  return names.length === 1 && template.trim() === `{${names[0]}}` ? row.asWritten(names[0]!) : undefined;
 }
 
 /** The `cite` fields of a record as statements, each citing the row's claim (one per list member). */

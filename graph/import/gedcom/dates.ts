@@ -2,9 +2,12 @@ import { edtfProblem } from '../../dates/edtf.js';
 
 /**
  * GEDCOM 5.5.1 DATE_VALUE -> EDTF (ISO 8601-2), as issue 6 asks:
- * ABT/CAL/EST x -> x~, BEF x -> ../x, AFT x -> x/.., BET x AND y / FROM x TO y -> x/y.
+ * ABT/CAL/EST x -> x~, BEF x -> [..x] (on or before x), AFT x -> [x..] (on or after x),
+ * BET x AND y -> [x..y] (some time between), FROM x TO y -> x/y (lasting from x to y),
+ * FROM x -> x/.., TO y -> ../y. BEF, AFT and BET date one moment (a birth after 1950), so they are
+ * EDTF sets, not intervals that last (graph/README.md, Dates).
  * Dual years ("1637/38", PAF's "1637/1638"): with a day or month the new-style (second) year is
- * used; a bare dual year becomes the interval of both years.
+ * used; a bare dual year is one of both years ("[1815..1816]").
  */
 export type GedcomDate =
   | { ok: true; edtf: string }
@@ -71,8 +74,9 @@ function simpleDate(text: string): string[] {
   return second === first ? [render(first)] : [render(first), render(second)];
 }
 
-const asInterval = (parts: string[]) => (parts.length === 1 ? parts[0]! : `${parts[0]}/${parts[1]}`);
-const approx = (parts: string[]) => parts.map((p) => `${p}~`).join('/');
+// A bare dual year ("1815/1816", Old and New Style) is one of the two years.
+const eitherYear = (parts: string[]) => (parts.length === 1 ? parts[0]! : `[${parts[0]}..${parts[1]}]`);
+const approx = (parts: string[]) => eitherYear(parts.map((p) => `${p}~`));
 
 function convert(raw: string): string {
   const text = raw.trim().replace(/\s+/g, ' ').toUpperCase();
@@ -81,13 +85,13 @@ function convert(raw: string): string {
   let m: RegExpExecArray | null;
   if ((m = /^(ABT|CAL|EST|ABOUT|CIRCA|C\.) (.+)$/.exec(text))) return approx(simpleDate(m[2]!));
   if ((m = /^INT (.+?)(?: \(.*\))?$/.exec(text))) return approx(simpleDate(m[1]!));
-  if ((m = /^BEF (.+)$/.exec(text))) return `../${simpleDate(m[1]!).at(-1)}`;
-  if ((m = /^AFT (.+)$/.exec(text))) return `${simpleDate(m[1]!)[0]}/..`;
-  if ((m = /^BET (.+) AND (.+)$/.exec(text))) return `${simpleDate(m[1]!)[0]}/${simpleDate(m[2]!).at(-1)}`;
+  if ((m = /^BEF (.+)$/.exec(text))) return `[..${simpleDate(m[1]!).at(-1)}]`;
+  if ((m = /^AFT (.+)$/.exec(text))) return `[${simpleDate(m[1]!)[0]}..]`;
+  if ((m = /^BET (.+) AND (.+)$/.exec(text))) return `[${simpleDate(m[1]!)[0]}..${simpleDate(m[2]!).at(-1)}]`;
   if ((m = /^FROM (.+) TO (.+)$/.exec(text))) return `${simpleDate(m[1]!)[0]}/${simpleDate(m[2]!).at(-1)}`;
   if ((m = /^FROM (.+)$/.exec(text))) return `${simpleDate(m[1]!)[0]}/..`;
   if ((m = /^TO (.+)$/.exec(text))) return `../${simpleDate(m[1]!).at(-1)}`;
-  return asInterval(simpleDate(text));
+  return eitherYear(simpleDate(text));
 }
 
 const memo = new Map<string, GedcomDate>();
@@ -125,24 +129,34 @@ export function edtfToGedcomDate(edtf: string): string | null {
       .join(' ');
     return m[5] ? `ABT ${words}` : words;
   };
+  // The sets BEF, AFT and BET are read as (above): "[..x]", "[x..]", "[x..y]".
+  const set = /^\[([^,.[\]]*)\.\.([^,.[\]]*)\]$/.exec(edtf);
+  if (set) {
+    const [from, to] = [set[1] ? one(set[1]) : '', set[2] ? one(set[2]) : ''];
+    if (from === null || to === null) return null;
+    // "ABT 1103/1104" (an approximate dual year) is the only approximate range GEDCOM can say.
+    if (from.startsWith('ABT') || to.startsWith('ABT')) {
+      const [ys, ye] = [from.slice(4), to.slice(4)];
+      return from.startsWith('ABT') && to.startsWith('ABT') && /^\d+$/.test(ys) && /^\d+$/.test(ye)
+        ? `ABT ${ys}/${ye}`
+        : null;
+    }
+    if (from && to) return `BET ${from} AND ${to}`;
+    return from ? `AFT ${from}` : to ? `BEF ${to}` : null;
+  }
   const [start, end, extra] = edtf.split('/');
   if (extra !== undefined) return null;
   if (end === undefined) return one(start!);
   if (start === '..' || start === '') {
     const e = one(end);
-    return e && !e.startsWith('ABT') ? `BEF ${e}` : null;
+    return e && !e.startsWith('ABT') ? `TO ${e}` : null;
   }
   if (end === '..' || end === '') {
     const s = one(start!);
-    return s && !s.startsWith('ABT') ? `AFT ${s}` : null;
+    return s && !s.startsWith('ABT') ? `FROM ${s}` : null;
   }
   const s = one(start!);
   const e = one(end);
-  if (!s || !e) return null;
-  if (s.startsWith('ABT') && e.startsWith('ABT')) {
-    // "ABT 1103/1104" (an approximate dual year) is the only approximate interval GEDCOM can say.
-    const [ys, ye] = [s.slice(4), e.slice(4)];
-    return /^\d+$/.test(ys) && /^\d+$/.test(ye) ? `ABT ${ys}/${ye}` : null;
-  }
-  return s.startsWith('ABT') || e.startsWith('ABT') ? null : `BET ${s} AND ${e}`;
+  if (!s || !e || s.startsWith('ABT') || e.startsWith('ABT')) return null;
+  return `FROM ${s} TO ${e}`;
 }

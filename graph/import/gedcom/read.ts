@@ -1,4 +1,4 @@
-import { parseEdtf } from '../../dates/edtf.js';
+import { lastNamedDay, parseEdtf } from '../../dates/edtf.js';
 import type { DatasetInput } from '../../schema/index.js';
 import { DatasetBuilder } from '../builder.js';
 import { gedcomDateToEdtf } from './dates.js';
@@ -41,7 +41,11 @@ export function isMinorByBirth(birthDate: string | undefined, hasDeath: boolean,
   const adultCutoff = new Date(today);
   adultCutoff.setFullYear(today.getFullYear() - 18);
   const born = bounds.startEarliest ?? bounds.startLatest;
-  return born > adultCutoff.toISOString().slice(0, 10) || (!hasDeath && Number(bounds.startLatest.slice(0, 4)) > 2008);
+  // "AFT 1928" has no latest birth day: like an undated birth, it marks a minor only when even
+  // its earliest day is one.
+  return (
+    born > adultCutoff.toISOString().slice(0, 10) || (!hasDeath && Number(lastNamedDay(bounds).slice(0, 4)) > 2008)
+  );
 }
 
 class GedcomImport {
