@@ -1149,7 +1149,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
       latitude: Math.round((c.lat + (rng.next() - 0.5) * 0.6) * 1e4) / 1e4,
       longitude: Math.round((c.lon + (rng.next() - 0.5) * 0.8) * 1e4) / 1e4,
       securityTier: rng.int(k.tiers[0], k.tiers[1]),
-      externalIds: [`ASPI-${1000 + i}`],
+      identifiers: [{ scheme: 'aspi', value: `ASPI-${1000 + i}` }],
     };
     facilities.push(facility);
     facilitiesByCity[city]!.push(i);

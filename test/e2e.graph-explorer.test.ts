@@ -26,6 +26,20 @@ const hostileDataset = {
       id: 'person-e2e-markup',
       disclosure: 'public',
       names: [{ value: HOSTILE_NAME }, { value: 'Markuptest Person', kind: 'alias' }],
+      identifiers: [{ scheme: 'ruvte', value: 'RUVTE-4242' }],
+      // Two sources, two birth years (issue 13): both shown, with their sources, as a conflict.
+      statements: [
+        {
+          field: 'birthDate',
+          value: '1979',
+          claims: [{ source: 'src-e2e-markup', locator: 'row 7', excerpt: 'born 1979 <i>per list</i>' }],
+        },
+        {
+          field: 'birthDate',
+          value: '1980',
+          claims: [{ source: 'src-e2e-markup', locator: 'p. 3', excerpt: 'born in 1980' }],
+        },
+      ],
     },
   ],
   relationships: [
@@ -268,6 +282,24 @@ describe('graph explorer in Chromium, on the seed case', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await shot('08-markup-as-text');
+  });
+
+  it("finds a person by a case number, and shows each source's birth year and that they disagree", async () => {
+    await search('RUVTE-4242');
+    await page.click('#search-results .hit[data-id="person-e2e-markup"]');
+    await page.waitForSelector('.details[data-id="person-e2e-markup"] .statement-field[data-field="birthDate"]');
+    expect(await page.textContent('.details .identifiers')).toContain('RUVTE-4242');
+    expect(await page.textContent('.statement-field[data-field="birthDate"] .conflict-note')).toBe(
+      'Sources disagree: 1979 or 1980',
+    );
+    expect(await page.locator('.statement-field[data-field="birthDate"] .statement-value').allTextContents()).toEqual([
+      '1979',
+      '1980',
+    ]);
+    const excerpts = await page.locator('.statement-field[data-field="birthDate"] .excerpt').allTextContents();
+    expect(excerpts.map((e) => e.trim())).toEqual(['born 1979 <i>per list</i>', 'born in 1980']);
+    expect(await page.locator('.details i').count()).toBe(0);
+    await shot('08b-statements-conflict');
   });
 
   it('exports the view as SVG and GraphML with names escaped as text', async () => {

@@ -42,6 +42,18 @@ const CASE: DatasetInput = {
       gender: 'male',
       birthDate: '1975~',
       citizenships: ['KZ'],
+      identifiers: [{ scheme: 'ruvte', value: 'RUVTE-1234' }],
+      // Two sources, two birth years: both kept, the record's own is the preferred one.
+      statements: [
+        {
+          field: 'birthDate',
+          value: '1975~',
+          rank: 'preferred',
+          claims: cite('Berik Sultanov (b. about 1975)', 'p. 2'),
+        },
+        { field: 'birthDate', value: '1976', claims: cite('Sultanov Berik, born 1976', 'row 88') },
+        { field: 'occupation', value: 'driver', claims: cite('He worked as a driver.', 'p. 3') },
+      ],
     },
     {
       type: 'Person',
@@ -51,6 +63,11 @@ const CASE: DatasetInput = {
       birthDate: '2012-03-04',
       minor: true,
       identityNumbers: ['KZ-998877'],
+      identifiers: [{ scheme: 'ruvte', value: 'RUVTE-7788' }],
+      statements: [
+        { field: 'birthDate', value: '2012-03-05', claims: cite('Date of birth 05.03.2012', 'row 12') },
+        { field: 'identityNumbers', value: 'KZ-112233', claims: cite('ID number KZ-112233', 'row 12') },
+      ],
     },
     {
       type: 'Person',
@@ -201,6 +218,10 @@ it('no format leaks a protected person, unless protected people are included', a
     'Gulnar',
     'GULNAR',
     'p-gulnar',
+    'RUVTE-7788',
+    '2012-03-05',
+    '05.03.2012',
+    'KZ-112233',
   ];
   for (const format of EXPORT_FORMATS) {
     const text = [...renderExport(format, data).values()].join('\n');
@@ -213,6 +234,31 @@ it('no format leaks a protected person, unless protected people are included', a
   }
   const full = [...renderExport('graphml', data, ALL).values()].join('');
   expect(full).toContain('Aigerim Sultanova');
+  expect(full).toContain('RUVTE-7788');
+});
+
+it("every format that can hold them carries identifiers and the other sources' values", async () => {
+  const data = await exportGraph();
+  const files = (format: (typeof EXPORT_FORMATS)[number]) => [...renderExport(format, data).values()].join('\n');
+  // A file written before `identifiers` (a Facility's externalIds) loads them under scheme "external".
+  for (const format of ['json', 'csv', 'graphml', 'gexf', 'ftm', 'gedcom'] as const)
+    expect(files(format), format).toContain('RUVTE-1234');
+  for (const format of ['json', 'csv', 'graphml', 'gexf', 'ftm'] as const)
+    expect(files(format), format).toContain('ASPI 123');
+  for (const format of ['json', 'csv', 'graphml', 'gexf'] as const)
+    expect(files(format), format).toContain('Sultanov Berik, born 1976');
+  expect(files('csv')).toContain('p-berik-sultanov,birthDate,1976,normal,src-report,row 88');
+  expect(files('gedcom')).toContain('1 REFN RUVTE-1234\n2 TYPE ruvte');
+  expect(files('gedcom')).toMatch(/1 BIRT\n2 DATE 1976/);
+});
+
+it('attribute statements and identifiers survive a JSON export and import exactly', async () => {
+  const berik = (await exportDataset()).entities.find((e) => e.id === 'p-berik-sultanov')!;
+  expect(berik.identifiers).toEqual([{ scheme: 'ruvte', value: 'RUVTE-1234' }]);
+  expect(berik.statements).toEqual(CASE.entities.find((e) => e.id === 'p-berik-sultanov')!.statements);
+  const camp = (await exportDataset()).entities.find((e) => e.id === 'fac-camp-1')!;
+  expect(camp.identifiers).toEqual([{ scheme: 'external', value: 'ASPI 123' }]);
+  expect('externalIds' in camp).toBe(false);
 });
 
 it('writes citations as CSL-JSON and BibTeX', async () => {
@@ -268,7 +314,8 @@ it('an FtM export re-imports to the same graph', async () => {
   const strip = (d: Dataset) => {
     const s = shape(d, drop);
     // FtM keeps names, not their kinds/scripts, and Sources keep only their title.
-    s.entities = s.entities.map((e) => ({ ...e, names: e.names.map((n) => n.value) })) as never;
+    // Claims do not travel in FtM, so neither do statements: each record keeps its own values.
+    s.entities = s.entities.map(({ statements: _, ...e }) => ({ ...e, names: e.names.map((n) => n.value) })) as never;
     return s;
   };
   expect(strip(after)).toEqual(strip(before));
@@ -280,9 +327,10 @@ it('a CSV export re-imports with the template mappings, claims and all', async (
   const before = await exportDataset();
   const dir = join(tmp, 'csv');
   mkdirSync(dir);
-  const files = [...renderExport('csv', await exportGraph(), ALL)].map(([name, text]) => {
+  const files = [...renderExport('csv', await exportGraph(), ALL)].flatMap(([name, text]) => {
     writeFileSync(join(dir, name), text);
-    return join(dir, name);
+    // statements.csv is for reading: the template's sheets carry each record's own values.
+    return name === 'statements.csv' ? [] : [join(dir, name)];
   });
   await freshGraph();
   const report = await importFiles(files, { dir: 'graph/import/template' });
@@ -290,7 +338,7 @@ it('a CSV export re-imports with the template mappings, claims and all', async (
   const after = await exportDataset();
   const strip = (d: Dataset) => ({
     ...d,
-    entities: d.entities.map((e) => ({ ...e, names: e.names.map((n) => n.value) })),
+    entities: d.entities.map(({ statements: _, ...e }) => ({ ...e, names: e.names.map((n) => n.value) })),
   });
   expect(strip(after)).toEqual(strip(before));
 });

@@ -36,8 +36,37 @@ const awkward = {
       identityNumbers: ['KZ 01\u001f02', 'N12'],
       birthDate: '1975~',
       gender: 'female',
+      identifiers: [{ scheme: 'ruvte', value: 'RUVTE-1, "a"' }],
+      // Attribute statements (AttributeClaim nodes): a value as JSON, a rank, texts a cell must keep.
+      statements: [
+        {
+          field: 'birthDate',
+          value: '1975~',
+          rank: 'preferred',
+          claims: [{ source: 'off-s1', locator: 'p. 5', excerpt: 'aged "about" 42,\nin 2017' }],
+        },
+        { field: 'birthDate', value: '1976', claims: [{ source: 'off-s1', locator: 'p. 6', excerpt: 'b. 1976' }] },
+        {
+          field: 'names',
+          value: { value: 'Aiman U.' },
+          claims: [{ source: 'off-s1', locator: 'p. 6', excerpt: 'Aiman U.' }],
+        },
+      ],
     },
-    { type: 'Person', id: 'off-p2', names: [{ value: 'Protected Child' }], minor: true, birthDate: '2012-03-04' },
+    {
+      type: 'Person',
+      id: 'off-p2',
+      names: [{ value: 'Protected Child' }],
+      minor: true,
+      birthDate: '2012-03-04',
+      statements: [
+        {
+          field: 'birthDate',
+          value: '2012-03-05',
+          claims: [{ source: 'off-s1', locator: 'p. 7', excerpt: 'b. 5.3.2012' }],
+        },
+      ],
+    },
     {
       type: 'Event',
       id: 'off-e1',

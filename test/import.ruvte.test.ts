@@ -53,6 +53,13 @@ it('imports the whole register with the shipped mappings', async () => {
     place: 'LA PLATA, BUENOS AIRES',
   });
   expect(first.records[0]?.get('excerpt')).toContain('26/12/1976   LA PLATA  BUENOS AIRES');
+  // The register's number is the victim's identifier, and her birth year cites the register's row.
+  const stated =
+    await read(`MATCH (p:Person {id: "ruvte-5389"}) MATCH (c:AttributeClaim {entity: p.id, field: 'birthDate'})
+                             RETURN p.identifiersJson AS ids, p.birthDate AS born, c.valueJson AS value, c.locator AS locator`);
+  expect(JSON.parse(stated.records[0]?.get('ids'))).toEqual([{ scheme: 'ruvte', value: 'ID 5389' }]);
+  expect(JSON.parse(stated.records[0]?.get('value'))).toBe(stated.records[0]?.get('born'));
+  expect(stated.records[0]?.get('locator')).toMatch(/line \d+ \(ID 5389\)/);
   const ranged = await read('MATCH (e:Event {id: "ruvte-11788-detention"}) RETURN e.date AS date');
   expect(ranged.records[0]?.get('date')).toBe('1976-11');
 }, 240_000);

@@ -123,7 +123,7 @@ describe('generateDataset', () => {
     for (const f of facilities) {
       if (f.type !== 'Facility') continue;
       expect(f.latitude! > 34 && f.latitude! < 50 && f.longitude! > 73 && f.longitude! < 97).toBe(true);
-      expect(f.externalIds?.[0]).toMatch(/^ASPI-\d+$/);
+      expect(f.identifiers?.[0]?.value).toMatch(/^ASPI-\d+$/);
     }
     expect(new Set(facilities.map((f) => (f.type === 'Facility' ? f.kind : '')))).toEqual(
       new Set(['camp', 'prison', 'detention-centre', 'police-station', 'clandestine-centre']),

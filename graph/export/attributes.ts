@@ -13,6 +13,8 @@ export const NODE_ATTRIBUTES = [
   'latitude',
   'longitude',
   'description',
+  'identifiers',
+  'statements',
 ] as const;
 export const EDGE_ATTRIBUTES = [
   'type',
@@ -45,6 +47,9 @@ export function nodeAttributes(entity: Entity): Partial<Record<(typeof NODE_ATTR
   }
   const aliases = entity.names.slice(1).map((n) => n.value);
   if (aliases.length) out.aliases = aliases.join('; ');
+  if (entity.identifiers?.length) out.identifiers = entity.identifiers.map((i) => `${i.scheme}:${i.value}`).join('; ');
+  // Statements with their claims have no flat form: kept whole, as the JSON file writes them.
+  if (entity.statements?.length) out.statements = JSON.stringify(entity.statements);
   return out;
 }
 

@@ -1,10 +1,15 @@
-import { columnOf, csvTemplateFor, type TemplateSheet } from '../import/csv/template-sheets.js';
+import { CLAIM_COLUMNS, columnOf, csvTemplateFor, type TemplateSheet } from '../import/csv/template-sheets.js';
 import type { Dataset, Entity, Relationship } from '../schema/index.js';
 import { VOCABULARY } from '../vocabulary/index.js';
 import { neutraliseFormula } from '../import/csv/formulas.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 
 const SHEETS = csvTemplateFor(VOCABULARY);
+/**
+ * Attribute statements, one row per claim: `value` as written (a name or an identifier as JSON).
+ * For reading, not re-import: the template's sheets carry each record's own (preferred) values.
+ */
+const STATEMENTS_SHEET = 'statements';
 const stemOf = (sheet: TemplateSheet) => sheet.file.replace(/\.csv$/, '');
 
 /**
@@ -13,9 +18,10 @@ const stemOf = (sheet: TemplateSheet) => sheet.file.replace(/\.csv$/, '');
  * have one row per claim. Lists are joined with "; ". Name scripts and languages are not kept
  * (JSON is the lossless form).
  */
-export const CSV_COLUMNS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  SHEETS.map((sheet) => [stemOf(sheet), sheet.columns]),
-);
+export const CSV_COLUMNS: Readonly<Record<string, readonly string[]>> = Object.fromEntries([
+  ...SHEETS.map((sheet) => [stemOf(sheet), sheet.columns]),
+  [STATEMENTS_SHEET, ['entity', 'field', 'value', 'rank', ...CLAIM_COLUMNS]],
+]);
 export type CsvSheet = string;
 
 const SHEET_OF = Object.fromEntries(
@@ -47,6 +53,7 @@ function entityRows(entity: Entity): Row[] {
     name: primary.value,
     title: primary.value,
     aliases: entity.names.filter((n) => n !== primary).map((n) => n.value),
+    identifiers: (entity.identifiers ?? []).map((i) => `${i.scheme}:${i.value}`),
   };
   if (entity.type !== ENTITY.Event) return [base];
   return entity.claims.map((c, i) =>
@@ -64,6 +71,16 @@ export function toCsvFiles(dataset: Dataset): Map<string, string> {
   for (const rel of dataset.relationships) {
     for (const claim of rel.claims) push('relationships', { ...rel, ...claimCells(claim) });
   }
+  for (const entity of dataset.entities)
+    for (const st of entity.statements ?? [])
+      for (const claim of st.claims)
+        push(STATEMENTS_SHEET, {
+          entity: entity.id,
+          field: st.field,
+          value: typeof st.value === 'object' ? JSON.stringify(st.value) : st.value,
+          rank: st.rank ?? 'normal',
+          ...claimCells(claim),
+        });
   const files = new Map<string, string>();
   for (const [sheet, columns] of Object.entries(CSV_COLUMNS) as [CsvSheet, readonly string[]][]) {
     const list = rows.get(sheet);

@@ -65,7 +65,7 @@ const WRITERS: { [Type in EntityType]?: PropertyWriter<Type> } = {
     put(p, 'keywords', keyword('kind', e.kind));
     put(p, 'latitude', e.latitude);
     put(p, 'longitude', e.longitude);
-    put(p, 'registrationNumber', ...(e.externalIds ?? []));
+    put(p, 'registrationNumber', ...(e.identifiers ?? []).map((i) => i.value));
     if (e.securityTier !== undefined) put(p, 'keywords', keyword('securityTier', e.securityTier));
     return undefined;
   },
@@ -103,6 +103,8 @@ function entity(e: Entity): FtmEntity {
   put(p, 'name', primary.value);
   put(p, 'alias', ...others);
   put(p, 'description', e.description);
+  // Schemes have no FtM property: the identifiers travel whole, as one keyword the importer reads.
+  if (e.identifiers?.length) put(p, 'keywords', keyword('identifiers', JSON.stringify(e.identifiers)));
   const ftm: FtmMapping = ENTITY_TYPE_INFO[e.type].ftm;
   // A type FtM has no schema for travels as a marked one (a Family as an Organization).
   if (ftm.typeKeyword) put(p, 'keywords', keyword('type', e.type));

@@ -37,6 +37,15 @@ export interface GedcomOptions {
  * family with a withheld partner lists its partners as `_PARTNER` rather than HUSB and WIFE,
  * which would tell their sex.
  */
+/** The dates a person's statements give for a field besides its own, deprecated ones left out. */
+const otherDates = (person: Extract<Dataset['entities'][number], { type: 'Person' }>, field: string, own?: string) => [
+  ...new Set(
+    (person.statements ?? []).flatMap((s) =>
+      s.field === field && s.rank !== 'deprecated' && typeof s.value === 'string' && s.value !== own ? [s.value] : [],
+    ),
+  ),
+];
+
 export function toGedcom(dataset: Dataset, options: GedcomOptions = {}): string {
   const withheld = options.withheld ?? new Set<string>();
   const people = dataset.entities.filter((e): e is Person => e.type === ENTITY.Person);
@@ -135,7 +144,14 @@ export function toGedcom(dataset: Dataset, options: GedcomOptions = {}): string 
       if (!event && !date) continue;
       out.push(`1 ${tag}`, ...dateLine(2, date ?? event?.date), ...placeLines(event, 2));
     }
+    // A second source's birth or death date: another BIRT/DEAT, as family trees keep them.
+    for (const [tag, field, own] of [
+      ['BIRT', 'birthDate', person.birthDate],
+      ['DEAT', 'deathDate', person.deathDate],
+    ] as const)
+      for (const st of otherDates(person, field, own)) out.push(`1 ${tag}`, ...dateLine(2, st));
     if (person.occupation) out.push(`1 OCCU ${person.occupation}`);
+    for (const id of person.identifiers ?? []) out.push(`1 REFN ${id.value}`, `2 TYPE ${id.scheme}`);
     familyLinks(person.id);
   }
   for (const h of households) {

@@ -1,6 +1,7 @@
 import { read } from '../db/driver.js';
 import { propsToEntity, relationshipToProps, UNGUARDED } from '../store/mapping.js';
-import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset } from '../schema/index.js';
+import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset, type Statement } from '../schema/index.js';
+import { storedStatements } from '../store/statements-read.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { DEFAULT_CONFIDENCE } from '../vocabulary/confidence.js';
 
@@ -37,7 +38,20 @@ function sameFields(stored: Record<string, unknown>, next: Record<string, unknow
 
 /** The record as the file gives it (claims are compared on their own). */
 const fileRecord = (entity: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(entity).filter(([k]) => k !== 'claims'));
+  Object.fromEntries(Object.entries(entity).filter(([k]) => k !== 'claims' && k !== 'statements'));
+
+/** Statements compared as the loader stores them: rank normal when left out, claims by claimKey. */
+const statementsKey = (statements: readonly Statement[] | undefined) =>
+  (statements ?? [])
+    .map((s) =>
+      canonical({
+        field: s.field,
+        value: JSON.stringify(s.value),
+        rank: s.rank ?? 'normal',
+        claims: claimsKey(s.claims),
+      }),
+    )
+    .join('\n');
 
 const claimKey = (c: {
   source?: string;
@@ -95,6 +109,10 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
     ...data.relationships.map((r) => r.id),
   ];
   const claims = aboutIds.length ? await storedClaims(aboutIds) : new Map<string, string>();
+  const stated = await storedStatements(
+    { publicIds: new Map(), pseudonyms: new Map(), guards: new Map() },
+    data.entities.map((e) => e.id),
+  );
   for (const label of ENTITY_TYPES) {
     const entities = data.entities.filter((e) => e.type === label);
     const stored = new Map<string, Record<string, unknown>>();
@@ -107,7 +125,9 @@ export async function compareWithGraph(data: Dataset): Promise<ImportSummary> {
     }
     for (const entity of entities) {
       const before = stored.get(entity.id);
-      const sameClaims = entity.type !== ENTITY.Event || claims.get(entity.id) === claimsKey(entity.claims);
+      const sameClaims =
+        (entity.type !== ENTITY.Event || claims.get(entity.id) === claimsKey(entity.claims)) &&
+        statementsKey(stated.get(entity.id)) === statementsKey(entity.statements);
       bump(
         label,
         before === undefined

@@ -40,7 +40,11 @@ const FieldValue = z.union([
   z.number(),
   z.boolean(),
   z
-    .object({ template: Template, type: z.enum(['string', 'number', 'boolean', 'list']), split: z.string().optional() })
+    .object({
+      template: Template,
+      type: z.enum(['string', 'number', 'boolean', 'list', 'identifiers']),
+      split: z.string().optional(),
+    })
     .strict(),
 ]);
 
@@ -61,6 +65,10 @@ const EntitySpec = z
     when: Template.optional().describe('the record is made only for rows where this template is not empty'),
     names: z.array(NameSpec).min(1),
     fields: z.record(z.string(), FieldValue).default({}),
+    cite: z
+      .array(z.string())
+      .optional()
+      .describe("fields the row's claim gives: each value becomes a statement citing it (graph/import/README.md)"),
   })
   .strict();
 

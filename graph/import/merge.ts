@@ -1,10 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { read } from '../db/driver.js';
 import { propsToEntity } from '../store/mapping.js';
+import { storedStatements } from '../store/statements-read.js';
 import type { DatasetInput } from '../schema/index.js';
 import { differingFields, differingWarning } from './differing.js';
 import type { ParsedFile, PersonAddition, Position, Problem } from './types.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
+import { mergeCitedVersions } from './merge-statements.js';
 
 type EntityInput = DatasetInput['entities'][number];
 type PersonInput = Extract<EntityInput, { type: typeof ENTITY.Person }>;
@@ -40,11 +42,15 @@ export function combine(files: ParsedFile[]): Combined {
       const before = seen.get(entity.id);
       if (before) {
         const existing = out.dataset.entities[before.index]!;
-        if (differingFields(existing, entity).length > 0)
-          out.warnings.push(
-            differingWarning('record', { record: existing, position: before.position }, { record: entity, position }),
-          );
-        else if ('claims' in existing && 'claims' in entity && existing.claims && entity.claims)
+        if (differingFields(existing, entity).length > 0) {
+          // Both versions cite what they differ on: kept side by side as statements (merge-statements.ts).
+          const cited = mergeCitedVersions(existing, entity);
+          if (cited) out.dataset.entities[before.index] = cited;
+          else
+            out.warnings.push(
+              differingWarning('record', { record: existing, position: before.position }, { record: entity, position }),
+            );
+        } else if ('claims' in existing && 'claims' in entity && existing.claims && entity.claims)
           for (const c of entity.claims)
             if (!existing.claims.some((k) => isDeepStrictEqual(k, c))) existing.claims.push(c);
         return;
@@ -85,9 +91,13 @@ async function storedPeople(ids: string[]): Promise<Map<string, PersonInput>> {
     `UNWIND $ids AS id MATCH (n:${ENTITY.Person} {id: id}) RETURN properties(n) AS p`,
     { ids },
   );
+  // Re-written whole, statements included (they are AttributeClaim nodes beside the record).
+  const stated = await storedStatements({ publicIds: new Map(), pseudonyms: new Map(), guards: new Map() }, ids);
   return new Map(
     rows.records.map((r) => {
       const person = propsToEntity(ENTITY.Person, r.get('p')) as PersonInput;
+      const statements = stated.get(person.id);
+      if (statements) person.statements = statements;
       return [person.id, person];
     }),
   );

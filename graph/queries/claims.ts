@@ -1,4 +1,5 @@
 import { read } from '../db/driver.js';
+import type { Props } from '../db/props.js';
 import { needsOf, type ReadScope } from '../read/scope.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import type { ClaimView } from '../views/entity.js';
@@ -37,28 +38,35 @@ export async function claimsAbout(scope: ReadScope, facts: readonly Fact[]): Pro
   );
   for (const record of result.records) {
     const c = record.get('c');
-    const s = record.get('s');
     const fact = byId.get(String(c.about))!;
-    const ownTextReadable = scope.mayRead(c);
-    const readable = ownTextReadable && !fact.withheld;
-    // Texts that name someone protected, shown to a reader cleared for them: a read by name.
-    if (ownTextReadable && needsOf(c)) scope.namedProtected.add(String(c.id));
-    const view: ClaimView = {
-      about: fact.visibleId,
-      source: { ...scope.present(s), ...pick(scope.present(s, { detail: true }), ['date', 'url', 'publisher']) },
-      locator: ownTextReadable ? String(c.locator) : WITHHELD_TEXT,
-      excerpt: readable ? String(c.excerpt) : WITHHELD_TEXT,
-      confidence: String(c.confidence),
-      // A claim's date on a withheld fact may be the birth the fact would reveal.
-      ...(readable ? pick(c, ['translation', 'note', 'date', 'dateAsWritten']) : {}),
-      ...(readable && typeof c.date === 'string' ? { datePhrase: phraseOf(c.date) } : {}),
-      ...(readable ? {} : { withheld: true as const }),
-    };
+    const view = claimView(scope, c, record.get('s'), fact.visibleId, fact.withheld);
     const list = out.get(fact.id) ?? [];
     list.push(view);
     out.set(fact.id, list);
   }
   return out;
+}
+
+/**
+ * One stored claim (a fact's `:Claim` or an attribute's `:AttributeClaim`) as this reader sees it:
+ * its texts withheld where they mention someone this reader may not read, or where `factWithheld`.
+ */
+export function claimView(scope: ReadScope, c: Props, s: Props, about: string, factWithheld: boolean): ClaimView {
+  const ownTextReadable = scope.mayRead(c);
+  const readable = ownTextReadable && !factWithheld;
+  // Texts that name someone protected, shown to a reader cleared for them: a read by name.
+  if (ownTextReadable && needsOf(c)) scope.namedProtected.add(String(c.id));
+  return {
+    about,
+    source: { ...scope.present(s), ...pick(scope.present(s, { detail: true }), ['date', 'url', 'publisher']) },
+    locator: ownTextReadable ? String(c.locator) : WITHHELD_TEXT,
+    excerpt: readable ? String(c.excerpt) : WITHHELD_TEXT,
+    confidence: String(c.confidence),
+    // A claim's date on a withheld fact may be the birth the fact would reveal.
+    ...(readable ? pick(c, ['translation', 'note', 'date', 'dateAsWritten']) : {}),
+    ...(readable && typeof c.date === 'string' ? { datePhrase: phraseOf(c.date) } : {}),
+    ...(readable ? {} : { withheld: true as const }),
+  };
 }
 
 function pick(props: Record<string, unknown>, keys: string[]): Record<string, string> {

@@ -2,6 +2,7 @@ import { read } from '../db/driver.js';
 import type { ReadScope } from '../read/scope.js';
 import { claimsAbout, type Fact } from './claims.js';
 import { relationshipFact } from './evidence.js';
+import { statementsAbout } from './statements.js';
 import type { Props } from '../db/props.js';
 import type { EntityDetail, RelationshipView } from '../views/entity.js';
 import { phraseOf } from '../dates/phrase.js';
@@ -89,6 +90,7 @@ export async function entityDetail(
   return {
     entity: scope.present(props, { detail: true }),
     claims: scope.mayRead(props) ? (claims.get(String(props.id)) ?? []) : [],
+    statements: await statementsAbout(scope, props),
     relationships,
     relationshipCount: rels.records[0]?.get('total') ?? 0,
   };

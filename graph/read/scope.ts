@@ -1,6 +1,6 @@
 import { CLEARANCES, type Clearance, type Reader } from '../access/roles.js';
 import type { Props } from '../db/props.js';
-import type { EntityType, Name } from '../schema/index.js';
+import type { EntityType, Identifier, Name } from '../schema/index.js';
 import { SEARCH_FIELDS } from '../schema/index.js';
 import type { EntityView } from '../views/entity.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
@@ -70,6 +70,7 @@ export function needsOf(props: Props): Clearance | undefined {
 /** Derived and guarding keys: never shown as fields of a record. */
 const INTERNAL_KEYS = new Set([
   'namesJson',
+  'identifiersJson',
   'searchText',
   'searchPseudonymous',
   'searchConfidential',
@@ -147,6 +148,8 @@ export function scopeFor(reader: Reader): ReadScope {
       if (detailNeeds && allows(detailNeeds)) namedProtected.add(String(props.id));
       const withheld = new Set(allows(detailNeeds) ? [] : (props.detailKeys as string[]));
       if (typeof props.namesJson === 'string') view.names = JSON.parse(props.namesJson) as Name[];
+      if (typeof props.identifiersJson === 'string' && !withheld.has('identifiersJson') && !withheld.has('identifiers'))
+        view.identifiers = JSON.parse(props.identifiersJson) as Identifier[];
       for (const [key, value] of Object.entries(props)) {
         if (INTERNAL_KEYS.has(key) || withheld.has(key) || value === null || value === undefined || key in view)
           continue;

@@ -176,6 +176,8 @@ export function termsOfPerson(
     id: string;
     names: readonly { value: string }[];
     identityNumbers?: readonly string[] | null;
+    /** A case list's number identifies its person as an identity number does. */
+    identifiers?: readonly { value: string }[] | null;
     pseudonym?: string | null;
   },
   needs: Clearance,
@@ -185,7 +187,9 @@ export function termsOfPerson(
     ...person.names.flatMap((n) => nameForms(n.value)).filter((form) => !shown.includes(` ${form} `)),
     ...withJoined(foldText(person.id)),
     // "KZ-ID-140719-51" is also written "KZID14071951".
-    ...(person.identityNumbers ?? []).flatMap((number) => withJoined(foldText(number))),
+    ...[...(person.identityNumbers ?? []), ...(person.identifiers ?? []).map((i) => i.value)].flatMap((number) =>
+      withJoined(foldText(number)),
+    ),
   ];
   return [...new Set(forms)].filter(Boolean).map((form) => [form, needs]);
 }

@@ -1,4 +1,4 @@
-import type { Claim, Dataset, Entity, Relationship } from '../schema/index.js';
+import type { Claim, Dataset, Entity, Identifier, Relationship, Statement } from '../schema/index.js';
 import type { StoredGuard } from './stored-guards.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { type ClearanceLevel, clearanceReads } from '../vocabulary/disclosure.js';
@@ -42,6 +42,18 @@ export const readsByName = (reader: ReaderClearance, person: Pick<Person, 'discl
   clearanceReads(clearanceOf(reader), disclosureOf(person));
 
 const isPerson = (e: Entity): e is Person => e.type === ENTITY.Person;
+
+/** The string values a person's statements give for one field. */
+const stated = (p: Person, field: string): string[] =>
+  (p.statements ?? []).flatMap((s) => (s.field === field && typeof s.value === 'string' ? [s.value] : []));
+
+/** An object value (a name, an identifier) with its texts scrubbed; dates, numbers and levels as they are. */
+function scrubbedMembers(value: unknown, scrub: (text: string) => string): unknown {
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k === 'value' && typeof v === 'string' ? scrub(v) : v]),
+  );
+}
 
 /** Birth and death records carry the dates the Safety rules withhold. */
 const IDENTIFYING_EVENTS = new Set(['birth', 'death']);
@@ -149,8 +161,15 @@ class Redactor {
       publicId,
       pseudonym: p.pseudonym ?? this.stored.pseudonyms.get(p.id) ?? `Protected person ${publicId}`,
       names: p.names.filter((n) => n.kind !== 'pseudonym').map((n) => n.value),
-      identityNumbers: p.identityNumbers ?? [],
-      dates: [p.birthDate, p.deathDate].filter((d): d is string => d !== undefined),
+      // Every value a source gives for them is theirs too: a second source's birth year, a case number.
+      identityNumbers: [
+        ...(p.identityNumbers ?? []),
+        ...(p.identifiers ?? []).map((i) => i.value),
+        ...stated(p, 'identityNumbers'),
+      ],
+      dates: [p.birthDate, p.deathDate, ...stated(p, 'birthDate'), ...stated(p, 'deathDate')].filter(
+        (d): d is string => d !== undefined,
+      ),
     };
   }
 
@@ -231,6 +250,9 @@ class Redactor {
       // where the event is a withheld person's birth or death.
       else if (key === 'claims') out.claims = this.claims(value as Claim[], this.identifying.has(e.id), owners);
       else if (key === 'birthPlace') out.birthPlace = this.entityRef(value as string);
+      else if (key === 'identifiers')
+        out.identifiers = (value as Identifier[]).map((i) => ({ ...i, value: this.text.scrub(i.value, owners) }));
+      else if (key === 'statements') out.statements = this.statements(value as Statement[], owners);
       else if (URL_FIELDS.has(key)) {
         if (!this.text.urlMentions(value as string, owners)) out[key] = value;
       } else if (NOT_TEXT.has(key)) out[key] = value;
@@ -260,6 +282,19 @@ class Redactor {
       delete out.relation;
     } else if (rel.relation) out.relation = this.text.scrub(rel.relation, owners);
     return out;
+  }
+
+  /** A readable record's statements: values are scrubbed as its fields are, claims as fact claims. */
+  private statements(statements: readonly Statement[], owners: Owners): Statement[] {
+    return statements.map((st) => {
+      const value =
+        st.field === 'birthPlace' && typeof st.value === 'string'
+          ? this.entityRef(st.value)
+          : NOT_TEXT.has(st.field) || typeof st.value !== 'string'
+            ? scrubbedMembers(st.value, (text) => this.text.scrub(text, owners))
+            : this.text.scrub(st.value, owners);
+      return { ...st, value: value as Statement['value'], claims: this.claims(st.claims, false, owners) };
+    });
   }
 
   /** Claims of a fact that touches a withheld person, or that name one, keep only their source and locator. */

@@ -1,4 +1,4 @@
-import type { Dataset, Entity, Relationship } from '../schema/index.js';
+import type { Dataset, Entity, Relationship, Statement } from '../schema/index.js';
 import { CLEARANCE_LEVELS, type ClearanceLevel } from '../vocabulary/disclosure.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { IDENTIFYING_KINDS } from '../vocabulary/event-kinds.js';
@@ -53,6 +53,17 @@ export function applyStoredGuards(
       const { translation: _t, note: _n, date: _d, ...kept } = claim;
       return { ...kept, source, locator: WITHHELD, excerpt: WITHHELD } as C;
     });
+  /**
+   * A statement is left out where its field is, or where its value mentions someone withheld
+   * (its own id's guard); its claims as fact claims (graph/store/statements.ts has the ids).
+   */
+  const statementsOf = (id: string, statements: Statement[], guard: StoredGuard | undefined): Statement[] =>
+    statements.flatMap((st, seq) => {
+      const about = `${id}@${seq}`;
+      const fieldWithheld = guard?.detailKeys?.includes(st.field) && lacks(guard.detailNeeds);
+      if (fieldWithheld || lacks(guards.get(about)?.needs)) return [];
+      return [{ ...st, claims: claimsOf(about, st.claims, false) }];
+    });
   const entities = dataset.entities
     .filter((e) => !dropped.has(e.id))
     .map((e): Entity => {
@@ -72,8 +83,14 @@ export function applyStoredGuards(
       }
       let out = e as Record<string, unknown>;
       if (guard?.detailKeys && lacks(guard.detailNeeds))
-        out = Object.fromEntries(Object.entries(out).filter(([k]) => !guard.detailKeys!.includes(k)));
+        // A key stored as JSON (identifiers) is guarded under its stored name.
+        out = Object.fromEntries(
+          Object.entries(out).filter(
+            ([k]) => !guard.detailKeys!.includes(k) && !guard.detailKeys!.includes(`${k}Json`),
+          ),
+        );
       if (e.type === ENTITY.Event) out = { ...out, claims: claimsOf(e.id, e.claims, false) };
+      if (e.statements) out = { ...out, statements: statementsOf(e.id, e.statements, guard) };
       return out as Entity;
     });
   const relationships = dataset.relationships

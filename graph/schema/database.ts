@@ -23,6 +23,8 @@ export function constraintsFor(vocabulary: Vocabulary): string[] {
     'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE',
     'CREATE INDEX claim_about IF NOT EXISTS FOR (c:Claim) ON (c.about)',
     'CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.sourceId)',
+    `CREATE CONSTRAINT attribute_claim_id IF NOT EXISTS FOR (c:${ATTRIBUTE_CLAIM}) REQUIRE c.id IS UNIQUE`,
+    `CREATE INDEX attribute_claim_entity IF NOT EXISTS FOR (c:${ATTRIBUTE_CLAIM}) ON (c.entity)`,
     'CREATE INDEX entity_public_id IF NOT EXISTS FOR (n:Entity) ON (n.publicId)',
     'CREATE INDEX entity_synthetic IF NOT EXISTS FOR (n:Entity) ON (n.synthetic)',
     ...typeIndexes,
@@ -39,6 +41,9 @@ export function constraintsFor(vocabulary: Vocabulary): string[] {
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,
   ];
 }
+
+/** The label of an attribute statement's claims (graph/store/statements.ts). */
+export const ATTRIBUTE_CLAIM = 'AttributeClaim';
 
 /** Named for its fields: a graph indexed before clearances (index `entity_names`) gets this one beside it. */
 export const FULLTEXT_INDEX = 'entity_names_by_clearance';

@@ -9,6 +9,8 @@ import {
   VOCABULARY,
 } from '../vocabulary/index.js';
 
+import { statementIssues } from './statements.js';
+
 export { Disclosure, ENTITY, ENTITY_TYPES, type EntityType } from '../vocabulary/index.js';
 
 type BaseFields = typeof ENTITY_BASE_FIELDS;
@@ -25,10 +27,14 @@ export type EntitySchemas<Entities extends Record<string, EntityTypeSpec>> = {
 export function entitySchemasFor<Entities extends Record<string, EntityTypeSpec>>(
   entities: Entities,
 ): EntitySchemas<Entities> {
-  const schemas = Object.entries(entities).map(([type, spec]) => [
-    type,
-    z.strictObject({ ...ENTITY_BASE_FIELDS, type: z.literal(type), ...spec.fields }),
-  ]);
+  const schemas = Object.entries(entities).map(([type, spec]) => {
+    const shape = { ...ENTITY_BASE_FIELDS, type: z.literal(type), ...spec.fields };
+    // Each statement's value is checked against the field it states (statements.ts).
+    const schema = z.strictObject(shape).superRefine((record, ctx) => {
+      for (const issue of statementIssues(shape, record)) ctx.addIssue({ code: 'custom', ...issue });
+    });
+    return [type, schema];
+  });
   return Object.fromEntries(schemas) as EntitySchemas<Entities>;
 }
 

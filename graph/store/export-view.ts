@@ -5,6 +5,7 @@ import type { StoredIdentities } from '../safety/redact-dataset.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { type GraphExport, type Identities, noteIdentity } from './export.js';
 import { propsToEntity } from './mapping.js';
+import { storedStatements } from './statements-read.js';
 
 /**
  * The stored public ids and pseudonyms of a dataset's records (one read per label and
@@ -39,6 +40,10 @@ export async function storedIdentities(dataset: Dataset): Promise<Identities> {
     { abouts },
   );
   for (const record of claims.records) noteIdentity(identities, record.get('p'));
+  await storedStatements(
+    identities,
+    dataset.entities.filter((e) => e.statements).map((e) => e.id),
+  );
   return identities;
 }
 
@@ -66,6 +71,15 @@ async function protectedPeople(): Promise<ProtectedPeople> {
   for (const record of rows.records) {
     people.people.push(propsToEntity(ENTITY.Person, record.get('p')) as PersonRecord);
     noteIdentity(people, record.get('p'));
+  }
+  // Other sources' birth dates and numbers are theirs too: searched for in a view's texts.
+  const stated = await storedStatements(
+    { publicIds: new Map(), pseudonyms: new Map(), guards: new Map() },
+    people.people.map((p) => p.id),
+  );
+  for (const person of people.people) {
+    const statements = stated.get(person.id);
+    if (statements) person.statements = statements;
   }
   cached = { generation, people };
   return people;

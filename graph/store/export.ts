@@ -9,11 +9,12 @@ import {
   type Relationship,
 } from '../schema/index.js';
 import { propsToEntity } from './mapping.js';
+import { storedStatements } from './statements-read.js';
 import type { StoredIdentities } from '../safety/redact-dataset.js';
 import type { StoredGuard } from '../safety/stored-guards.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 
-interface ClaimProps {
+export interface ClaimProps {
   about: string;
   seq: number;
   sourceId: string;
@@ -26,7 +27,7 @@ interface ClaimProps {
   dateAsWritten?: string | null;
 }
 
-function claimFromProps(props: ClaimProps): Claim {
+export function claimFromProps(props: ClaimProps): Claim {
   const claim: Claim = {
     source: props.sourceId,
     locator: props.locator,
@@ -89,6 +90,7 @@ export async function exportGraph(): Promise<GraphExport> {
     list.push(claimFromProps(props));
     claims.set(props.about, list);
   }
+  const statements = await storedStatements(identities);
   const entities: Entity[] = [];
   for (const label of ENTITY_TYPES) {
     const rows = await read<{ p: Record<string, unknown> }>(
@@ -98,6 +100,8 @@ export async function exportGraph(): Promise<GraphExport> {
       const entity = propsToEntity(label as EntityType, record.get('p'));
       noteIdentity(identities, record.get('p'));
       if (entity.type === ENTITY.Event) entity.claims = claims.get(entity.id) ?? [];
+      const stated = statements.get(entity.id);
+      if (stated) entity.statements = stated;
       entities.push(entity);
     }
   }

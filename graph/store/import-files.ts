@@ -1,11 +1,12 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
+import { ATTRIBUTE_CLAIM, ENTITY_TYPES, RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
 import { claimRows } from './load-plan.js';
 import { claimedFacts } from './facts.js';
 import { entityToProps, relationshipToProps } from './mapping.js';
 import { protectDataset } from './protection.js';
 import { publishedBy } from './published.js';
+import { statementClaimRows } from './statements.js';
 import type { Props } from '../db/props.js';
 
 /** Separates list elements inside one CSV field; a control character no text in a dataset needs. */
@@ -168,6 +169,20 @@ export async function writeImportFiles(data: Dataset, dir: string): Promise<Impo
     }
     await cites.close();
     files.args.push(`--nodes=Claim=${claimPath}`, `--relationships=CITES=${join(dir, 'CITES.csv')}`);
+  }
+  // Attribute statements' claims (statements.ts), in an id space of their own.
+  const stated = statementClaimRows(data, guard.claim);
+  if (stated.length > 0) {
+    const path = join(dir, `${ATTRIBUTE_CLAIM}.csv`);
+    files.nodeFixups.set(ATTRIBUTE_CLAIM, await writeGroup(path, stated, [`id:ID(${ATTRIBUTE_CLAIM})`], false));
+    const cites = new CsvFile(join(dir, 'CITES-attribute.csv'));
+    cites.line(`:START_ID(${ATTRIBUTE_CLAIM}),:END_ID(Entity)`);
+    for (const claim of stated) {
+      cites.line(`${quote(claim.id)},${quote(claim.sourceId)}`);
+      if (cites.full) await cites.flush();
+    }
+    await cites.close();
+    files.args.push(`--nodes=${ATTRIBUTE_CLAIM}=${path}`, `--relationships=CITES=${join(dir, 'CITES-attribute.csv')}`);
   }
   return files;
 }

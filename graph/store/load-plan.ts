@@ -1,7 +1,15 @@
-import { ENTITY_TYPES, RELATIONSHIP_TYPES, type Claim, type Dataset, type EntityType } from '../schema/index.js';
+import {
+  ATTRIBUTE_CLAIM,
+  ENTITY_TYPES,
+  RELATIONSHIP_TYPES,
+  type Claim,
+  type Dataset,
+  type EntityType,
+} from '../schema/index.js';
 import { chunks } from './batches.js';
 import { claimCount, claimedFacts } from './facts.js';
 import { lastKnownSteps } from './last-known.js';
+import { statementSteps } from './statements.js';
 import { entityToProps, relationshipToProps } from './mapping.js';
 import type { DatasetProtection, Raised } from './protection.js';
 import type { Clearance } from '../access/roles.js';
@@ -37,7 +45,7 @@ export interface Existing {
 /** A Claim node's id and properties, and the source it CITES; `seq` keeps the file's order. */
 export function claimRows(
   about: string,
-  aboutKind: typeof ENTITY.Event | 'Relationship',
+  aboutKind: typeof ENTITY.Event | 'Relationship' | 'Statement',
   claims: Claim[],
   needsOf: (id: string) => Clearance | undefined,
   published: Published = UNPUBLISHED,
@@ -77,7 +85,7 @@ export function claimRows(
  * planner add an Eager barrier (read/set conflict) that buffers the whole batch. Null values in
  * an inline map are not stored, like absent keys.
  */
-function inlineProps(rows: { props: Record<string, unknown> }[]): string {
+export function inlineProps(rows: { props: Record<string, unknown> }[]): string {
   const keys = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row.props)) keys.add(key);
   return `{${[...keys]
@@ -271,8 +279,17 @@ function raisedSteps(raised: Raised, batchSize: number): Section {
       cypher: 'UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c.needs = row.needs',
       params: { rows },
     })),
+    // An attribute claim's value is withheld with its texts (graph/store/statements.ts).
+    ...chunks(raised.attributeClaims, batchSize).map((rows) => ({
+      cypher: `UNWIND $rows AS row MATCH (c:${ATTRIBUTE_CLAIM} {id: row.id})
+               SET c.needs = row.needs, c.valueNeeds = row.needs`,
+      params: { rows },
+    })),
   ];
-  return { rows: raised.entities.length + raised.claims.length, steps: () => steps };
+  return {
+    rows: raised.entities.length + raised.claims.length + raised.attributeClaims.length,
+    steps: () => steps,
+  };
 }
 
 /**
@@ -293,6 +310,7 @@ export function loadPlan(
     entitySteps(data, existing, protection.guard, batchSize),
     relationshipSteps(data, labelOf, existing, protection.guard, batchSize),
     claimSteps(data, existing, protection.guard, batchSize),
+    statementSteps(data, existing, protection.guard.claim, batchSize),
     protectionSteps(data, batchSize),
     lastKnownSteps(data, labelOf, existing, batchSize),
   ];

@@ -14,7 +14,7 @@ type AnyEntity = z.infer<typeof Entity>;
 const SHAPES: Record<EntityType, z.ZodObject> = ENTITY_SCHEMAS;
 
 /** Keys Neo4j cannot hold as properties (lists of maps): stored as `<key>Json` strings. */
-const JSON_KEYS = new Set(['names', 'claims']);
+const JSON_KEYS = new Set(['names', 'claims', 'identifiers']);
 /** EDTF fields whose bounds are stored beside them for range queries. */
 const DATE_KEYS = ['date', 'birthDate', 'deathDate'] as const;
 
@@ -47,11 +47,16 @@ const SEARCH_KEY = {
 export function entityToProps(entity: AnyEntity, guard: RecordGuard, published: Published = UNPUBLISHED): Props {
   const props: Props = {};
   for (const [key, value] of Object.entries(entity)) {
-    if (value === undefined || key === 'claims') continue;
+    // Statements are AttributeClaim nodes beside the record (graph/store/statements.ts).
+    if (value === undefined || key === 'claims' || key === 'statements') continue;
     if (JSON_KEYS.has(key)) props[`${key}Json`] = JSON.stringify(value);
     else props[key] = value;
   }
-  const names = entity.names.map((name) => name.value);
+  // Identifiers are found as names are, in the search field of the record's clearance; one that
+  // mentions a protected person (a withheld detail) only in the field of the clearance it needs.
+  const identifiers = (entity.identifiers ?? []).map((i) => i.value);
+  const identifiersNeed = guard.detailKeys?.includes('identifiers') ? guard.detailNeeds : undefined;
+  const names = [...entity.names.map((name) => name.value), ...(identifiersNeed ? [] : identifiers)];
   props.name = (entity.names.find((name) => name.kind === 'primary') ?? entity.names[0])!.value;
   props.publicId = guard.publicId;
   for (const key of DATE_KEYS) {
@@ -83,6 +88,10 @@ export function entityToProps(entity: AnyEntity, guard: RecordGuard, published: 
   } else {
     if (entity.type === ENTITY.Person) props.protected = false;
     props.searchText = searchText(names);
+  }
+  if (identifiersNeed && identifiersNeed !== 'none') {
+    const key = SEARCH_KEY[identifiersNeed];
+    props[key] = [props[key], searchText(identifiers)].filter(Boolean).join(' | ');
   }
   return props;
 }

@@ -9,6 +9,8 @@ import { higher, type MentionMatcher, mentionMatcher, termsOfPerson } from '../s
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { IDENTIFYING_KINDS } from '../vocabulary/event-kinds.js';
 import { claimedFacts } from './facts.js';
+import { statedFacts, valueTexts } from './statements.js';
+import { ATTRIBUTE_CLAIM } from '../schema/index.js';
 
 /**
  * What each record of a dataset needs of a reader, decided when the record is written and stored
@@ -49,6 +51,7 @@ export interface ProtectionContext {
     id: string;
     names: { value: string }[];
     identityNumbers?: string[] | null;
+    identifiers?: { value: string }[] | null;
     pseudonym?: string | null;
     needs: Clearance;
   }[];
@@ -85,7 +88,8 @@ export function matcherFor(data: Dataset, context: ProtectionContext): MentionMa
   return mentionMatcher(terms, publicNames);
 }
 
-const NAME_KEYS: ReadonlySet<string> = new Set(['id', 'type', 'names', 'claims', 'pseudonym']);
+/** Statements are guarded one by one (a statement's own id, below). */
+const NAME_KEYS: ReadonlySet<string> = new Set(['id', 'type', 'names', 'claims', 'pseudonym', 'statements']);
 
 /** Every other text of a record, by field: where a protected name may hide in a description or a URL. */
 function detailTexts(record: Record<string, unknown>, skip: ReadonlySet<string>): [string, string[]][] {
@@ -96,7 +100,9 @@ function detailTexts(record: Record<string, unknown>, skip: ReadonlySet<string>)
         ? [[key, [value]]]
         : Array.isArray(value) && value.every((v) => typeof v === 'string')
           ? [[key, value]]
-          : [],
+          : key === 'identifiers' && Array.isArray(value)
+            ? [[key, value.map((i: { value: string }) => i.value)]]
+            : [],
   );
 }
 
@@ -174,6 +180,17 @@ export function protectDataset(data: Dataset, context: ProtectionContext = EMPTY
       const needs = matcher.needs(claim.excerpt, claim.translation, claim.locator, claim.note, claim.dateAsWritten);
       if (needs) claims.set(`${fact.about}#${seq}`, needs);
     });
+  // A statement is its entity's field: it needs what the entity needs, or more where its value or
+  // its texts mention someone protected (a statement's own id holds its value's needs).
+  for (const { entity, about, statement } of statedFacts(data)) {
+    const own = guards.get(entity.id)?.needs;
+    const valueNeeds = higher(matcher.needs(...valueTexts(statement.value)), own);
+    if (valueNeeds) claims.set(about, valueNeeds);
+    statement.claims.forEach((claim, seq) => {
+      const needs = higher(matcher.needs(claim.excerpt, claim.translation, claim.locator, claim.note), valueNeeds);
+      if (needs) claims.set(`${about}#${seq}`, needs);
+    });
+  }
   return {
     entity: (id) => guards.get(id) ?? { publicId: publicIdOf(id) },
     relationship: (id) => relationships.get(id) ?? { publicId: publicIdOf(id) },
@@ -185,6 +202,8 @@ export function protectDataset(data: Dataset, context: ProtectionContext = EMPTY
 export interface Raised {
   entities: { id: string; needs: Clearance | null; detailNeeds: Clearance | null; detailKeys: string[] | null }[];
   claims: { id: string; needs: Clearance }[];
+  /** Attribute claims (graph/store/statements.ts): `needs` covers the value as well as the texts. */
+  attributeClaims: { id: string; needs: Clearance }[];
 }
 
 const PAGE = 20_000;
@@ -204,10 +223,12 @@ export async function protectionContext(
     id: string;
     namesJson: string;
     identityNumbers: string[] | null;
+    identifiersJson: string | null;
     needs: Clearance | null;
   }>(
     `MATCH (p:${ENTITY.Person}) WHERE NOT p.id IN $ids
-     RETURN p.id AS id, p.namesJson AS namesJson, p.identityNumbers AS identityNumbers, p.needs AS needs`,
+     RETURN p.id AS id, p.namesJson AS namesJson, p.identityNumbers AS identityNumbers,
+            p.identifiersJson AS identifiersJson, p.needs AS needs`,
     { ids: inDataset },
   );
   const protectedPeople: ProtectionContext['protectedPeople'] = [];
@@ -216,7 +237,13 @@ export async function protectionContext(
     const names = JSON.parse(record.get('namesJson') ?? '[]') as { value: string }[];
     const needs = record.get('needs');
     if (needs)
-      protectedPeople.push({ id: record.get('id'), names, identityNumbers: record.get('identityNumbers'), needs });
+      protectedPeople.push({
+        id: record.get('id'),
+        names,
+        identityNumbers: record.get('identityNumbers'),
+        identifiers: JSON.parse(record.get('identifiersJson') ?? 'null'),
+        needs,
+      });
     else publicNames.push(...names.map((n) => n.value));
   }
   return { publicIds, protectedPeople, publicNames, empty: false };
@@ -228,7 +255,7 @@ export async function protectionContext(
  * Guards are never lowered here: a record stays withheld until it is itself written again.
  */
 export async function raisedByDataset(data: Dataset, context: ProtectionContext): Promise<Raised> {
-  const raised: Raised = { entities: [], claims: [] };
+  const raised: Raised = { entities: [], claims: [], attributeClaims: [] };
   if (context.empty) return raised;
   const people = data.entities.filter(isPerson);
   const protectedHere = people.filter((p) => clearanceNeededFor(disclosureOf(p)) !== 'none');
@@ -287,6 +314,21 @@ export async function raisedByDataset(data: Dataset, context: ProtectionContext)
       );
       const needs = higher(found, c.needs as Clearance | undefined);
       if (needs && needs !== c.needs) raised.claims.push({ id: String(c.id), needs });
+    }
+    if (rows.records.length < PAGE) break;
+  }
+  for (let skip = 0; ; skip += PAGE) {
+    const rows = await read<{ c: Record<string, unknown> }>(
+      `MATCH (c:${ATTRIBUTE_CLAIM}) RETURN c {.id, .excerpt, .translation, .locator, .note, .valueJson, .needs} AS c
+       ORDER BY c.id SKIP $skip LIMIT $limit`,
+      { skip: cypherInt(skip), limit: cypherInt(PAGE) },
+    );
+    for (const record of rows.records) {
+      const c = record.get('c');
+      const value = valueTexts(JSON.parse(String(c.valueJson ?? 'null')));
+      const texts = [c.excerpt, c.translation, c.locator, c.note].map((t) => t as string);
+      const needs = higher(matcher.needs(...texts, ...value), c.needs as Clearance | undefined);
+      if (needs && needs !== c.needs) raised.attributeClaims.push({ id: String(c.id), needs });
     }
     if (rows.records.length < PAGE) break;
   }

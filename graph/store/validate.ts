@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import { Dataset, ENTITY, endpointsAllowed, type EntityType } from '../schema/index.js';
+import {
+  Dataset,
+  ENTITY,
+  ENTITY_SCHEMAS,
+  type Entity,
+  endpointsAllowed,
+  type EntityType,
+  normalisedRecord,
+} from '../schema/index.js';
 
 export interface Problem {
   file: string;
@@ -98,6 +106,7 @@ export async function validateDataset(
     );
   }
   const data = parsed.data;
+  data.entities = data.entities.map((e) => normalisedRecord(ENTITY_SCHEMAS[e.type].shape, e) as Entity);
   const problems: Problem[] = [];
   const types = new Map<string, EntityType>();
   data.entities.forEach((entity, i) => {
@@ -116,10 +125,8 @@ export async function validateDataset(
     });
   });
   data.entities.forEach((e) => {
-    if (e.type === ENTITY.Event)
-      e.claims.forEach((c) => {
-        need(c.source);
-      });
+    for (const c of [...(e.type === ENTITY.Event ? e.claims : []), ...(e.statements ?? []).flatMap((s) => s.claims)])
+      need(c.source);
   });
   const existing = wanted.size > 0 ? await known([...wanted]) : new Map<string, EntityType>();
   const typeOf = (id: string) => types.get(id) ?? existing.get(id);
@@ -137,6 +144,9 @@ export async function validateDataset(
     });
   data.entities.forEach((e, i) => {
     if (e.type === ENTITY.Event) checkSources(e.claims, `entities[${i}]`, e.id);
+    e.statements?.forEach((s, j) => {
+      checkSources(s.claims, `entities[${i}].statements[${j}]`, e.id);
+    });
   });
   data.relationships.forEach((rel, i) => {
     const at = `relationships[${i}]`;

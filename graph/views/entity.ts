@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityTypeName, Name } from '../schema/index.js';
+import { EntityTypeName, Identifier, Name, StatementRank } from '../schema/index.js';
 import { DISCLOSURE_LEVELS } from '../vocabulary/disclosure.js';
 
 /**
@@ -18,6 +18,8 @@ export const EntityView = z
     disclosure: z.enum(DISCLOSURE_LEVELS).optional(),
     kind: z.string().optional(),
     names: z.array(Name).optional(),
+    /** Register and case numbers with their schemes (graph/README.md, Identifiers). */
+    identifiers: z.array(Identifier).optional(),
     description: z.string().optional(),
     synthetic: z.literal(true).optional(),
   })
@@ -47,6 +49,20 @@ export const ClaimView = z.strictObject({
 });
 export type ClaimView = z.infer<typeof ClaimView>;
 
+/**
+ * One value of one field as the sources give it (graph/README.md, "Every fact cited"). Two
+ * sources that disagree are two statements; the entity's own field is the preferred one. A value
+ * that mentions someone this reader may not read is withheld with its claims' texts.
+ */
+export const StatementView = z.strictObject({
+  field: z.string(),
+  value: z.unknown().optional(),
+  rank: StatementRank,
+  claims: z.array(ClaimView),
+  withheld: z.literal(true).optional(),
+});
+export type StatementView = z.infer<typeof StatementView>;
+
 /** A relationship seen from one of its ends, with the claims behind it. */
 export const RelationshipView = z.strictObject({
   id: z.string(),
@@ -70,6 +86,8 @@ export const EntityDetail = z.strictObject({
   entity: EntityView,
   /** For events: the claims that the event happened, as each source tells it. */
   claims: z.array(ClaimView),
+  /** The values of its fields as each source gives them, field by field in the order loaded. */
+  statements: z.array(StatementView),
   relationships: z.array(RelationshipView).max(MAX_RELATIONSHIPS),
   relationshipCount: z.number().int().min(0),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EntityType } from './entity-types.js';
 import { EVENT_KIND_NAMES } from './event-kinds.js';
 import { LOCATION_PRECISIONS, PLACE_KINDS } from './precision.js';
-import { Claims, Disclosure, Edtf, Id, Name, ShortText, Text } from './values.js';
+import { Claims, Disclosure, Edtf, Id, Identifier, Name, ShortText, Statement, Text } from './values.js';
 
 /** What every entity has. Its `type` is added by graph/schema from the type's name. */
 export const ENTITY_BASE_FIELDS = {
@@ -10,7 +10,30 @@ export const ENTITY_BASE_FIELDS = {
   names: z.array(Name).min(1),
   description: Text.optional(),
   synthetic: z.boolean().optional(),
+  /** Register numbers, case numbers, dataset keys, each with the scheme that issued it. */
+  identifiers: z.array(Identifier).max(50).optional(),
+  /** Each field's values as the sources give them, with their claims (graph/schema/statements.ts). */
+  statements: z.array(Statement).max(500).optional(),
 };
+
+/** Fields older files may still give, read as their successors (graph/schema/statements.ts), never written. */
+export const DEPRECATED_FIELDS: ReadonlySet<string> = new Set(['externalIds']);
+
+/**
+ * Fields that are the curator's settings, not a source's facts: no statement gives them
+ * (a person's disclosure is a safety decision, not something a source says).
+ */
+export const UNSTATED_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'type',
+  'statements',
+  'claims',
+  'synthetic',
+  'disclosure',
+  'minor',
+  'pseudonym',
+  ...DEPRECATED_FIELDS,
+]);
 
 const latitude = z.number().min(-90).max(90).optional();
 const longitude = z.number().min(-180).max(180).optional();
@@ -45,7 +68,11 @@ export const ENTITY_FIELDS = {
       .describe(
         'how exactly the record locates it: facility (identified, the default), facility-type ("Prison, Urumqi": a prison somewhere in Urumqi), city, region',
       ),
-    externalIds: z.array(ShortText).max(20).optional(),
+    externalIds: z
+      .array(ShortText)
+      .max(20)
+      .optional()
+      .describe('deprecated: read as `identifiers` of scheme "external" (graph/schema/statements.ts)'),
   },
   Place: {
     /** Its kind gives its precision (precision.ts, PLACE_KIND_PRECISION). */

@@ -71,3 +71,43 @@ export const Claim = z
 export type Claim = z.infer<typeof Claim>;
 
 export const Claims = z.array(Claim).min(1, 'every relationship and event cites at least one source');
+
+/**
+ * An identifier some register, case list or dataset gives a record ("RUVTE-1234" in scheme
+ * `ruvte`): searchable exactly and kept through every export (graph/README.md, Identifiers).
+ */
+export const Identifier = z
+  .object({
+    scheme: z
+      .string()
+      .min(1)
+      .max(60)
+      .regex(/^[a-z0-9][a-z0-9._:-]*$/, 'must be a lowercase slug naming the register: "ruvte", "aspi", "wikidata"'),
+    value: ShortText,
+  })
+  .strict();
+export type Identifier = z.infer<typeof Identifier>;
+
+/**
+ * How a statement stands beside others about the same field, as Wikibase ranks them: the
+ * preferred value is the record's own field; normal ones are other sources' readings, kept;
+ * deprecated ones are known to be wrong (a misprint), kept so no one enters them again.
+ */
+export const STATEMENT_RANKS = ['preferred', 'normal', 'deprecated'] as const;
+export const StatementRank = z.enum(STATEMENT_RANKS);
+export type StatementRank = z.infer<typeof StatementRank>;
+
+/**
+ * One value of one field of an entity, with the claims that give it: `{field: "birthDate", value:
+ * "1980", claims: [...]}`. Two sources that disagree give two statements, both kept; the value is
+ * checked against the field's own type (graph/schema/statements.ts).
+ */
+export const Statement = z
+  .object({
+    field: z.string().min(1).max(60),
+    value: z.unknown().refine((v) => v !== undefined && v !== null, 'a statement gives a value'),
+    rank: StatementRank.optional().describe('normal when left out'),
+    claims: z.array(Claim).min(1, 'a statement cites at least one source'),
+  })
+  .strict();
+export type Statement = z.infer<typeof Statement>;

@@ -59,6 +59,10 @@ const DILNAZA = {
   arabic: 'دلنازا سريكقيزي',
   birthDate: '2014-07-19',
   identityNumber: 'KZ-ID-140719-51',
+  /** What a second source gives: another birth day and number, and her case number (attribute statements). */
+  otherBirthDate: '2014-07-20',
+  otherIdentityNumber: 'KZ-ID-140720-77',
+  caseNumber: 'RUVTE-5551',
 };
 const TIMUR = {
   id: 'person-timur-serikuly-2016',
@@ -180,7 +184,21 @@ export const hostileDataset = {
       kind: 'border-crossing',
       names: [{ value: 'Khorgos border post', kind: 'primary' }],
     },
-    { type: 'Facility', id: 'facility-camp-3', kind: 'camp', names: [{ value: 'Camp No. 3', kind: 'primary' }] },
+    {
+      type: 'Facility',
+      id: 'facility-camp-3',
+      kind: 'camp',
+      names: [{ value: 'Camp No. 3', kind: 'primary' }],
+      identifiers: [{ scheme: 'aspi', value: 'ASPI-0042' }],
+    },
+    // A public record whose case number carries the minor's identity number: withheld, and no oracle.
+    {
+      type: 'Facility',
+      id: 'facility-holding-7',
+      kind: 'detention-centre',
+      names: [{ value: 'Holding centre 7', kind: 'primary' }],
+      identifiers: [{ scheme: 'case', value: `${DILNAZA.identityNumber}/2018` }],
+    },
     { type: 'Family', id: 'family-abenov', names: [{ value: 'Abenov household', kind: 'primary' }] },
     {
       type: 'Organisation',
@@ -193,6 +211,10 @@ export const hostileDataset = {
       gender: 'male',
       birthDate: '1981-01-05',
       description: `Father of ${DILNAZA_VARIANTS.upperReversed} (b. 19.07.2014).`,
+      statements: [
+        { field: 'birthDate', value: '1981-01-05', claims: cite('Serik Abenov, born 5 January 1981.') },
+        { field: 'birthDate', value: '1980', claims: cite(`${DILNAZA.latin}'s father, born 1980.`) },
+      ],
     }),
     person('person-gulmira-abenova', ['Gulmira Abenova'], {
       gender: 'female',
@@ -208,6 +230,19 @@ export const hostileDataset = {
       identityNumbers: [DILNAZA.identityNumber],
       citizenships: ['KZ'],
       description: 'Taken to a boarding school in 2018.',
+      identifiers: [{ scheme: 'ruvte', value: DILNAZA.caseNumber }],
+      // Two sources' birth days, numbers, gender and birthplace, each cited: all as withheld as the fields.
+      statements: [
+        { field: 'birthDate', value: DILNAZA.birthDate, rank: 'preferred', claims: cite('Born 19.07.2014.') },
+        { field: 'birthDate', value: DILNAZA.otherBirthDate, claims: cite('Date of birth: 20.07.2014') },
+        {
+          field: 'identityNumbers',
+          value: DILNAZA.otherIdentityNumber,
+          claims: cite(`ID ${DILNAZA.otherIdentityNumber}`),
+        },
+        { field: 'gender', value: 'female', claims: cite('The girl was taken.') },
+        { field: 'birthPlace', value: 'place-qoryqty', claims: cite('Born in Qoryqty.') },
+      ],
     }),
     person(TIMUR.id, [TIMUR.latin, TIMUR.cyrillic, TIMUR.chinese, TIMUR.arabic], {
       minor: true,
@@ -512,6 +547,8 @@ export const SECRETS: Secret[] = [
       'Dilnaza',
       'Дильназа',
       DILNAZA.identityNumber,
+      DILNAZA.otherIdentityNumber,
+      DILNAZA.caseNumber,
       ...Object.values(DILNAZA_VARIANTS),
       // Records named after her, by real id.
       'event-dilnaza-serikqyzy-birth',
@@ -527,8 +564,10 @@ export const SECRETS: Secret[] = [
       DILNAZA.arabic,
       'kz id 140719 51',
       'kzid14071951',
+      'kz id 140720 77',
+      'ruvte 5551',
     ],
-    birthDates: [DILNAZA.birthDate, '19 July 2014', '19.07.2014'],
+    birthDates: [DILNAZA.birthDate, '19 July 2014', '19.07.2014', DILNAZA.otherBirthDate, '20.07.2014'],
     birthPlace: ['Qoryqty', 'place-qoryqty'],
     genderWords: GENDER_GIRL,
     shared: [],
@@ -734,6 +773,10 @@ export const SEARCH_PAIRS: [string, string][] = [
   [DILNAZA_VARIANTS.nbsp, `Vilnoza${NBSP}Perikqazy`],
   [DILNAZA_VARIANTS.fullwidthName, fullwidth('Vilnoza Perikqazy')],
   ['Dilnaza', 'Vilnoza'],
+  // Her case number and her second identity number are no name oracle either.
+  [DILNAZA.caseNumber, 'RUVTE-9993'],
+  [DILNAZA.otherIdentityNumber, 'KZ-ID-990101-00'],
+  [`${DILNAZA.identityNumber}/2018`, 'KZ-ID-990101-00/2018'],
   ['Serikqyzy', 'Perikqazy'],
   [`Abenov ${DILNAZA.latin}`, 'Abenov Vilnoza Perikqazy'],
   [`Birth of ${DILNAZA.latin}`, 'Birth of Vilnoza Perikqazy'],

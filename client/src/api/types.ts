@@ -32,6 +32,7 @@ export type {
   SearchPage,
   StaleStatus,
   StaleStatusPage,
+  StatementView,
   StatusAsOf,
   Timeline,
   TimelineGroup,

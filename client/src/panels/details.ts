@@ -13,6 +13,7 @@ import type { ViewCommands } from '../state/commands.js';
 import type { Selection, ViewState } from '../state/view-state.js';
 import { claimsBlock } from './claims.js';
 import { describeEdtf } from '../timeline/edtf-text.js';
+import { identifiersList, statementsBlock } from './statements.js';
 import { ENTITY } from '../../../graph/vocabulary/entity-types.js';
 
 export interface DetailsDeps {
@@ -45,6 +46,9 @@ const HIDDEN_PROPS = new Set([
   'endLatest',
   'confidenceRank',
 ]);
+
+/** The stored bounds of a birth or death date: the date itself is shown as written. */
+const DATE_BOUNDS = /^(birth|death)Date(Start|End)(Earliest|Latest)$|^birthYear$/;
 
 /** The details panel: what is selected, every claim about it, and what can be done with it. */
 export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
@@ -101,6 +105,8 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
       entity.description ? el('p', { className: 'description', text: String(entity.description) }) : null,
       namesList(detail),
       propertiesList(detail),
+      identifiersList(detail),
+      statementsBlock(detail, deps.notify),
       detail.claims.length ? el('h3', { text: 'Evidence' }) : null,
       detail.claims.length ? claimsBlock(detail.claims, { about: entity.name, notify: deps.notify }) : null,
       relationshipsList(detail),
@@ -217,7 +223,12 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
 
   function propertiesList(detail: EntityDetail): HTMLElement | null {
     const rows = Object.entries(detail.entity).filter(
-      ([key, value]) => !HIDDEN_PROPS.has(key) && key !== 'kind' && value !== null && typeof value !== 'object',
+      ([key, value]) =>
+        !HIDDEN_PROPS.has(key) &&
+        !DATE_BOUNDS.test(key) &&
+        key !== 'kind' &&
+        value !== null &&
+        typeof value !== 'object',
     );
     const arrays = Object.entries(detail.entity).filter(
       ([key, value]) => !HIDDEN_PROPS.has(key) && Array.isArray(value) && value.every((v) => typeof v !== 'object'),

@@ -410,6 +410,8 @@ function emitRow(
       const claim = claimOf();
       if (claim) entity.claims = [claim];
     }
+    const statements = citedStatements(entity, spec.cite ?? [], claimOf());
+    if (statements.length) entity.statements = statements;
     out.addEntity(entity as never, { ...at, fields });
   }
   for (const spec of mapping.relationships) {
@@ -446,6 +448,16 @@ function dateAsWritten(row: Row, template: string): string | undefined {
   return names.length === 1 && template.trim() === `{${names[0]}}` ? row.asWritten(names[0]!) : undefined;
 }
 
+/** The `cite` fields of a record as statements, each citing the row's claim (one per list member). */
+function citedStatements(entity: Record<string, unknown>, fields: string[], claim: Claim | undefined) {
+  if (!claim) return [];
+  return fields.flatMap((field) => {
+    const value = entity[field];
+    if (value === undefined) return [];
+    return (Array.isArray(value) ? value : [value]).map((v) => ({ field, value: v, claims: [claim] }));
+  });
+}
+
 function fieldValue(row: Row, value: Mapping['entities'][number]['fields'][string]): unknown {
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'string') return row.render(value);
@@ -467,6 +479,25 @@ function fieldValue(row: Row, value: Mapping['entities'][number]['fields'][strin
     return n;
   }
   if (value.type === 'boolean') return /^(true|yes|s[ií]|1|x)$/i.test(text);
+  if (value.type === 'identifiers') {
+    // "ruvte:RUVTE-1234; aspi:ASPI-88": each a scheme and a value (graph/import/README.md).
+    const list = text
+      .split(value.split ?? ';')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((item) => {
+        const at = item.indexOf(':');
+        if (at < 1)
+          throw new CellError(
+            placeholders(value.template)
+              .map((p) => row.compiledColumn(p))
+              .find(Boolean) ?? '?',
+            `"${item}" is not scheme:value (e.g. ruvte:RUVTE-1234)`,
+          );
+        return { scheme: item.slice(0, at).trim().toLowerCase(), value: item.slice(at + 1).trim() };
+      });
+    return list.length ? list : undefined;
+  }
   if (value.type === 'list') {
     const list = text
       .split(value.split ?? ';')

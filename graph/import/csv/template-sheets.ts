@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CsvSheetSpec, Vocabulary } from '../../vocabulary/index.js';
+import { type CsvSheetSpec, DEPRECATED_FIELDS, type Vocabulary } from '../../vocabulary/index.js';
 
 /**
  * The spreadsheet template (graph/import/template): one sheet per entity type plus
@@ -32,6 +32,9 @@ const RELATIONSHIP_COLUMNS = ['id', 'type', 'from', 'to', 'role', 'relation', 'd
 const LIST_SPLIT = ';';
 const NAME_SPLIT = '\\s*;\\s*';
 
+/** Every sheet's identifiers, as `scheme:value` separated by `;` ("ruvte:RUVTE-1234; aspi:ASPI-88"). */
+export const IDENTIFIERS_COLUMN = 'identifiers';
+
 /** `birthDate` -> `birth_date`. */
 export const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -54,7 +57,9 @@ function entitySheet(type: string, plural: string, fields: z.ZodRawShape, csv: C
   const file = `${plural.toLowerCase()}.csv`;
   const nameColumn = csv.nameColumn ?? 'name';
   const hasClaims = 'claims' in fields;
-  const own = Object.entries(fields).filter(([field]) => field !== 'kind' && field !== 'claims');
+  const own = Object.entries(fields).filter(
+    ([field]) => field !== 'kind' && field !== 'claims' && !DEPRECATED_FIELDS.has(field),
+  );
   const shortcuts = csv.shortcuts ?? [];
   const columns = [
     'id',
@@ -63,6 +68,7 @@ function entitySheet(type: string, plural: string, fields: z.ZodRawShape, csv: C
     ...(csv.aliases === false ? [] : ['aliases']),
     ...own.map(([field]) => columnOf(field)),
     ...shortcuts.map((s) => s.column),
+    IDENTIFIERS_COLUMN,
     'description',
     ...(hasClaims ? CLAIM_COLUMNS : []),
   ];
@@ -73,6 +79,7 @@ function entitySheet(type: string, plural: string, fields: z.ZodRawShape, csv: C
   const fieldTemplates = Object.fromEntries([
     ...('kind' in fields ? [['kind', '{kind}']] : []),
     ...own.map(([field, schema]) => [field, fieldMapping(field, schema as z.ZodType)]),
+    ['identifiers', { template: `{${IDENTIFIERS_COLUMN}}`, type: 'identifiers', split: LIST_SPLIT }],
     ['description', '{description}'],
   ]);
   const relationships = shortcuts.map((s) => ({

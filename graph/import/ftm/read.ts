@@ -81,7 +81,8 @@ class FtmImport {
     if (names.length === 0) names.push({ ...label, value: label.value.slice(0, 400) });
     const id = kinlineId(e.id);
     const description = (p.description ?? p.summary ?? p.notes)?.[0]?.slice(0, 4000);
-    const common = { id, names, ...(description ? { description } : {}) };
+    const identifiers = kw.has('identifiers') ? JSON.parse(kw.get('identifiers')!) : undefined;
+    const common = { id, names, ...(description ? { description } : {}), ...(identifiers ? { identifiers } : {}) };
     const type = entityTypeOfFtm(e.schema, kw);
     if (!type) return;
     const read = READERS[type] as Reader | undefined;

@@ -61,7 +61,8 @@ export const READERS: { [Type in EntityType]?: Reader } = {
   Facility: ({ p, kw }) => ({
     kind: kw.get('kind') ?? 'other',
     ...coordinates(p),
-    ...(p.registrationNumber ? { externalIds: p.registrationNumber } : {}),
+    // A Kinline export carries the identifiers whole (read.ts); another tool's numbers have no scheme.
+    ...(p.registrationNumber && !kw.has('identifiers') ? { externalIds: p.registrationNumber } : {}),
     ...(kw.has('securityTier') ? { securityTier: Number(kw.get('securityTier')) } : {}),
   }),
   Place: ({ p, kw }) => ({

@@ -184,6 +184,15 @@ class GedcomImport {
     if (birth) fields.birthDate = { line: child(birth, 'DATE')?.line ?? birth.line };
     if (death) fields.deathDate = { line: child(death, 'DATE')?.line ?? death.line };
     const birthPlace = birth ? this.place(birth) : undefined;
+    const statements = [
+      ...this.dateStatements('birthDate', childrenOf(record, 'BIRT')),
+      ...this.dateStatements('deathDate', childrenOf(record, 'DEAT')),
+    ];
+    // REFN with its TYPE: a register's number for the person (Kinline's export writes identifiers so).
+    const identifiers = childrenOf(record, 'REFN')
+      .map((n) => ({ scheme: slug(child(n, 'TYPE')?.value.trim() || 'refn', 60) || 'refn', value: n.value.trim() }))
+      .filter((i) => i.value)
+      .slice(0, 50);
     this.out.addEntity(
       {
         type: ENTITY.Person,
@@ -201,12 +210,33 @@ class GedcomImport {
         ...(deathDate ? { deathDate } : {}),
         ...(occupation ? { occupation: occupation.slice(0, 400) } : {}),
         ...(isMinorByBirth(birthDate, Boolean(death)) ? { minor: true } : {}),
+        ...(identifiers.length ? { identifiers } : {}),
+        ...(statements.length ? { statements } : {}),
       },
       this.at(record, fields),
     );
     const label = names[0]!.value;
     if (birth) this.event(id, birth, `Birth of ${label}`, [id]);
     if (death) this.event(id, death, `Death of ${label}`, [id]);
+  }
+
+  /**
+   * A person given two BIRT (or DEAT) structures with different dates, as family trees merged
+   * from two sources often are: each date a statement citing its lines, the first one preferred
+   * (it is the record's own field). One date, or one repeated, needs no statements.
+   */
+  private dateStatements(field: 'birthDate' | 'deathDate', nodes: GedcomNode[]) {
+    const dated = nodes.flatMap((node) => {
+      const value = this.peekDate(node);
+      return value ? [{ node, value }] : [];
+    });
+    if (new Set(dated.map((d) => d.value)).size < 2) return [];
+    return dated.map(({ node, value }) => ({
+      field,
+      value,
+      ...(node === nodes[0] ? { rank: 'preferred' as const } : {}),
+      claims: [this.claim(node)],
+    }));
   }
 
   /** Dates on the Person itself; problems are reported once, by the event. */
