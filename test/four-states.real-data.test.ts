@@ -149,8 +149,8 @@ describe.each(READERS)('status as of a date, to %s', (_, reader) => {
       console.log(`four states on ${date}:`, JSON.stringify(tally));
       if (date === '2018-06-01') expect(tally.free).toBeGreaterThan(0);
       // The register's undated detentions keep hundreds possibly deprived on any date.
-    expect(tally['possibly-deprived']).toBeGreaterThan(300);
-    if (date === '1977-03-01') expect(tally['certainly-deprived']).toBeGreaterThan(0);
+      expect(tally['possibly-deprived']).toBeGreaterThan(300);
+      if (date === '1977-03-01') expect(tally['certainly-deprived']).toBeGreaterThan(0);
     },
     300_000,
   );
