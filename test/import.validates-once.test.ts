@@ -26,9 +26,9 @@ async function peopleCsv() {
   writeFileSync(
     file,
     [
-      'id,name,aliases,gender,birth_date,birth_place,death_date,disclosure,minor,pseudonym,citizenships,ethnicity,occupation,identity_numbers,description',
-      'once-p1,Aigerim Once,,female,1980~,,,,,,KZ,,,,',
-      'once-p2,Berik Once,B. Once,male,1978,,,,,,KZ,,,,',
+      'id,name,aliases,gender,birth_date,birth_place,death_date,disclosure,minor,pseudonym,citizenships,ethnicity,occupation,identity_numbers,identifiers,description',
+      'once-p1,Aigerim Once,,female,1980~,,,,,,KZ,,,,,',
+      'once-p2,Berik Once,B. Once,male,1978,,,,,,KZ,,,,,',
     ].join('\n'),
   );
   return parseFile(file, { mapping: 'graph/import/template/people.mapping.json' });

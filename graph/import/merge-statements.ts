@@ -40,9 +40,8 @@ export function mergeCitedVersions(first: EntityInput, second: EntityInput): Ent
       const ownA = a[field] as unknown[];
       const onlyA = ownA.filter((v) => !(b[field] as unknown[]).some((w) => sameValue(v, w)));
       const onlyB = (b[field] as unknown[]).filter((v) => !ownA.some((w) => sameValue(v, w)));
-      // Names without statements are a record's own to give: other names are aliases, not conflicts.
-      const cited = (list: unknown[], statements: StatementInput[]) =>
-        field === 'names' || list.every((v) => cites(statements, field, v));
+      // Names too: two spellings of one record, neither cited, are a warning to read, not an alias.
+      const cited = (list: unknown[], statements: StatementInput[]) => list.every((v) => cites(statements, field, v));
       if (!cited(onlyA, aStatements) || !cited(onlyB, bStatements)) return null;
       merged[field] = [...ownA, ...onlyB];
       continue;
