@@ -69,7 +69,17 @@ describe('a type added to the vocabulary', () => {
   it('gets a sheet of the CSV template with typed columns', () => {
     const sheet = csvTemplateFor(vocabulary).find((s) => s.type === 'Document');
     expect(sheet?.file).toBe('documents.csv');
-    expect(sheet?.columns).toEqual(['id', 'kind', 'name', 'aliases', 'issued', 'pages', 'holders', 'identifiers', 'description']);
+    expect(sheet?.columns).toEqual([
+      'id',
+      'kind',
+      'name',
+      'aliases',
+      'issued',
+      'pages',
+      'holders',
+      'identifiers',
+      'description',
+    ]);
     expect(sheet?.mapping.entities).toEqual([
       expect.objectContaining({
         type: 'Document',
