@@ -7,6 +7,7 @@
  *
  *   git worktree add --detach ../before <commit> && (cd ../before && npm ci)
  *   npx tsx bench/compare.ts --before [NAME=]../before [--before …] [--people 100000] [--rounds 5] [--seconds 2]
+ *     [--routes search,entity]   (only the routes whose names start so; all by default)
  *
  * Writes bench/results/compare.json and compare.md.
  */
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     people: { type: 'string', default: '100000' },
     rounds: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '2' },
+    routes: { type: 'string' },
   },
 });
 if (!values.before?.length)
@@ -38,6 +40,8 @@ const PEOPLE = Number(values.people);
 const ROUNDS = Number(values.rounds);
 const SECONDS = Number(values.seconds);
 const WINDOW: Window = { seconds: SECONDS };
+const ROUTES = values.routes?.split(',').map((r) => r.trim());
+const measured = (sample: RouteSample) => !ROUTES || ROUTES.some((r) => sample.name.startsWith(r));
 const CLEARED: Reader = { userId: 'bench', username: 'bench-cleared', role: 'cleared', clearance: 'confidential' };
 
 /** What this script needs of a tree; an older tree's modules are loaded from its own folder. */
@@ -72,7 +76,7 @@ async function openTree(name: string, dir: string): Promise<Tree> {
   return {
     name,
     dir,
-    samples: await load.routeSamples(),
+    samples: (await load.routeSamples()).filter(measured),
     directLoad: load.directLoad,
     async stop() {
       await driver.disconnect();

@@ -22,6 +22,13 @@ export async function searchEntities(
   const result = await read<{ node: Record<string, unknown>; score: number }>(
     `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
      WHERE $types IS NULL OR node.type IN $types
+     // A common surname matches thousands: names and ids are read only for the hits that score at
+     // least as high as the last one on this page, the only ones that can be on it.
+     WITH collect([node, score]) AS hits
+     WITH hits, coalesce(head(COLLECT {
+       UNWIND hits AS hit WITH hit[1] AS s ORDER BY s DESC SKIP toInteger($offset + $limit - 1) LIMIT 1 RETURN s
+     }), -1.0) AS cutoff
+     UNWIND hits AS hit WITH hit[0] AS node, hit[1] AS score WHERE score >= cutoff
      // Ties by the name a viewer sees, then the random public id: the order tells nothing of a
      // withheld record's real name or id. Few properties per hit: a fuzzy query may match thousands.
      WITH node, score ORDER BY score DESC, CASE WHEN node.protected THEN node.pseudonym ELSE node.name END, node.publicId
