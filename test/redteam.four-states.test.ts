@@ -91,6 +91,22 @@ describe('four states, evidence and undated rows, to an anonymous viewer', () =>
     expect(freed.events[0].claims[0]).toMatchObject({ excerpt: WITHHELD_TEXT });
   });
 
+  it('status-as-of: a guessed real id answers as an unknown id does, wherever it stands among the ids', async () => {
+    const [d, w] = [publicIdOf(dilnaza.id), publicIdOf(witness.id)];
+    const ask = async (first: string) => {
+      const reply = await api.get(`/api/status-as-of?date=2020-01-01&ids=${first},${w},${d}`);
+      expect(reply.status).toBe(200);
+      // notFound echoes the ids as sent; what the reader was told of people must not name her.
+      expect(leaks(JSON.stringify(reply.body.people))).toEqual([]);
+      return { people: reply.body.people.map((p: { id: string }) => p.id), notFound: reply.body.notFound };
+    };
+    const guessed = await ask(dilnaza.id);
+    const unknown = await ask('no-such-person');
+    expect(guessed.people).toEqual([w, d]);
+    expect(unknown.people).toEqual(guessed.people);
+    expect(guessed.notFound).toEqual([dilnaza.id]);
+  });
+
   it("timeline: the minor's undated detention in the undated row, with its claims withheld", async () => {
     const reply = await api.get(`/api/timeline?people=${publicIdOf(dilnaza.id)}`);
     expect(reply.status).toBe(200);

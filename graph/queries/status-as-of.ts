@@ -2,8 +2,8 @@ import { read } from '../db/driver.js';
 import { libertyOn } from '../dates/liberty.js';
 import { DEPRIVING_EVENT_KINDS } from '../schema/index.js';
 import type { ReadScope } from '../read/scope.js';
-import { findNodes } from './entity.js';
-import { datedEventView, eventFact, evidenceFor, placeOf, readingsOf } from './evidence.js';
+import { claimView } from './claims.js';
+import { datedEventView, eventFact, placeOf, readingsOf } from './evidence.js';
 import type { Props } from '../db/props.js';
 import type { ClaimView } from '../views/entity.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
@@ -63,25 +63,65 @@ export function personStatusOn(
   };
 }
 
+/** What one query gives of an asked person: enough to name them, and their events with claims. */
+interface AskedRow {
+  asked: string[];
+  person: Props;
+  events: { event: Props; place: Props | null; claims: { c: Props; s: Props }[] }[];
+}
+
 /**
  * Status on `date` of the people named by their visible ids, each in one of the four states with
- * the events and claims behind it (graph/dates/liberty.ts).
+ * the events and claims behind it (graph/dates/liberty.ts). One query finds the people the reader
+ * may name (a protected person only by public id below their clearance, as findNodes does), their
+ * deprivations and releases, and the claims behind these: a view of 500 people is one round trip.
  */
 export async function statusAsOf(scope: ReadScope, ids: readonly string[], date: string): Promise<StatusAsOf> {
-  const nodes = await findNodes(scope, ids);
-  const isPerson = (n: Props | null): n is Props => n !== null && n.type === ENTITY.Person;
-  const people = [...new Map(nodes.filter(isPerson).map((p) => [String(p.id), p])).values()];
-  const notFound = ids.filter((_, i) => !isPerson(nodes[i] ?? null));
-  const rows = await libertyEvents(people.map((p) => String(p.id)));
-  const claims = await evidenceFor(
-    scope,
-    rows.map((r) => eventFact(scope, r.event)),
+  const result = await read<AskedRow>(
+    `UNWIND $ids AS asked
+     CALL (asked) {
+       MATCH (n:Entity {id: asked}) WHERE n:${ENTITY.Person} AND ${scope.readable('n')} RETURN n
+       UNION
+       MATCH (n:Entity {publicId: asked}) WHERE n:${ENTITY.Person} RETURN n
+     }
+     WITH n, collect(asked) AS asked
+     CALL (n) {
+       MATCH (n)-[:PARTICIPATED_IN {role: 'subject'}]->(e:${ENTITY.Event}) WHERE e.kind IN $kinds
+       ${placeOf('e')}
+       WITH e, place ORDER BY e.startLatest, e.id
+       RETURN collect({event: properties(e), place: place, claims: COLLECT {
+         MATCH (c:Claim {about: e.id})-[:CITES]->(s:${ENTITY.Source}) WITH c, s ORDER BY c.seq
+         RETURN {c: properties(c), s: properties(s)}
+       }}) AS events
+     }
+     RETURN asked, n {.id, .publicId, .type, .needs, .protected} AS person, events`,
+    { ids: [...new Set(ids)], kinds: [...DEPRIVING_EVENT_KINDS, ...RELEASE_KINDS], ...scope.cypherParams },
   );
-  const rowsOf = new Map<string, LibertyRow[]>();
-  for (const row of rows) rowsOf.set(row.personId, [...(rowsOf.get(row.personId) ?? []), row]);
+  const found = result.records.map((r) => r.toObject());
+  // In the order asked, by the ids that named each person to this reader (never by a real id the
+  // reader may not use: its place in the answer would confirm whose it is).
+  const firstAsked = new Map<string, number>();
+  for (const [i, id] of ids.entries()) if (!firstAsked.has(id)) firstAsked.set(id, i);
+  const people = found.map(({ asked, person, events }) => {
+    const personId = String(person.id);
+    const claims = new Map<string, ClaimView[]>();
+    for (const { event, claims: cited } of events) {
+      const fact = eventFact(scope, event);
+      claims.set(
+        fact.id,
+        cited.map(({ c, s }) => claimView(scope, c, s, fact.visibleId, fact.withheld)),
+      );
+    }
+    const rows = events.map(({ event, place }) => ({ personId, event, place }));
+    return {
+      order: Math.min(...asked.map((id) => firstAsked.get(id)!)),
+      view: personStatusOn(scope, scope.visibleId(person), rows, claims, date),
+    };
+  });
+  const named = new Set(found.flatMap((row) => row.asked));
   return {
     date,
-    people: people.map((p) => personStatusOn(scope, scope.visibleId(p), rowsOf.get(String(p.id)) ?? [], claims, date)),
-    notFound,
+    people: people.sort((a, b) => a.order - b.order).map((p) => p.view),
+    notFound: ids.filter((id) => !named.has(id)),
   };
 }
