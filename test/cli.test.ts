@@ -80,4 +80,5 @@ it('seeds the seed case and a synthetic dataset', async () => {
   expect(synthetic.code).toBe(0);
   expect(synthetic.stdout).toMatch(/synthetic: \d+ entities/);
   expect((await counts()).Person).toBeGreaterThan(208 + 200);
-});
+  // Two CLI processes, each starting tsx: minutes on a machine busy with the other test worker.
+}, 240_000);

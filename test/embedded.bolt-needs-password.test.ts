@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { afterAll, expect, inject, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { embeddedPassword } from '../graph/neo4j/embedded.js';
+import { testNeo4j } from './support/graph.js';
 
-const uri = inject('neo4jUri');
+const { uri, password } = testNeo4j();
 const embedded = !process.env.NEO4J_URI;
 
 async function answers(auth?: ReturnType<typeof neo4j.auth.basic>): Promise<string> {
@@ -23,7 +24,7 @@ async function answers(auth?: ReturnType<typeof neo4j.auth.basic>): Promise<stri
 it.runIf(embedded)('Bolt refuses a client without the generated password, or with a wrong one', async () => {
   expect(await answers()).toBe('Neo.ClientError.Security.Unauthorized');
   expect(await answers(neo4j.auth.basic('neo4j', 'neo4j'))).toBe('Neo.ClientError.Security.Unauthorized');
-  expect(await answers(neo4j.auth.basic('neo4j', inject('neo4jPassword')))).toBe('answered');
+  expect(await answers(neo4j.auth.basic('neo4j', password))).toBe('answered');
 });
 
 const scratch = mkdtempSync(join(tmpdir(), 'kinline-password-'));

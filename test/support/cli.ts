@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { inject } from 'vitest';
+import { testNeo4jEnv } from './graph.js';
 
 /** Runs the `kinline` command (bin/kinline.js) with this environment and collects its output. */
 export function runKinline(
@@ -23,9 +23,7 @@ export const kinlineOnTestGraph = (args: string[], input?: string) =>
   runKinline(
     {
       ...process.env,
-      NEO4J_URI: inject('neo4jUri'),
-      NEO4J_USER: inject('neo4jUser'),
-      NEO4J_PASSWORD: inject('neo4jPassword'),
+      ...testNeo4jEnv(),
     },
     args,
     input,

@@ -1,14 +1,24 @@
 import { inject } from 'vitest';
 import { connect, read } from '../../graph/db/driver.js';
 import { applySchema, wipe } from '../../graph/store/admin.js';
+import type { TestNeo4j } from './neo4j.global-setup.js';
 
-/** Connects this test file to the run's Neo4j and gives it an empty graph with the schema applied. */
+/** This test worker's Neo4j: test files that run at the same time never share one. */
+export function testNeo4j(): TestNeo4j {
+  const servers = inject('neo4jServers');
+  return servers[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % servers.length]!;
+}
+
+/** The environment that points a child process (`kinline`, the server) at this worker's Neo4j. */
+export function testNeo4jEnv(): NodeJS.ProcessEnv {
+  const { uri, user, password } = testNeo4j();
+  return { NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
+}
+
+/** Connects this test file to its worker's Neo4j and gives it an empty graph with the schema applied. */
 export async function freshGraph(): Promise<void> {
-  connect({
-    uri: inject('neo4jUri'),
-    user: inject('neo4jUser') || undefined,
-    password: inject('neo4jPassword') || undefined,
-  });
+  const { uri, user, password } = testNeo4j();
+  connect({ uri, user: user || undefined, password: password || undefined });
   await wipe();
   await applySchema();
 }

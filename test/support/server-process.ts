@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { inject } from 'vitest';
+import { testNeo4jEnv } from './graph.js';
 
 export interface ServerProcess {
   url: string;
@@ -16,9 +16,7 @@ export function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<ServerP
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
-      NEO4J_URI: inject('neo4jUri'),
-      NEO4J_USER: inject('neo4jUser'),
-      NEO4J_PASSWORD: inject('neo4jPassword'),
+      ...testNeo4jEnv(),
       HOST: '127.0.0.1',
       PORT: '0',
       ...env,
