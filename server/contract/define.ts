@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ErrorBody } from '../../graph/views/system.js';
 
-export type Method = 'get' | 'post' | 'delete';
+export type Method = 'get' | 'post' | 'patch' | 'delete';
 
 export const BUDGETS = ['sign-in', 'search', 'export'] as const;
 export type Budget = (typeof BUDGETS)[number];

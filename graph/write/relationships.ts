@@ -1,0 +1,158 @@
+import { read } from '../db/driver.js';
+import type { ReadScope } from '../read/scope.js';
+import type { Target } from '../revisions/store.js';
+import { storedRelationship } from '../revisions/snapshot.js';
+import type { Relationship } from '../schema/index.js';
+import { type Change, commitLoad, commitRemoval } from './commit.js';
+import { assertIdFree } from './entities.js';
+import { patched } from './patch.js';
+import { assertAdmin, assertMayWrite } from './permissions.js';
+import { expectedVersion, notFound, WriteRefused } from './refused.js';
+import { lastDelete, stateAfter } from './revision-access.js';
+
+const author = (scope: ReadScope) => scope.reader.username ?? 'anonymous';
+const dataset = (relationships: Relationship[]) => ({ kinline: 1 as const, entities: [], relationships });
+const targetOf = (rel: Relationship): Target => ({ kind: 'relationship', id: rel.id, type: rel.type });
+
+/** A relationship a writer may change: readable as itself (both ends and the link), by real id. */
+async function writable(scope: ReadScope, id: string) {
+  const stored = await storedRelationship(id);
+  if (
+    !stored ||
+    !scope.relationshipReadable(stored.props, stored.from, stored.to) ||
+    !scope.mayKnow(stored.from) ||
+    !scope.mayKnow(stored.to)
+  )
+    throw notFound('relationship');
+  return stored;
+}
+
+/**
+ * POST /api/relationships: one record of the file form, with at least one claim. Its ends and
+ * sources must be entities the writer may read; any other id is "unknown", as one that exists nowhere.
+ */
+export async function createRelationship(scope: ReadScope, record: Relationship): Promise<number> {
+  assertMayWrite(scope.reader);
+  await assertRelationshipIdFree(record.id);
+  const change: Change = {
+    target: targetOf(record),
+    action: 'create',
+    author: author(scope),
+    before: null,
+    after: record,
+    version: 1,
+  };
+  await commitLoad(change, dataset([record]), scope);
+  return 1;
+}
+
+async function assertRelationshipIdFree(id: string) {
+  await assertIdFree(id);
+  if (await storedRelationship(id))
+    throw new WriteRefused(409, 'id_taken', 'That id is taken; choose another.', [
+      { path: 'body.id', message: 'taken' },
+    ]);
+  const rows = await read('MATCH (n:Entity {id: $id}) RETURN n.id LIMIT 1', { id });
+  if (rows.records.length > 0) throw new WriteRefused(409, 'id_taken', 'That id is taken; choose another.');
+}
+
+/** PATCH /api/relationships/:id: role, relation, date change; claims given are added. */
+export async function patchRelationship(
+  scope: ReadScope,
+  id: string,
+  body: Record<string, unknown>,
+  ifMatch: string | undefined,
+): Promise<number> {
+  assertMayWrite(scope.reader);
+  const stored = await writable(scope, id);
+  const expected = expectedVersion(ifMatch);
+  const { reason, ...fields } = body;
+  const after = patched(stored.record, fields, ['id', 'type', 'from', 'to']);
+  return commitChange(scope, stored.record, after, expected, { action: 'update', reason: reason as string });
+}
+
+async function commitChange(
+  scope: ReadScope,
+  before: Relationship,
+  after: Relationship,
+  expected: number,
+  how: Pick<Change, 'action' | 'reason' | 'revertedTo'>,
+): Promise<number> {
+  const change: Change = {
+    target: targetOf(before),
+    author: author(scope),
+    before,
+    after,
+    expected,
+    version: expected + 1,
+    ...how,
+  };
+  await commitLoad(change, dataset([after]), scope);
+  return change.version;
+}
+
+/** DELETE /api/relationships/:id: soft; the link and its claims leave every read, kept in its history. */
+export async function deleteRelationship(
+  scope: ReadScope,
+  id: string,
+  reason: string,
+  ifMatch: string | undefined,
+): Promise<number> {
+  assertMayWrite(scope.reader);
+  const stored = await writable(scope, id);
+  const expected = expectedVersion(ifMatch);
+  const target = targetOf(stored.record);
+  const change: Change = {
+    target,
+    action: 'delete',
+    author: author(scope),
+    reason,
+    before: stored.record,
+    after: null,
+    expected,
+    version: expected + 1,
+  };
+  await commitRemoval(change, async (run) => {
+    await run(
+      `MATCH ()-[r:${stored.type} {id: $id}]->()
+       OPTIONAL MATCH (c:Claim {about: $id}) WITH r, collect(c) AS claims
+       FOREACH (c IN claims | DETACH DELETE c) DELETE r`,
+      { id },
+    );
+    return [];
+  });
+  return change.version;
+}
+
+/** POST /api/relationships/:id/restore (admins): back, if both its ends still exist. */
+export async function restoreRelationship(scope: ReadScope, id: string, reason: string): Promise<number> {
+  assertAdmin(scope.reader);
+  const last = await lastDelete(scope, 'relationship', id);
+  const record = JSON.parse(last.beforeJson!) as Relationship;
+  const change: Change = {
+    target: targetOf(record),
+    action: 'restore',
+    author: author(scope),
+    reason,
+    before: null,
+    after: record,
+    version: last.version + 1,
+  };
+  await commitLoad(change, dataset([record]), null);
+  return change.version;
+}
+
+/** POST /api/relationships/:id/revert: the link as it was after `version`, as a new revision. */
+export async function revertRelationship(
+  scope: ReadScope,
+  id: string,
+  to: number,
+  reason: string | undefined,
+  ifMatch: string | undefined,
+): Promise<number> {
+  assertMayWrite(scope.reader);
+  const stored = await writable(scope, id);
+  const expected = expectedVersion(ifMatch);
+  const after = await stateAfter<Relationship>(scope, id, to);
+  return commitChange(scope, stored.record, after, expected, { action: 'revert', reason, revertedTo: to });
+}
