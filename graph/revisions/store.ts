@@ -55,7 +55,7 @@ export interface StoredRevision {
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-export async function appendRevision(run: Run, input: RevisionInput, now = new Date()): Promise<void> {
+async function appendRevision(run: Run, input: RevisionInput, now = new Date()): Promise<void> {
   await run(
     `CREATE (:${REVISION} {id: $id, target: $target, targetKind: $kind, version: toInteger($version), action: $action,
        author: $author, at: $at, reason: $reason, beforeJson: $before, afterJson: $after, needs: $needs,
@@ -84,12 +84,9 @@ export async function appendRevision(run: Run, input: RevisionInput, now = new D
 export const matchTarget = (target: Target, x = 'x') =>
   target.kind === 'entity' ? `MATCH (${x}:Entity {id: $id})` : `MATCH ()-[${x}:${target.type} {id: $id}]->()`;
 
-export interface Locked {
+/** A record under its write lock: its version and its guards before the write. */
+export interface Locked extends Guards {
   version: number;
-  /** The stored guards of the record, its claims and (a relationship's) ends, before the write. */
-  needs: Clearance | undefined;
-  /** What the record itself needed before the write (the history of a deleted record keeps it). */
-  targetNeeds: Clearance | undefined;
 }
 
 /**
@@ -104,47 +101,48 @@ export async function lockTarget(run: Run, target: Target): Promise<Locked | nul
   });
   const row = result.records[0];
   if (!row) return null;
-  return {
-    version: Number(row.get('version')),
-    needs: await guardsOf(run, target),
-    targetNeeds: await targetNeedsOf(run, target),
-  };
+  return { version: Number(row.get('version')), ...(await guardsOf(run, target)) };
 }
 
-/**
- * The highest clearance any part of a record needs: the record, its detail fields, its claims and
- * attribute claims, and a relationship's ends (a relationship is readable only with both).
- */
-export async function guardsOf(run: Run, target: Target): Promise<Clearance | undefined> {
-  const ends =
-    target.kind === 'relationship'
-      ? `MATCH (a)-[x:${target.type} {id: $id}]->(b) WITH x, [a.needs, b.needs] AS ends`
-      : 'MATCH (x:Entity {id: $id}) WITH x, [] AS ends';
-  const result = await run(
-    `${ends}
-     OPTIONAL MATCH (c:Claim {about: $id}) WITH x, ends, collect(c.needs) AS claims
-     OPTIONAL MATCH (s:${ATTRIBUTE_CLAIM} {entity: $id}) WITH x, ends, claims, collect(s.needs) + collect(s.valueNeeds) AS stated
-     RETURN [x.needs, x.detailNeeds] + ends + claims + stated AS levels`,
-    { id: target.id },
-  );
-  const levels = (result.records[0]?.get('levels') ?? []) as (Clearance | null)[];
-  return levels.reduce<Clearance | undefined>((top, level) => higher(top, level ?? undefined), undefined);
+/** What a record's parts need of a reader (stored guards, graph/store/protection.ts). */
+export interface Guards {
+  /** The highest clearance any part needs: the record, its detail fields, its claims, a relationship's ends. */
+  needs: Clearance | undefined;
+  /** What the record itself needs to be seen (a relationship: with both its ends). */
+  targetNeeds: Clearance | undefined;
 }
 
-/** The clearance a record needs to be seen as itself: its own guard, and a relationship's ends. */
-export async function targetNeedsOf(run: Run, target: Target): Promise<Clearance | undefined> {
-  const result = await run(
+const highest = (levels: unknown) =>
+  ((levels ?? []) as (Clearance | null)[]).reduce<Clearance | undefined>(
+    (top, level) => higher(top, level ?? undefined),
+    undefined,
+  );
+
+/** The guards of a stored record, in one statement (a write's transaction runs several). */
+export async function guardsOf(run: Run, target: Target): Promise<Guards> {
+  const own =
     target.kind === 'relationship'
-      ? `MATCH (a)-[x:${target.type} {id: $id}]->(b) RETURN [x.needs, a.needs, b.needs] AS levels`
-      : 'MATCH (x:Entity {id: $id}) RETURN [x.needs] AS levels',
+      ? `MATCH (a)-[x:${target.type} {id: $id}]->(b) WITH x, [x.needs, a.needs, b.needs] AS own`
+      : 'MATCH (x:Entity {id: $id}) WITH x, [x.needs] AS own';
+  const result = await run(
+    `${own}
+     OPTIONAL MATCH (c:Claim {about: $id}) WITH x, own, collect(c.needs) AS claims
+     OPTIONAL MATCH (s:${ATTRIBUTE_CLAIM} {entity: $id}) WITH x, own, claims, collect(s.needs) + collect(s.valueNeeds) AS stated
+     RETURN own, own + [x.detailNeeds] + claims + stated AS levels`,
     { id: target.id },
   );
-  const levels = (result.records[0]?.get('levels') ?? []) as (Clearance | null)[];
-  return levels.reduce<Clearance | undefined>((top, level) => higher(top, level ?? undefined), undefined);
+  const row = result.records[0];
+  return { needs: highest(row?.get('levels')), targetNeeds: highest(row?.get('own')) };
+}
+
+/** Sets the record's version and appends its revision, in one statement. */
+export async function commitRevision(run: Run, input: RevisionInput, now = new Date()): Promise<void> {
+  if (input.after) await setVersion(run, input.target, input.version);
+  await appendRevision(run, input, now);
 }
 
 /** Sets the record's version to that of the revision just written (a load may have changed it). */
-export async function setVersion(run: Run, target: Target, version: number): Promise<void> {
+async function setVersion(run: Run, target: Target, version: number): Promise<void> {
   await run(`${matchTarget(target)} SET x.version = toInteger($version)`, { id: target.id, version });
 }
 

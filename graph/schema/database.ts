@@ -27,7 +27,7 @@ export function constraintsFor(vocabulary: Vocabulary): string[] {
     `CREATE INDEX attribute_claim_entity IF NOT EXISTS FOR (c:${ATTRIBUTE_CLAIM}) ON (c.entity)`,
     // Revisions (graph/revisions): one per write, unique per record and version.
     `CREATE CONSTRAINT revision_id IF NOT EXISTS FOR (r:${REVISION}) REQUIRE r.id IS UNIQUE`,
-    `CREATE INDEX revision_target IF NOT EXISTS FOR (r:${REVISION}) ON (r.target, r.version)`,
+    `CREATE INDEX revision_target IF NOT EXISTS FOR (r:${REVISION}) ON (r.target)`,
     'CREATE INDEX entity_public_id IF NOT EXISTS FOR (n:Entity) ON (n.publicId)',
     'CREATE INDEX entity_synthetic IF NOT EXISTS FOR (n:Entity) ON (n.synthetic)',
     ...typeIndexes,

@@ -43,8 +43,8 @@ export interface LoadOptions {
 
 export interface AroundLoad {
   before?: (run: Run) => Promise<void>;
-  /** `mentions`: the clearance a text needs for the protected people it names (the load's matcher). */
-  after?: (run: Run, mentions: MentionMatcher) => Promise<void>;
+  /** `mentions`: the clearance a text needs for the protected people it names (the load's matcher, made when asked). */
+  after?: (run: Run, mentions: () => MentionMatcher) => Promise<void>;
 }
 
 export type Run = (cypher: string, params?: Record<string, unknown>) => Promise<QueryResult>;
@@ -155,7 +155,7 @@ export async function loadDataset(data: CheckedDataset, options: LoadOptions = {
       record(step.params.rows.length, (await pending).summary.counters.updates());
     }
     await run(NEW_GENERATION);
-    await options.around?.after?.(run, matcherFor(data, context));
+    await options.around?.after?.(run, () => matcherFor(data, context));
   };
   const transaction =
     options.transaction === 'batched' || rowsTotal > SINGLE_TRANSACTION_MAX_ROWS ? 'batched' : 'single';

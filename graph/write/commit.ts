@@ -1,16 +1,7 @@
 import type { Clearance } from '../access/roles.js';
 import { read, writeTransaction } from '../db/driver.js';
 import type { ReadScope } from '../read/scope.js';
-import {
-  appendRevision,
-  guardsOf,
-  type Locked,
-  lockTarget,
-  type Snapshot,
-  setVersion,
-  type Target,
-  targetNeedsOf,
-} from '../revisions/store.js';
+import { commitRevision, guardsOf, type Locked, lockTarget, type Snapshot, type Target } from '../revisions/store.js';
 import { higher, type MentionMatcher } from '../safety/mentions.js';
 import type { DatasetInput, EntityType, Relationship } from '../schema/index.js';
 import { loadDataset, type Run } from '../store/load.js';
@@ -77,12 +68,12 @@ async function expectVersion(run: Run, change: Change): Promise<Locked | null> {
 }
 
 /** Writes the change's revision and the record's new version, in the write's transaction. */
-async function recordRevision(run: Run, change: Change, locked: Locked | null, mentions: MentionMatcher) {
+async function recordRevision(run: Run, change: Change, locked: Locked | null, mentions: () => MentionMatcher) {
   const after = change.after ? await guardsOf(run, change.target) : undefined;
-  const targetNeeds = change.after ? await targetNeedsOf(run, change.target) : locked?.targetNeeds;
-  if (change.after) await setVersion(run, change.target, change.version);
-  const needs: Clearance | undefined = higher(higher(locked?.needs, after), mentions.needs(change.reason));
-  await appendRevision(run, { ...change, needs, targetNeeds });
+  const targetNeeds = change.after ? after?.targetNeeds : locked?.targetNeeds;
+  const reason = change.reason ? mentions().needs(change.reason) : undefined;
+  const needs: Clearance | undefined = higher(higher(locked?.needs, after?.needs), reason);
+  await commitRevision(run, { ...change, needs, targetNeeds });
 }
 
 const CONSTRAINT = 'Neo.ClientError.Schema.ConstraintValidationFailed';
@@ -138,14 +129,15 @@ export async function commitRemoval(
   change: Change,
   work: (run: Run, locked: Locked) => Promise<{ change: Change; locked: Locked }[]>,
 ): Promise<void> {
-  const mentions = await matcher();
+  const mentions = change.reason ? await matcher() : null;
   try {
     await writeTransaction(async (run) => {
       const locked = await expectVersion(run, change);
       if (!locked) throw new Error('graph/write: a removal needs the version the writer read');
       const cascade = await work(run, locked);
-      for (const more of cascade) await recordRevision(run, more.change, more.locked, mentions);
-      await recordRevision(run, change, locked, mentions);
+      const matcherOf = () => mentions!;
+      for (const more of cascade) await recordRevision(run, more.change, more.locked, matcherOf);
+      await recordRevision(run, change, locked, matcherOf);
     });
   } catch (error) {
     raced(error, change);

@@ -1,9 +1,9 @@
 import { read } from '../db/driver.js';
 import type { ReadScope } from '../read/scope.js';
-import { guardsOf, latestRevision, type Target, targetNeedsOf } from '../revisions/store.js';
+import { guardsOf, latestRevision, type Target } from '../revisions/store.js';
 import type { Run } from '../store/load.js';
 import { relationshipsAround, storedEntity } from '../revisions/snapshot.js';
-import { ATTRIBUTE_CLAIM, type Entity, type Relationship } from '../schema/index.js';
+import { ATTRIBUTE_CLAIM, type Entity, REVISION, RELATIONSHIP_TYPES, type Relationship } from '../schema/index.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { type Change, commitLoad, commitRemoval } from './commit.js';
 import { patched } from './patch.js';
@@ -29,17 +29,20 @@ async function writable(scope: ReadScope, id: string) {
   return stored;
 }
 
-/** An id is used once: by a stored record, or by one deleted and kept in its history. */
+// One index seek each: an entity, a claim's fact, a revision (a deleted record), any relationship type.
+const ID_IN_USE = `CALL () {
+  MATCH (n:Entity {id: $id}) RETURN 1 AS used
+  UNION MATCH (c:Claim {about: $id}) RETURN 1 AS used
+  UNION MATCH (r:${REVISION} {target: $id}) RETURN 1 AS used
+  ${RELATIONSHIP_TYPES.map((type) => `UNION MATCH ()-[r:${type} {id: $id}]->() RETURN 1 AS used`).join('\n  ')}
+} RETURN used LIMIT 1`;
+
+/**
+ * An id is used once: by a stored record or one deleted and kept in its history. Entities and
+ * relationships share one space of ids, since claims find their fact by id alone.
+ */
 export async function assertIdFree(id: string): Promise<void> {
-  const [held, revision] = await Promise.all([
-    read(
-      `CALL () { MATCH (n:Entity {id: $id}) RETURN n.id AS id UNION MATCH (c:Claim {about: $id}) RETURN c.about AS id }
-       RETURN id LIMIT 1`,
-      { id },
-    ),
-    latestRevision(id),
-  ]);
-  if (held.records.length > 0 || revision)
+  if ((await read(ID_IN_USE, { id })).records.length > 0)
     throw new WriteRefused(409, 'id_taken', 'That id is taken; choose another.', [
       { path: 'body.id', message: 'taken' },
     ]);
@@ -171,7 +174,7 @@ const RETRY = 'The record changed while it was being deleted; read it again and 
 
 /** A record's guards before a removal takes it, for its revision. */
 export async function lockedState(run: Run, target: Target, version: number) {
-  return { version, needs: await guardsOf(run, target), targetNeeds: await targetNeedsOf(run, target) };
+  return { version, ...(await guardsOf(run, target)) };
 }
 
 /** POST /api/entities/:id/restore (admins): the deleted record and its relationships come back. */

@@ -26,7 +26,11 @@ async function current(scope: ReadScope, kind: TargetKind, id: string): Promise<
     if (stored) {
       if (!scope.mayRead(stored.props) || !scope.mayKnow(stored.props)) throw notFound(kind);
       const target: Target = { kind, id };
-      return { version: Number(stored.props.version ?? 0), deleted: false, liveNeeds: await guardsOf(run, target) };
+      return {
+        version: Number(stored.props.version ?? 0),
+        deleted: false,
+        liveNeeds: (await guardsOf(run, target)).needs,
+      };
     }
   } else {
     const stored = await storedRelationship(id);
@@ -37,7 +41,11 @@ async function current(scope: ReadScope, kind: TargetKind, id: string): Promise<
         scope.mayKnow(stored.to);
       if (!readable) throw notFound(kind);
       const target: Target = { kind, id, type: stored.type };
-      return { version: Number(stored.props.version ?? 0), deleted: false, liveNeeds: await guardsOf(run, target) };
+      return {
+        version: Number(stored.props.version ?? 0),
+        deleted: false,
+        liveNeeds: (await guardsOf(run, target)).needs,
+      };
     }
   }
   const last = await latestRevision(id);

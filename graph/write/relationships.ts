@@ -1,4 +1,3 @@
-import { read } from '../db/driver.js';
 import type { ReadScope } from '../read/scope.js';
 import type { Target } from '../revisions/store.js';
 import { storedRelationship } from '../revisions/snapshot.js';
@@ -7,7 +6,7 @@ import { type Change, commitLoad, commitRemoval } from './commit.js';
 import { assertIdFree } from './entities.js';
 import { patched } from './patch.js';
 import { assertAdmin, assertMayWrite } from './permissions.js';
-import { expectedVersion, notFound, WriteRefused } from './refused.js';
+import { expectedVersion, notFound } from './refused.js';
 import { lastDelete, stateAfter } from './revision-access.js';
 
 const author = (scope: ReadScope) => scope.reader.username ?? 'anonymous';
@@ -33,7 +32,7 @@ async function writable(scope: ReadScope, id: string) {
  */
 export async function createRelationship(scope: ReadScope, record: Relationship): Promise<number> {
   assertMayWrite(scope.reader);
-  await assertRelationshipIdFree(record.id);
+  await assertIdFree(record.id);
   const change: Change = {
     target: targetOf(record),
     action: 'create',
@@ -44,16 +43,6 @@ export async function createRelationship(scope: ReadScope, record: Relationship)
   };
   await commitLoad(change, dataset([record]), scope);
   return 1;
-}
-
-async function assertRelationshipIdFree(id: string) {
-  await assertIdFree(id);
-  if (await storedRelationship(id))
-    throw new WriteRefused(409, 'id_taken', 'That id is taken; choose another.', [
-      { path: 'body.id', message: 'taken' },
-    ]);
-  const rows = await read('MATCH (n:Entity {id: $id}) RETURN n.id LIMIT 1', { id });
-  if (rows.records.length > 0) throw new WriteRefused(409, 'id_taken', 'That id is taken; choose another.');
 }
 
 /** PATCH /api/relationships/:id: role, relation, date change; claims given are added. */
