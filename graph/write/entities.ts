@@ -6,12 +6,12 @@ import { relationshipsAround, storedEntity } from '../revisions/snapshot.js';
 import { ATTRIBUTE_CLAIM, type Entity, REVISION, RELATIONSHIP_TYPES, type Relationship } from '../schema/index.js';
 import { ENTITY } from '../vocabulary/entity-types.js';
 import { type Change, commitLoad, commitRemoval } from './commit.js';
-import { patched } from './patch.js';
+import { authorOf, createRecord, patchRecord, type RecordKind, revertRecord } from './changes.js';
 import { assertAdmin, assertMaySetProtection, assertMayWrite } from './permissions.js';
 import { expectedVersion, notFound, WriteRefused } from './refused.js';
-import { lastDelete, stateAfter } from './revision-access.js';
+import { lastDelete } from './revision-access.js';
 
-const author = (scope: ReadScope) => scope.reader.username ?? 'anonymous';
+const author = authorOf;
 const dataset = (entities: Entity[], relationships: Relationship[] = []) => ({
   kinline: 1 as const,
   entities,
@@ -48,53 +48,27 @@ export async function assertIdFree(id: string): Promise<void> {
     ]);
 }
 
+const ENTITIES: RecordKind<Entity> = {
+  name: 'entity',
+  fixed: ['id', 'type'],
+  writable,
+  target: (record) => ({ kind: 'entity', id: record.id }),
+  fragment: (record) => dataset([record]),
+  // A person's protection changes only by an admin or a cleared user, whichever way (create, edit, revert).
+  check: (scope, before, after) => assertMaySetProtection(scope.reader, before ?? {}, after),
+  assertIdFree,
+};
+
 /** POST /api/entities: one record of the file form; an event needs its claims. */
-export async function createEntity(scope: ReadScope, record: Entity): Promise<number> {
-  assertMayWrite(scope.reader);
-  assertMaySetProtection(scope.reader, {}, record);
-  await assertIdFree(record.id);
-  const target: Target = { kind: 'entity', id: record.id };
-  const change: Change = { target, action: 'create', author: author(scope), before: null, after: record, version: 1 };
-  await commitLoad(change, dataset([record]), scope);
-  return 1;
-}
+export const createEntity = (scope: ReadScope, record: Entity) => createRecord(ENTITIES, scope, record);
 
 /** PATCH /api/entities/:id: the fields given change, claims and statements are added. */
-export async function patchEntity(
-  scope: ReadScope,
-  id: string,
-  body: Record<string, unknown>,
-  ifMatch: string | undefined,
-): Promise<number> {
-  assertMayWrite(scope.reader);
-  const stored = await writable(scope, id);
-  const expected = expectedVersion(ifMatch);
-  const { reason, ...fields } = body;
-  const after = patched(stored.record, fields, ['id', 'type']);
-  assertMaySetProtection(scope.reader, stored.record, after);
-  return commitChange(scope, stored.record, after, expected, { action: 'update', reason: reason as string });
-}
+export const patchEntity = (scope: ReadScope, id: string, body: Record<string, unknown>, ifMatch?: string) =>
+  patchRecord(ENTITIES, scope, id, body, ifMatch);
 
-async function commitChange(
-  scope: ReadScope,
-  before: Entity,
-  after: Entity,
-  expected: number,
-  how: Pick<Change, 'action' | 'reason' | 'revertedTo'>,
-): Promise<number> {
-  const version = expected + 1;
-  const change: Change = {
-    target: { kind: 'entity', id: before.id },
-    author: author(scope),
-    before,
-    after,
-    expected,
-    version,
-    ...how,
-  };
-  await commitLoad(change, dataset([after]), scope);
-  return version;
-}
+/** POST /api/entities/:id/revert: the record as it was after `version`, as a new revision. */
+export const revertEntity = (scope: ReadScope, id: string, to: number, reason?: string, ifMatch?: string) =>
+  revertRecord(ENTITIES, scope, id, to, reason, ifMatch);
 
 /**
  * DELETE /api/entities/:id: soft. The record leaves every read, with its claims and relationships;
@@ -217,20 +191,4 @@ export async function restoreEntity(scope: ReadScope, id: string, reason: string
   };
   await commitLoad(change, dataset([record], back), null, extra);
   return change.version;
-}
-
-/** POST /api/entities/:id/revert: the record as it was after `version`, as a new revision. */
-export async function revertEntity(
-  scope: ReadScope,
-  id: string,
-  to: number,
-  reason: string | undefined,
-  ifMatch: string | undefined,
-): Promise<number> {
-  assertMayWrite(scope.reader);
-  const stored = await writable(scope, id);
-  const expected = expectedVersion(ifMatch);
-  const after = await stateAfter<Entity>(scope, id, to);
-  assertMaySetProtection(scope.reader, stored.record, after);
-  return commitChange(scope, stored.record, after, expected, { action: 'revert', reason, revertedTo: to });
 }

@@ -4,12 +4,12 @@ import { storedRelationship } from '../revisions/snapshot.js';
 import type { Relationship } from '../schema/index.js';
 import { type Change, commitLoad, commitRemoval } from './commit.js';
 import { assertIdFree } from './entities.js';
-import { patched } from './patch.js';
+import { authorOf, createRecord, patchRecord, type RecordKind, revertRecord } from './changes.js';
 import { assertAdmin, assertMayWrite } from './permissions.js';
 import { expectedVersion, notFound } from './refused.js';
-import { lastDelete, stateAfter } from './revision-access.js';
+import { lastDelete } from './revision-access.js';
 
-const author = (scope: ReadScope) => scope.reader.username ?? 'anonymous';
+const author = authorOf;
 const dataset = (relationships: Relationship[]) => ({ kinline: 1 as const, entities: [], relationships });
 const targetOf = (rel: Relationship): Target => ({ kind: 'relationship', id: rel.id, type: rel.type });
 
@@ -26,59 +26,29 @@ async function writable(scope: ReadScope, id: string) {
   return stored;
 }
 
+const RELATIONSHIPS: RecordKind<Relationship> = {
+  name: 'relationship',
+  fixed: ['id', 'type', 'from', 'to'],
+  writable,
+  target: targetOf,
+  fragment: (record) => dataset([record]),
+  assertIdFree,
+};
+
 /**
  * POST /api/relationships: one record of the file form, with at least one claim. Its ends and
  * sources must be entities the writer may read; any other id is "unknown", as one that exists nowhere.
  */
-export async function createRelationship(scope: ReadScope, record: Relationship): Promise<number> {
-  assertMayWrite(scope.reader);
-  await assertIdFree(record.id);
-  const change: Change = {
-    target: targetOf(record),
-    action: 'create',
-    author: author(scope),
-    before: null,
-    after: record,
-    version: 1,
-  };
-  await commitLoad(change, dataset([record]), scope);
-  return 1;
-}
+export const createRelationship = (scope: ReadScope, record: Relationship) =>
+  createRecord(RELATIONSHIPS, scope, record);
 
 /** PATCH /api/relationships/:id: role, relation, date change; claims given are added. */
-export async function patchRelationship(
-  scope: ReadScope,
-  id: string,
-  body: Record<string, unknown>,
-  ifMatch: string | undefined,
-): Promise<number> {
-  assertMayWrite(scope.reader);
-  const stored = await writable(scope, id);
-  const expected = expectedVersion(ifMatch);
-  const { reason, ...fields } = body;
-  const after = patched(stored.record, fields, ['id', 'type', 'from', 'to']);
-  return commitChange(scope, stored.record, after, expected, { action: 'update', reason: reason as string });
-}
+export const patchRelationship = (scope: ReadScope, id: string, body: Record<string, unknown>, ifMatch?: string) =>
+  patchRecord(RELATIONSHIPS, scope, id, body, ifMatch);
 
-async function commitChange(
-  scope: ReadScope,
-  before: Relationship,
-  after: Relationship,
-  expected: number,
-  how: Pick<Change, 'action' | 'reason' | 'revertedTo'>,
-): Promise<number> {
-  const change: Change = {
-    target: targetOf(before),
-    author: author(scope),
-    before,
-    after,
-    expected,
-    version: expected + 1,
-    ...how,
-  };
-  await commitLoad(change, dataset([after]), scope);
-  return change.version;
-}
+/** POST /api/relationships/:id/revert: the link as it was after `version`, as a new revision. */
+export const revertRelationship = (scope: ReadScope, id: string, to: number, reason?: string, ifMatch?: string) =>
+  revertRecord(RELATIONSHIPS, scope, id, to, reason, ifMatch);
 
 /** DELETE /api/relationships/:id: soft; the link and its claims leave every read, kept in its history. */
 export async function deleteRelationship(
@@ -129,19 +99,4 @@ export async function restoreRelationship(scope: ReadScope, id: string, reason: 
   };
   await commitLoad(change, dataset([record]), null);
   return change.version;
-}
-
-/** POST /api/relationships/:id/revert: the link as it was after `version`, as a new revision. */
-export async function revertRelationship(
-  scope: ReadScope,
-  id: string,
-  to: number,
-  reason: string | undefined,
-  ifMatch: string | undefined,
-): Promise<number> {
-  assertMayWrite(scope.reader);
-  const stored = await writable(scope, id);
-  const expected = expectedVersion(ifMatch);
-  const after = await stateAfter<Relationship>(scope, id, to);
-  return commitChange(scope, stored.record, after, expected, { action: 'revert', reason, revertedTo: to });
 }
