@@ -25,6 +25,8 @@ async function current(scope: ReadScope, kind: TargetKind, id: string): Promise<
     const stored = await storedEntity(id);
     if (stored) {
       if (!scope.mayRead(stored.props) || !scope.mayKnow(stored.props)) throw notFound(kind);
+      // The answer names the record by its real id: for a protected one, a read by name (audited).
+      scope.visibleId(stored.props);
       const target: Target = { kind, id };
       return {
         version: Number(stored.props.version ?? 0),
@@ -40,6 +42,7 @@ async function current(scope: ReadScope, kind: TargetKind, id: string): Promise<
         scope.mayKnow(stored.from) &&
         scope.mayKnow(stored.to);
       if (!readable) throw notFound(kind);
+      scope.relationshipId(stored.props, stored.from, stored.to);
       const target: Target = { kind, id, type: stored.type };
       return {
         version: Number(stored.props.version ?? 0),
@@ -51,6 +54,7 @@ async function current(scope: ReadScope, kind: TargetKind, id: string): Promise<
   const last = await latestRevision(id);
   if (!last || last.targetKind !== kind || last.action !== 'delete' || !readableRevision(scope, last).target)
     throw notFound(kind);
+  if (last.targetNeeds) scope.namedProtected.add(id);
   return { version: last.version, deleted: true };
 }
 
