@@ -14,6 +14,7 @@ import { applySchema, wipe } from '../graph/store/admin.js';
 import type { Dataset } from '../graph/schema/index.js';
 import { generateDataset } from '../seeds/generate.js';
 import { readerStage } from './readers.js';
+import { writeStage } from './writes.js';
 import { kinlineImport, offlineImport, rawImport, type ImportRun } from './import-compare.js';
 import { load1, machine, median, rssMiB } from './measure.js';
 import {
@@ -178,12 +179,14 @@ async function largeStage(data: Dataset) {
     const samples = await routeSamples();
     const queries = await queryStage(neo4j.connection, samples, [1, 32], true);
     const readers = await readerStage(samples, QUERY_REPEATS, WINDOW_SECONDS, log);
+    const writes = await writeStage(data, QUICK ? 20 : 100, QUICK ? 5 : 20, log);
     return {
       people: LARGE,
       import: { raw: medianRun([raw]), kinline: medianRun([kinline]), offline },
       memory,
       queries,
       readers,
+      writes,
     };
   });
 }

@@ -2,6 +2,7 @@
 import type { ImportRun, OfflineRun } from './import-compare.js';
 import type { LoadFigures } from './query-load.js';
 import type { Row } from './report.js';
+import type { WriteFigures } from './writes.js';
 
 type Measured = { api: LoadFigures; direct?: LoadFigures; raw?: LoadFigures } | { skipped: string };
 type Queries = { routes: Record<string, Record<string, Measured>>; apiRssMiB: number; apiPeakRssMiB: number };
@@ -12,6 +13,28 @@ interface Stage {
   queries: Queries;
   /** The read layer (issue "People first"): direct p50 for a viewer and a confidential-cleared reader. */
   readers?: Record<string, { viewer: LoadFigures; cleared: LoadFigures }>;
+  /** The write API (issue 14): in-process p95 beside a raw-Cypher baseline. */
+  writes?: WriteFigures;
+}
+
+/** Issue 14's targets: create relationship + claim p95 < 50 ms, a 1,000-revision history < 100 ms. */
+function writeRows(stage: Stage): Row[] {
+  if (!stage.writes) return [];
+  const { createRelationship, history1000 } = stage.writes;
+  return [
+    {
+      figure: `Write API, create relationship + claim, ${int(stage.people)} people, p95 (raw Cypher p95)`,
+      value: `${ms(createRelationship.api.p95)} ms (${ms(createRelationship.raw.p95)} ms)`,
+      target: '< 50 ms',
+      met: createRelationship.api.p95 < 50,
+    },
+    {
+      figure: `Write API, history of an entity with 1,000 revisions, p95 (raw Cypher p95)`,
+      value: `${ms(history1000.api.p95)} ms (${ms(history1000.raw.p95)} ms)`,
+      target: '< 100 ms',
+      met: history1000.api.p95 < 100,
+    },
+  ];
 }
 export interface Results {
   small: Stage;
@@ -213,6 +236,7 @@ export function tableRows(results: Results): Row[] {
     ...importRows(results.large, true),
     ...queryRows(results.large),
     ...readerRows(results.large),
+    ...writeRows(results.large),
     ...otherRows(results.others),
     ...growthRows(results.small, results.large),
   ];

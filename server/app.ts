@@ -36,6 +36,9 @@ export function createApp(options: AppOptions = {}): Express {
   const anonymousRead = options.anonymousRead ?? (settings.publicRead || loopback);
   const app = express();
   app.disable('x-powered-by');
+  // The only ETags are record versions (graph/write: If-Match); Express's body hashes would be
+  // mistaken for them.
+  app.set('etag', false);
   app.use(hostAllowList(options.allowedHosts ?? settings.allowedHosts ?? (loopback ? LOOPBACK_HOSTS : [])));
   app.use(securityHeaders());
   app.set('query parser', 'simple');

@@ -4,6 +4,7 @@ import { DatabaseUnavailableError } from '../graph/db/driver.js';
 import { supervision } from '../graph/neo4j/supervisor.js';
 import { formatPath, ValidationError } from '../graph/store/validate.js';
 import type { ErrorBody } from '../graph/views/system.js';
+import { WriteRefused } from '../graph/write/refused.js';
 
 /** A domain error with an HTTP status; its message must never carry a protected person's data. */
 export class ApiError extends Error {
@@ -34,7 +35,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
       .json(body('invalid_request', `Invalid ${details.map((d) => d.path || 'request').join(', ')}`, details));
     return;
   }
-  if (error instanceof ApiError) {
+  if (error instanceof ApiError || error instanceof WriteRefused) {
     res.status(error.status).json(body(error.code, error.message, error.details));
     return;
   }

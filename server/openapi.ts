@@ -53,7 +53,10 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Sign in first (`sign_in_required`), or the sign-in failed: `{error: {code, message}}`',
   403: 'Not allowed for this reader (`admin_only`), or the CSRF token is missing: `{error: {code, message}}`',
   404: 'No such entity, or no such route: `{error: {code, message}}`',
+  409: 'In conflict with the graph (an id in use, a source still cited, a record not deleted): `{error: {code, message}}`',
+  412: 'The record changed since it was read: `{error: {code, message, details: {version, etag}}}`; reload and retry',
   413: 'Too large: `{error: {code, message}}`',
+  428: 'This change needs `If-Match` with the ETag read: `{error: {code, message}}`',
   429: "Past the route's request budget (with RateLimit and Retry-After headers): `{error: {code, message}}`",
   503: 'The database is unreachable (with Retry-After): `{error: {code, message}}`',
 };
@@ -64,18 +67,36 @@ function content(media: Content) {
   );
 }
 
+/** The version a change must name (graph/write), and the version a read or write answers. */
+const IF_MATCH = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description: 'the ETag of the version read (`"3"`)',
+  schema: { type: 'string' },
+};
+const ETAG = { ETag: { description: "the record's version, for If-Match", schema: { type: 'string' } } };
+
 function operation(spec: RouteContract) {
   return {
     summary: spec.summary,
     tags: [spec.tag],
-    parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
+    parameters: [
+      ...parameters(spec.params, 'path'),
+      ...parameters(spec.query, 'query'),
+      ...(spec.ifMatch ? [IF_MATCH] : []),
+    ],
     ...(spec.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
       : {}),
     responses: Object.fromEntries(
       Object.entries(spec.responses).map(([status, media]) => [
         status,
-        { description: STATUS_TEXT[Number(status)] ?? 'Error', content: content(media) },
+        {
+          description: STATUS_TEXT[Number(status)] ?? 'Error',
+          ...(spec.etag && status === '200' ? { headers: ETAG } : {}),
+          content: content(media),
+        },
       ]),
     ),
   };

@@ -3,62 +3,13 @@ import { counts } from '../graph/store/admin.js';
 import { exportDataset } from '../graph/store/export.js';
 import { api as contract } from '../server/contract/index.js';
 import { seededApi, type Api } from './support/api.js';
+import { HOSTILE } from './support/hostile-values.js';
 
 let api: Api;
 beforeAll(async () => {
   api = await seededApi();
 });
 afterAll(() => api?.close());
-
-// Strings an attacker or a careless script would send: Cypher and Lucene injection, huge and
-// negative numbers, wrong types, unicode oddities, path tricks.
-const HOSTILE = [
-  "' OR 1=1 //",
-  '"}) MATCH (n) DETACH DELETE n //',
-  '`) DETACH DELETE n //',
-  'x} RETURN 1 UNION MATCH (n) DELETE n //',
-  'CALL db.labels()',
-  '$limit',
-  '*',
-  '?',
-  '~',
-  '"',
-  'AND OR NOT',
-  '(((',
-  'a:b:c',
-  '\\',
-  '\u0000',
-  '\u202e\u0041',
-  '\ud83d\ude00'.repeat(50),
-  'x'.repeat(5000),
-  '-1',
-  '0',
-  '1e309',
-  '99999999999999999999',
-  'NaN',
-  'Infinity',
-  '3.5',
-  'true',
-  'null',
-  '[]',
-  '{}',
-  '../../etc/passwd',
-  '%00',
-  '<script>alert(1)</script>',
-  'Ｕｍａｒｏｖａ',
-  'İ',
-  'ß',
-  '\t\n',
-  ' ',
-  '',
-  '2019-02-30',
-  '2019-13-01',
-  '0000-00-00',
-  '9999-99-99',
-  'PARENT_OF|CITES',
-  'Person,Claim',
-  `anon-${'f'.repeat(16)}`,
-];
 
 function fuzzPaths(): string[] {
   const paths: string[] = [];

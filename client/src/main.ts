@@ -15,6 +15,7 @@ import { createTablePanel } from './panels/table.js';
 import { createOutageBanner } from './outage/banner.js';
 import { createPatternsPanel } from './patterns/panel.js';
 import { createAccount } from './session/account.js';
+import { createPersonDialog } from './edit/person-dialog.js';
 import { createTimelinePanel } from './timeline/panel.js';
 import { wireToolbar } from './panels/toolbar.js';
 import { viewCommands } from './state/commands.js';
@@ -226,7 +227,15 @@ window.kinline = { store, commands, graph, cache, realized: () => realized, sear
 // Who reads decides what every panel shows: the view loads once the session is known, and only
 // when this reader may read (a server without anonymous reading asks to sign in first).
 const auditPage = createAuditPage(byId('audit-page'));
-const account = createAccount(byId('account'), { openAudit: () => auditPage.open() });
+// A person added through the form is shown at once, selected, as a search result would be.
+const addPerson = createPersonDialog((id, name) => {
+  commands.selectNodes([id]);
+  notify(`Added ${name}.`);
+});
+const account = createAccount(byId('account'), {
+  openAudit: () => auditPage.open(),
+  addPerson: () => addPerson.open(),
+});
 void checkHealth();
 void account
   .start()

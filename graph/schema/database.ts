@@ -25,6 +25,9 @@ export function constraintsFor(vocabulary: Vocabulary): string[] {
     'CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.sourceId)',
     `CREATE CONSTRAINT attribute_claim_id IF NOT EXISTS FOR (c:${ATTRIBUTE_CLAIM}) REQUIRE c.id IS UNIQUE`,
     `CREATE INDEX attribute_claim_entity IF NOT EXISTS FOR (c:${ATTRIBUTE_CLAIM}) ON (c.entity)`,
+    // Revisions (graph/revisions): one per write, unique per record and version.
+    `CREATE CONSTRAINT revision_id IF NOT EXISTS FOR (r:${REVISION}) REQUIRE r.id IS UNIQUE`,
+    `CREATE INDEX revision_target IF NOT EXISTS FOR (r:${REVISION}) ON (r.target)`,
     'CREATE INDEX entity_public_id IF NOT EXISTS FOR (n:Entity) ON (n.publicId)',
     'CREATE INDEX entity_synthetic IF NOT EXISTS FOR (n:Entity) ON (n.synthetic)',
     ...typeIndexes,
@@ -41,6 +44,9 @@ export function constraintsFor(vocabulary: Vocabulary): string[] {
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words' } }`,
   ];
 }
+
+/** The label of a write's revision (graph/revisions/store.ts). */
+export const REVISION = 'Revision';
 
 /** The label of an attribute statement's claims (graph/store/statements.ts). */
 export const ATTRIBUTE_CLAIM = 'AttributeClaim';

@@ -128,7 +128,9 @@ function entitySteps(data: Dataset, existing: Existing, guard: DatasetProtection
       )) {
         const rows = batch.map((e) => ({ id: e.id, props: entityToProps(e, guard.entity(e.id), existing.published) }));
         yield {
-          cypher: `UNWIND $rows AS row MERGE (n:Entity:${label} {id: row.id}) SET n = row.props`,
+          // A changed record gets a new version, so an ETag taken before it is stale (graph/write).
+          cypher: `UNWIND $rows AS row MERGE (n:Entity:${label} {id: row.id})
+                   WITH n, row, coalesce(n.version, 0) AS version SET n = row.props, n.version = version + 1`,
           params: { rows },
         };
       }
@@ -164,7 +166,8 @@ function relationshipSteps(
           const write =
             how === 'create'
               ? `CREATE (a)-[r:${type} ${inlineProps(rows)}]->(b)`
-              : `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r = row.props`;
+              : `MERGE (a)-[r:${type} {id: row.id}]->(b)
+                 WITH r, row, coalesce(r.version, 0) AS version SET r = row.props, r.version = version + 1`;
           yield {
             cypher: `UNWIND $rows AS row MATCH (a:${fromLabel} {id: row.from}) MATCH (b:${toLabel} {id: row.to}) ${write}`,
             params: { rows },

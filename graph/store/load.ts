@@ -1,10 +1,12 @@
+import type { QueryResult } from 'neo4j-driver';
 import { read, write, writeTransaction } from '../db/driver.js';
 import { nodeCount } from './admin.js';
 import { NEW_GENERATION } from '../db/generation.js';
 import { ENTITY, RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
 import { loadPlan, type Existing } from './load-plan.js';
 import { claimCount, claimedFacts } from './facts.js';
-import { protectDataset, protectionContext, raisedByDataset } from './protection.js';
+import { matcherFor, protectDataset, protectionContext, raisedByDataset } from './protection.js';
+import type { MentionMatcher } from '../safety/mentions.js';
 import { publishedBy } from './published.js';
 import { publicationLatest } from '../dates/close.js';
 import { type CheckedDataset, labelsOf } from './validate.js';
@@ -32,12 +34,20 @@ export interface LoadOptions {
   transaction?: 'single' | 'batched';
   /** Called after each batch with the rows written so far (for progress bars). */
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
+  /**
+   * A caller's own statements in the load's transaction (graph/write: the version check before,
+   * the revision after), so a write and its revision land together or not at all. `single` only.
+   */
+  around?: AroundLoad;
 }
 
-type Run = (
-  cypher: string,
-  params?: Record<string, unknown>,
-) => Promise<{ summary: { counters: { updates(): Record<string, number> } } }>;
+export interface AroundLoad {
+  before?: (run: Run) => Promise<void>;
+  /** `mentions`: the clearance a text needs for the protected people it names (the load's matcher, made when asked). */
+  after?: (run: Run, mentions: () => MentionMatcher) => Promise<void>;
+}
+
+export type Run = (cypher: string, params?: Record<string, unknown>) => Promise<QueryResult>;
 
 const LOOKUP_BATCH = 50_000;
 
@@ -136,6 +146,7 @@ export async function loadDataset(data: CheckedDataset, options: LoadOptions = {
   // Each step is sent before the next one is mapped, so Node prepares batch n+1 while Neo4j
   // writes batch n (two cores: one each).
   const apply = async (run: Run) => {
+    await options.around?.before?.(run);
     const steps = plan.steps()[Symbol.iterator]();
     for (let current = steps.next(); !current.done; ) {
       const step = current.value;
@@ -144,9 +155,11 @@ export async function loadDataset(data: CheckedDataset, options: LoadOptions = {
       record(step.params.rows.length, (await pending).summary.counters.updates());
     }
     await run(NEW_GENERATION);
+    await options.around?.after?.(run, () => matcherFor(data, context));
   };
   const transaction =
     options.transaction === 'batched' || rowsTotal > SINGLE_TRANSACTION_MAX_ROWS ? 'batched' : 'single';
+  if (transaction === 'batched' && options.around) throw new Error('graph/store: `around` needs a single transaction');
   if (transaction === 'batched') {
     await apply((c, p) => write(c, p));
   } else {

@@ -10,3 +10,4 @@ export * from './graph.js';
 export * from './page.js';
 export * from './patterns.js';
 export * from './system.js';
+export * from './revisions.js';

@@ -19,6 +19,9 @@ export const ENTITY_BASE_FIELDS = {
 /** Fields older files may still give, read as their successors (graph/schema/statements.ts), never written. */
 export const DEPRECATED_FIELDS: ReadonlySet<string> = new Set(['externalIds']);
 
+/** A person's protection: who may read them by name (only an admin or a cleared user sets these). */
+export const PROTECTION_FIELDS = ['disclosure', 'minor', 'pseudonym'] as const;
+
 /**
  * Fields that are the curator's settings, not a source's facts: no statement gives them
  * (a person's disclosure is a safety decision, not something a source says).
@@ -29,9 +32,7 @@ export const UNSTATED_FIELDS: ReadonlySet<string> = new Set([
   'statements',
   'claims',
   'synthetic',
-  'disclosure',
-  'minor',
-  'pseudonym',
+  ...PROTECTION_FIELDS,
   ...DEPRECATED_FIELDS,
 ]);
 

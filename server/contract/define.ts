@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ErrorBody } from '../../graph/views/system.js';
 
-export type Method = 'get' | 'post' | 'delete';
+export type Method = 'get' | 'post' | 'patch' | 'delete';
 
 export const BUDGETS = ['sign-in', 'search', 'export'] as const;
 export type Budget = (typeof BUDGETS)[number];
@@ -28,6 +28,13 @@ export interface RouteContract {
    * exporting. Past it: 429 with RateLimit headers, documented in the OpenAPI document.
    */
   budget?: Budget;
+  /**
+   * A change of a versioned record (graph/write): needs `If-Match` with the ETag read (428
+   * without, 412 when stale). Its 200 answers carry the record's new `ETag`.
+   */
+  ifMatch?: true;
+  /** A 200 that carries the record's version as `ETag`. */
+  etag?: true;
   /** A 200 with its media types; or, for a route a browser navigates to, a 302 (`REDIRECT`). */
   responses: { readonly [status: number]: Content } & ({ readonly 200: Content } | { readonly 302: Content });
 }

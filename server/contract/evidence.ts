@@ -32,6 +32,7 @@ export const evidenceRoutes = {
     method: 'get',
     path: '/citations/:id',
     tag: 'evidence',
+    etag: true,
     summary: 'The claims behind one relationship or event: source, locator, verbatim excerpt, confidence',
     params: IdParam,
     responses: { 200: json(FactCitations), ...ERRORS },

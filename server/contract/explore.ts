@@ -51,6 +51,7 @@ export const exploreRoutes = {
     method: 'get',
     path: '/entities/:id',
     tag: 'explore',
+    etag: true,
     summary: 'One entity: properties, names, and every relationship around it with its citations',
     params: IdParam,
     query: z.object({ relationshipLimit: intParam(1, MAX_RELATIONSHIPS, 200) }).strict(),

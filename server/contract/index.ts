@@ -8,6 +8,7 @@ import { patternRoutes } from './patterns.js';
 import { sessionRoutes } from './session.js';
 import { setupRoutes } from './setup.js';
 import { timelineRoutes } from './timeline.js';
+import { writeRoutesContract } from './write.js';
 
 /**
  * The API contract (ts-rest style): every route's method, path, inputs and answers, in the order
@@ -23,6 +24,7 @@ export const api = {
   ...setupRoutes,
   ...oidcRoutes,
   ...auditRoutes,
+  ...writeRoutesContract,
 } satisfies Contract;
 
 export type Api = typeof api;

@@ -11,6 +11,8 @@ import { counts } from '../../graph/store/admin.js';
 import { ApiError, notFound } from '../errors.js';
 import { MEDIA_TYPE, type evidenceRoutes } from '../contract/evidence.js';
 import type { Handlers } from './define.js';
+import { versionFor } from '../../graph/write/history.js';
+import { etagOf } from '../../graph/write/refused.js';
 
 /** Whole-graph exports above this size belong to the CLI (`kinline export`), not a request. */
 const MAX_WHOLE_GRAPH = 50_000;
@@ -31,8 +33,17 @@ function send(res: Response, format: ExportFormat, [name, text]: [string, string
 }
 
 export const evidenceHandlers: Handlers<typeof evidenceRoutes> = {
-  citations: async ({ params }, scope) =>
-    (await citationsOf(scope, params.id)) ?? Promise.reject(notFound('relationship or event')),
+  citations: async ({ params }, scope, res) => {
+    const facts = await citationsOf(scope, params.id);
+    if (!facts) throw notFound('relationship or event');
+    // A relationship's version, for If-Match on its changes (graph/write); an event's is on GET /entities.
+    const version =
+      facts.fact.kind === 'relationship' && facts.fact.id === params.id
+        ? await versionFor(scope, 'relationship', params.id)
+        : null;
+    if (version !== null) res.set('ETag', etagOf(version));
+    return facts;
+  },
   source: async ({ params, query }, scope) =>
     (await sourceDetail(scope, params.id, query.limit)) ?? Promise.reject(notFound('source')),
   cite: async ({ params, query }, scope, res) => {

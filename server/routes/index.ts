@@ -9,6 +9,7 @@ import { patternHandlers } from './patterns.js';
 import { sessionHandlers } from './session.js';
 import { setupHandlers } from './setup.js';
 import { timelineHandlers } from './timeline.js';
+import { writeHandlers } from './write.js';
 
 /** The handler of every route in the contract (server/contract), by route name. */
 export const handlers: Handlers<Api> = {
@@ -21,4 +22,5 @@ export const handlers: Handlers<Api> = {
   ...setupHandlers,
   ...oidcHandlers,
   ...auditHandlers,
+  ...writeHandlers,
 };

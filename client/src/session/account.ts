@@ -1,4 +1,5 @@
 import { api, onSignInRequired, useCsrfToken } from '../api/client.js';
+import { mayWrite } from '../../../graph/access/roles.js';
 import { organisationSignIn } from '../oidc/organisation-sign-in.js';
 import type { SessionView } from '../api/types.js';
 import { append, el } from '../dom.js';
@@ -8,6 +9,8 @@ import { createSignInDialog } from './sign-in-dialog.js';
 export interface AccountDeps {
   /** Opens the audit page; the header offers it to admins only. */
   openAudit(): void;
+  /** Opens the "Add person" form; the header offers it to those who may write. */
+  addPerson(): void;
 }
 
 export interface Account {
@@ -57,6 +60,7 @@ export function createAccount(root: HTMLElement, deps: AccountDeps): Account {
       ...(user
         ? [
             el('span', { className: 'who', id: 'signed-in-as', text: signedInText(user) }),
+            mayWrite(user) && el('button', { type: 'button', id: 'add-person', onclick: deps.addPerson }, 'Add person'),
             user.role === 'admin' &&
               el('button', { type: 'button', id: 'open-audit', onclick: deps.openAudit }, 'Audit log'),
             el(
