@@ -86,6 +86,7 @@ const INTERNAL_KEYS = new Set([
   'name',
   'lastKnownEarliest',
   'lastKnownLatest',
+  'location',
 ]);
 
 const KINSHIP: ReadonlySet<string> = new Set(KINSHIP_TYPES);

@@ -127,3 +127,8 @@ export const ENTITY_FIELDS = {
       .optional(),
   },
 } as const satisfies Record<EntityType, z.ZodRawShape>;
+
+/** The types whose records carry coordinates (`latitude`, `longitude`): what the map draws. */
+export const LOCATED_TYPES = (Object.keys(ENTITY_FIELDS) as EntityType[]).filter(
+  (type) => 'latitude' in ENTITY_FIELDS[type] && 'longitude' in ENTITY_FIELDS[type],
+) as unknown as readonly [EntityType, ...EntityType[]];
