@@ -87,6 +87,7 @@ const INTERNAL_KEYS = new Set([
   'lastKnownEarliest',
   'lastKnownLatest',
   'location',
+  'footprintJson',
 ]);
 
 const KINSHIP: ReadonlySet<string> = new Set(KINSHIP_TYPES);

@@ -1,22 +1,9 @@
 import { z } from 'zod';
 import { EntityTypeName } from '../schema/index.js';
+import { Footprint, MultiPolygonGeometry, PointGeometry, PolygonGeometry } from '../vocabulary/geometry.js';
 import { LOCATION_PRECISIONS } from '../vocabulary/precision.js';
 
-/** Longitude, latitude: GeoJSON's order (RFC 7946, 3.1.1). */
-export const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-export const PointGeometry = z.strictObject({ type: z.literal('Point'), coordinates: Position });
-const Ring = z.array(Position).min(4).max(10_000);
-export const PolygonGeometry = z.strictObject({
-  type: z.literal('Polygon'),
-  coordinates: z.array(Ring).min(1).max(100),
-});
-export const MultiPolygonGeometry = z.strictObject({
-  type: z.literal('MultiPolygon'),
-  coordinates: z.array(z.array(Ring).min(1).max(100)).min(1).max(100),
-});
-/** A facility's outline (its walls, from satellite imagery), beside its point. */
-export const Footprint = z.discriminatedUnion('type', [PolygonGeometry, MultiPolygonGeometry]);
-export type Footprint = z.infer<typeof Footprint>;
+export { Footprint, PointGeometry };
 
 /** West, south, east, north in degrees (RFC 7946, 5). West > east crosses the antimeridian. */
 export const BBox = z.tuple([
@@ -86,3 +73,20 @@ export const MapCollection = z.strictObject({
   asOf: z.string().optional(),
 });
 export type MapCollection = z.infer<typeof MapCollection>;
+
+/**
+ * `kinline export --format geojson`: the located records, each with the fields a GeoJSON import
+ * reads back (graph/export/geojson.ts). Its geometry is the point, or the footprint with the point
+ * kept as `latitude`/`longitude`.
+ */
+export const GeoJsonExport = z.strictObject({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.strictObject({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: z.discriminatedUnion('type', [PointGeometry, PolygonGeometry, MultiPolygonGeometry]),
+      properties: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
