@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../graph/config.js';
 import { EXPORT_FORMATS } from '../graph/export/index.js';
-import { IMPORT_FORMATS, parseFile } from '../graph/import/formats.js';
+import { formatOf, IMPORT_FORMATS, parseFile } from '../graph/import/formats.js';
 import { MappingError } from '../graph/import/mapping.js';
 import { importParsed } from '../graph/import/run.js';
 import type { ImportFormat, ParsedFile } from '../graph/import/types.js';
@@ -35,12 +35,12 @@ const USAGE = `usage:
 
 const log = (line: string) => process.stderr.write(`[kinline] ${line}\n`);
 
-/** The mapping for the i-th CSV: `--mapping` given once applies to all; a directory holds `<stem>.mapping.json`. */
+/** The mapping for the i-th CSV or GeoJSON file: `--mapping` given once applies to all; a directory holds `<stem>.mapping.json`. */
 function mappingFor(file: string, index: number, mappings: string[]): string | undefined {
   const mapping = mappings.length === 1 ? mappings[0] : mappings[index];
   if (!mapping) return undefined;
   if (statSync(mapping, { throwIfNoEntry: false })?.isDirectory()) {
-    const stem = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
+    const stem = (file.split(/[\\/]/).pop() ?? file).replace(/(\.geo)?\.[^.]+$/i, '');
     return join(mapping, `${stem}.mapping.json`);
   }
   return mapping;
@@ -67,7 +67,8 @@ async function importCommand(files: string[], values: ImportFlags): Promise<numb
   if (values.format && !IMPORT_FORMATS.includes(values.format as ImportFormat))
     throw new UsageError(`unknown --format ${values.format}`);
   if (values['allow-unprotect'] && values.as === undefined) requireAdmin(undefined, '--allow-unprotect');
-  const csvFiles = files.filter((f) => (values.format ?? (f.toLowerCase().endsWith('.csv') ? 'csv' : '')) === 'csv');
+  // CSV and GeoJSON files take mappings (a GeoJSON file may go without).
+  const csvFiles = files.filter((f) => ['csv', 'geojson'].includes(values.format ?? formatOf(f) ?? ''));
   const parsed: ParsedFile[] = [];
   const reading = new Progress('reading', files.length, 'files');
   try {

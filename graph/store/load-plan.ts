@@ -9,6 +9,7 @@ import {
 import { chunks } from './batches.js';
 import { claimCount, claimedFacts } from './facts.js';
 import { lastKnownSteps } from './last-known.js';
+import { locationSteps } from './location.js';
 import { statementSteps } from './statements.js';
 import { entityToProps, relationshipToProps } from './mapping.js';
 import type { DatasetProtection, Raised } from './protection.js';
@@ -311,6 +312,7 @@ export function loadPlan(
   const sections = [
     raisedSteps(protection.raised, batchSize),
     entitySteps(data, existing, protection.guard, batchSize),
+    locationSteps(data, batchSize),
     relationshipSteps(data, labelOf, existing, protection.guard, batchSize),
     claimSteps(data, existing, protection.guard, batchSize),
     statementSteps(data, existing, protection.guard.claim, batchSize),
