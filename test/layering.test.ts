@@ -17,7 +17,7 @@ const TIERS: readonly (readonly string[])[] = [
   ['graph/access', 'graph/audit'],
   ['graph/safety', 'graph/read'],
   ['graph/store'],
-  ['graph/queries'],
+  ['graph/queries', 'graph/backup'],
   ['graph/patterns'],
   ['graph/import'],
   ['graph/export'],

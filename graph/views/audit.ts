@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'export',
   'import',
   'protection-changed',
+  'backup',
+  'restore',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
