@@ -36,7 +36,12 @@ try {
   const sample = (await routeSamples()).find((s) => s.name === 'entity')!;
   const api = await startApi(neo4j.connection);
   try {
-    await apiLoad(api.url, sample, CLIENTS, { seconds: 2 }); // warm-up
+    // Warm-up by count, not time: the first requests build the server's caches and plans.
+    log(
+      'warm-up',
+      await apiLoad(api.url, sample, 1, { requests: 4 }),
+      await apiLoad(api.url, sample, CLIENTS, { requests: CLIENTS * 2 }),
+    );
     const baseline = await apiLoad(api.url, sample, CLIENTS, { seconds: 10 });
     log('baseline', baseline);
     const viaApi = entities <= API_WHOLE_GRAPH_LIMIT;
