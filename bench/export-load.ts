@@ -69,8 +69,10 @@ try {
     while (!done) during.push(await apiLoad(api.url, sample, CLIENTS, { seconds: 2 }));
     const exported = await exporting;
     const seconds = (performance.now() - started) / 1000;
-    const p95During = Math.max(...during.map((w) => w.p95));
-    const medianWindowP95 = median(during.map((w) => w.p95));
+    // A window in which no request was answered at all: the clients waited 2 s or more.
+    const answered = during.filter((w) => w.requests > 0);
+    const p95During = Math.max(...answered.map((w) => w.p95));
+    const medianWindowP95 = median(answered.map((w) => w.p95));
     const result = {
       date: new Date().toISOString(),
       machine: machine(),
@@ -87,7 +89,9 @@ try {
       during,
       worstWindowP95: p95During,
       medianWindowP95,
+      windowsWithoutAnswer: during.length - answered.length,
       ratio: round(p95During / baseline.p95, 2),
+      medianRatio: round(medianWindowP95 / baseline.p95, 2),
       target: '<= 2 x baseline p95',
     };
     writeFileSync(
@@ -95,7 +99,7 @@ try {
       `${JSON.stringify(result, null, 2)}\n`,
     );
     log(
-      `p95 of other clients: ${baseline.p95} ms alone, ${p95During} ms at worst during a ${round(seconds)} s export (${result.ratio} x)`,
+      `p95 of other clients: ${baseline.p95} ms alone; during a ${round(seconds)} s export ${medianWindowP95} ms (median of 2-s windows, ${result.medianRatio} x), ${p95During} ms at worst (${result.ratio} x), ${result.windowsWithoutAnswer} of ${during.length} windows without an answer`,
     );
   } finally {
     api.stop();
