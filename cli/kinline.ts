@@ -17,6 +17,7 @@ import { nodeCount } from '../graph/store/admin.js';
 import { GraphNotEmptyError, offlineLoad } from '../graph/store/offline-load.js';
 import { defaultHome } from '../graph/neo4j/embedded.js';
 import { AccountUsageError, auditCommand, userCommand } from './accounts.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { type Attribution, attribution, auditLoad, requireAdmin, UsageError } from './attribution.js';
 import { embeddedRunning, openGraph } from './connection.js';
 import { exportCommand } from './export.js';
@@ -29,6 +30,8 @@ const USAGE = `usage:
   kinline export [--format ${EXPORT_FORMATS.join('|')}] [--out FILE|DIR] [--as USER] [--include-protected]
   kinline seed [--synthetic N] [--as USER] [--allow-unprotect]
   kinline serve
+  kinline backup --out FILE [--documents DIR] [--as USER]
+  kinline restore FILE [--force] [--documents DIR] [--as USER]
   kinline user add NAME --role viewer|researcher|cleared|admin [--clearance none|pseudonymous|confidential] --password-stdin
   kinline user list | set-role NAME --role ROLE [--clearance C] | disable NAME
   kinline audit verify`;
@@ -216,6 +219,8 @@ export async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       clearance: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      documents: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -232,6 +237,10 @@ export async function main(argv: string[]): Promise<number> {
       return seedCommand(values);
     case 'serve':
       return serveCommand();
+    case 'backup':
+      return backupCommand(values);
+    case 'restore':
+      return restoreCommand(positionals, values);
     case 'user':
       return userCommand(positionals, values);
     case 'audit':
