@@ -1,11 +1,19 @@
 import type { QueryResult } from 'neo4j-driver';
 import { read, write, writeTransaction } from '../db/driver.js';
 import { nodeCount } from './admin.js';
-import { NEW_GENERATION } from '../db/generation.js';
+import { generationStep, NEW_GENERATION } from '../db/generation.js';
 import { ENTITY, RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
 import { loadPlan, type Existing, type Step } from './load-plan.js';
 import { claimCount, claimedFacts } from './facts.js';
 import { matcherFor, protectDataset, protectionContext, raisedByDataset } from './protection.js';
+import {
+  advanced,
+  invalidateProtectionCache,
+  PEOPLE_FIELDS,
+  protectionCached,
+  type StoredPerson,
+  storedPerson,
+} from './protection-cache.js';
 import type { MentionMatcher } from '../safety/mentions.js';
 import { publishedBy } from './published.js';
 import { publicationLatest } from '../dates/close.js';
@@ -166,33 +174,53 @@ export async function loadDataset(data: CheckedDataset, options: LoadOptions = {
       record(params.rows.length, (await pending).summary.counters.updates());
     }
   };
+  let step: ReturnType<typeof generationStep> | undefined;
+  let written: StoredPerson[] = [];
   const transaction =
     options.transaction === 'batched' || rowsTotal > SINGLE_TRANSACTION_MAX_ROWS ? 'batched' : 'single';
   if (transaction === 'batched' && options.around) throw new Error('graph/store: `around` needs a single transaction');
   if (transaction === 'batched') {
-    await write(START_RUN, { ...run, startedAt: new Date().toISOString(), rows: rowsTotal });
-    await apply((cypher, params, n) =>
-      writeTransaction(async (tx) => {
-        const written = await tx(cypher, params);
-        await tx(BATCH_DONE, { batch: n, rowsDone: Math.min(rowsTotal, rowsDone + params.rows.length) });
-        return written;
-      }),
-    );
-    await writeTransaction(async (tx) => {
-      await tx(NEW_GENERATION);
-      await tx(RUN_COMPLETE, { ...run, finishedAt: new Date().toISOString() });
-    });
+    // Between batches the graph is neither before nor after: nothing cached may stand for it.
+    invalidateProtectionCache();
+    try {
+      await write(START_RUN, { ...run, startedAt: new Date().toISOString(), rows: rowsTotal });
+      await apply((cypher, params, n) =>
+        writeTransaction(async (tx) => {
+          const written = await tx(cypher, params);
+          await tx(BATCH_DONE, { batch: n, rowsDone: Math.min(rowsTotal, rowsDone + params.rows.length) });
+          return written;
+        }),
+      );
+      await writeTransaction(async (tx) => {
+        await tx(NEW_GENERATION);
+        await tx(RUN_COMPLETE, { ...run, finishedAt: new Date().toISOString() });
+      });
+    } finally {
+      invalidateProtectionCache();
+    }
   } else {
     await writeTransaction(async (tx) => {
       Object.assign(totals, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
       rowsDone = 0;
       await options.around?.before?.(tx);
       await apply((cypher, params) => tx(cypher, params));
-      await tx(NEW_GENERATION);
+      step = generationStep(await tx(NEW_GENERATION));
+      // The dataset's people as stored now, read in the load's transaction for the protection cache.
+      const ids = data.entities.filter((e) => e.type === ENTITY.Person).map((e) => e.id);
+      written =
+        ids.length && protectionCached()
+          ? (
+              await tx(`UNWIND $ids AS id MATCH (p:${ENTITY.Person} {id: id}) RETURN ${PEOPLE_FIELDS}`, { ids })
+            ).records.map(storedPerson)
+          : [];
       await options.around?.after?.(tx, () => matcherFor(data, context));
       // A single transaction that completes an interrupted batched run of the same data says so.
       if (incomplete) await tx(RUN_COMPLETE, { ...run, finishedAt: new Date().toISOString() });
     });
+    // Guards raised on stored records: rare, and the cache is rebuilt rather than reasoned about.
+    const raisedAny = Object.values(protection.raised).some((list) => list.length > 0);
+    if (step && !raisedAny) advanced(step.before, step.after, written);
+    else invalidateProtectionCache();
   }
   return {
     file,
