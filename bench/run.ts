@@ -192,8 +192,9 @@ async function largeStage(data: Dataset) {
 }
 
 /**
- * The other benchmarks, run as they are: client views in Chromium (issues 4, 5) and the RUVTE
- * register import (issue 6; its synthetic part kept small, the 100,000-people import is above).
+ * The other benchmarks, run as they are: client views in Chromium (issues 4, 5), the RUVTE
+ * register import (issue 6; its synthetic part kept small, the 100,000-people import is above) and
+ * the map (issue 16).
  * Their JSON files are read back.
  */
 function otherBenchesStage(): Record<string, unknown> {
@@ -202,6 +203,8 @@ function otherBenchesStage(): Record<string, unknown> {
     ['import', ['--people', '1000'], false],
     ['client-graph', [], true],
     ['client-timeline', [], true],
+    // Issue 16: /api/map over Xinjiang with 1,500 facilities and places, beside raw Cypher.
+    ['map', QUICK ? ['--quick'] : [], false],
   ];
   for (const [name, args, isClient] of benches) {
     if ((isClient && values['skip-client']) || !existsSync(`bench/${name}.ts`)) {

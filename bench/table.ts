@@ -188,6 +188,14 @@ function otherRows(client: Record<string, unknown>): Row[] {
       ...(r.items === 10_000 ? { target: 'open < 1,000 ms', met: r.openMillis < 1000 } : {}),
     });
   }
+  const map = client.map as { people: number; located: number; api: LoadFigures; raw: LoadFigures } | undefined;
+  if (map?.api)
+    rows.push({
+      figure: `API map, Xinjiang box, ${int(map.located)} facilities and places among ${int(map.people)} people, 1 client: p50 / p95 (raw point-index Cypher)`,
+      value: `${ms(map.api.p50)} / ${ms(map.api.p95)} ms (raw: ${ms(map.raw.p50)} / ${ms(map.raw.p95)} ms)`,
+      target: 'p95 < 50 ms',
+      met: map.api.p95 < 50,
+    });
   const ruvte = (
     client.import as
       | { ruvte?: { rows: number; rowsPerSecond: number; graphRecordsPerSecond: number; problems: number } }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../graph/config.js';
 import { EXPORT_FORMATS } from '../graph/export/index.js';
-import { IMPORT_FORMATS, parseFile } from '../graph/import/formats.js';
+import { formatOf, IMPORT_FORMATS, parseFile } from '../graph/import/formats.js';
 import { MappingError } from '../graph/import/mapping.js';
 import { importParsed } from '../graph/import/run.js';
 import type { ImportFormat, ParsedFile } from '../graph/import/types.js';
@@ -17,6 +17,7 @@ import { nodeCount } from '../graph/store/admin.js';
 import { GraphNotEmptyError, offlineLoad } from '../graph/store/offline-load.js';
 import { defaultHome } from '../graph/neo4j/embedded.js';
 import { AccountUsageError, auditCommand, userCommand } from './accounts.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { type Attribution, attribution, auditLoad, requireAdmin, UsageError } from './attribution.js';
 import { embeddedRunning, openGraph } from './connection.js';
 import { exportCommand } from './export.js';
@@ -29,18 +30,20 @@ const USAGE = `usage:
   kinline export [--format ${EXPORT_FORMATS.join('|')}] [--out FILE|DIR] [--as USER] [--include-protected]
   kinline seed [--synthetic N] [--as USER] [--allow-unprotect]
   kinline serve
+  kinline backup --out FILE [--documents DIR] [--as USER]
+  kinline restore FILE [--force] [--documents DIR] [--as USER]
   kinline user add NAME --role viewer|researcher|cleared|admin [--clearance none|pseudonymous|confidential] --password-stdin
   kinline user list | set-role NAME --role ROLE [--clearance C] | disable NAME
   kinline audit verify`;
 
 const log = (line: string) => process.stderr.write(`[kinline] ${line}\n`);
 
-/** The mapping for the i-th CSV: `--mapping` given once applies to all; a directory holds `<stem>.mapping.json`. */
+/** The mapping for the i-th CSV or GeoJSON file: `--mapping` given once applies to all; a directory holds `<stem>.mapping.json`. */
 function mappingFor(file: string, index: number, mappings: string[]): string | undefined {
   const mapping = mappings.length === 1 ? mappings[0] : mappings[index];
   if (!mapping) return undefined;
   if (statSync(mapping, { throwIfNoEntry: false })?.isDirectory()) {
-    const stem = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
+    const stem = (file.split(/[\\/]/).pop() ?? file).replace(/(\.geo)?\.[^.]+$/i, '');
     return join(mapping, `${stem}.mapping.json`);
   }
   return mapping;
@@ -67,7 +70,8 @@ async function importCommand(files: string[], values: ImportFlags): Promise<numb
   if (values.format && !IMPORT_FORMATS.includes(values.format as ImportFormat))
     throw new UsageError(`unknown --format ${values.format}`);
   if (values['allow-unprotect'] && values.as === undefined) requireAdmin(undefined, '--allow-unprotect');
-  const csvFiles = files.filter((f) => (values.format ?? (f.toLowerCase().endsWith('.csv') ? 'csv' : '')) === 'csv');
+  // CSV and GeoJSON files take mappings (a GeoJSON file may go without).
+  const csvFiles = files.filter((f) => ['csv', 'geojson'].includes(values.format ?? formatOf(f) ?? ''));
   const parsed: ParsedFile[] = [];
   const reading = new Progress('reading', files.length, 'files');
   try {
@@ -215,6 +219,8 @@ export async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       clearance: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      documents: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -231,6 +237,10 @@ export async function main(argv: string[]): Promise<number> {
       return seedCommand(values);
     case 'serve':
       return serveCommand();
+    case 'backup':
+      return backupCommand(values);
+    case 'restore':
+      return restoreCommand(positionals, values);
     case 'user':
       return userCommand(positionals, values);
     case 'audit':

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { DatabaseUnavailableError } from '../graph/db/driver.js';
 import { supervision } from '../graph/neo4j/supervisor.js';
+import { IncompleteImportError } from '../graph/store/import-run.js';
 import { formatPath, ValidationError } from '../graph/store/validate.js';
 import type { ErrorBody } from '../graph/views/system.js';
 import { WriteRefused } from '../graph/write/refused.js';
@@ -48,6 +49,19 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
       .status(503)
       .set('Retry-After', String(RETRY_AFTER_SECONDS))
       .json(body('database_unavailable', unavailableMessage()));
+    return;
+  }
+  if (error instanceof IncompleteImportError) {
+    // Writes wait for an interrupted import to be completed; the file's name stays in the CLI.
+    res
+      .status(503)
+      .set('Retry-After', String(RETRY_AFTER_SECONDS * 6))
+      .json(
+        body(
+          'import_incomplete',
+          'An import was interrupted: nothing was written; writes resume once it has been run again to completion.',
+        ),
+      );
     return;
   }
   const status =

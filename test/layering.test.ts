@@ -18,7 +18,7 @@ const TIERS: readonly (readonly string[])[] = [
   ['graph/safety', 'graph/read'],
   ['graph/store'],
   ['graph/revisions'],
-  ['graph/queries'],
+  ['graph/queries', 'graph/backup'],
   ['graph/patterns'],
   ['graph/import'],
   ['graph/export'],

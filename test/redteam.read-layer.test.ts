@@ -459,7 +459,7 @@ describe('a protected real id answers exactly what an id that exists nowhere ans
  * Exports go through the export form of the read layer (graph/safety/stored-guards.ts, then
  * redact-dataset.ts): the same fixture, every format, as a viewer.
  */
-const HTTP_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'csl', 'bibtex'] as const;
+const HTTP_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'csl', 'bibtex', 'geojson'] as const;
 const CSV_FILES = Object.keys(CSV_COLUMNS);
 
 function exportPaths(format: string): string[] {

@@ -14,6 +14,7 @@ import { createSearchPanel } from './panels/search.js';
 import { createTablePanel } from './panels/table.js';
 import { createOutageBanner } from './outage/banner.js';
 import { createPatternsPanel } from './patterns/panel.js';
+import { createMapPanel } from './map/map-panel.js';
 import { createAccount } from './session/account.js';
 import { createPersonDialog } from './edit/person-dialog.js';
 import { createTimelinePanel } from './timeline/panel.js';
@@ -208,6 +209,8 @@ const timeline = createTimelinePanel(byId('timeline-panel'), {
   redrawGraph: () => graph.setHighlight(graph.highlight),
 });
 createPatternsPanel(byId('patterns'), { open: timeline.openPeople, asOf: () => store.state.asOf });
+// Issue 16: the map of facilities, places and crossings.
+createMapPanel(byId('map-panel'), byId<HTMLButtonElement>('toggle-map'), { store, commands });
 
 declare global {
   interface Window {

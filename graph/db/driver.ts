@@ -26,13 +26,18 @@ export interface Connection {
 }
 
 let current: { driver: Driver; connection: Connection } | null = null;
+let exact: Driver | null = null;
+
+const authOf = (connection: Connection) =>
+  connection.user ? neo4j.auth.basic(connection.user, connection.password ?? '') : undefined;
 
 /** One driver per process (neo4j-driver's advice); sessions are opened per query. */
 export function connect(connection: Connection): Driver {
   if (current && current.connection.uri === connection.uri) return current.driver;
   void current?.driver.close();
-  const auth = connection.user ? neo4j.auth.basic(connection.user, connection.password ?? '') : undefined;
-  const driver = neo4j.driver(connection.uri, auth, {
+  void exact?.close();
+  exact = null;
+  const driver = neo4j.driver(connection.uri, authOf(connection), {
     disableLosslessIntegers: true,
     // Fail fast when the server is gone so the API can answer 503 instead of hanging.
     connectionAcquisitionTimeout: 5_000,
@@ -49,10 +54,26 @@ export function driver(): Driver {
   return current.driver;
 }
 
+/**
+ * A second driver on the same connection that keeps Neo4j's integers and floats apart (integers
+ * as BigInt): a backup must restore `3` as an integer and `3.0` as a float, which the main
+ * driver's plain numbers cannot tell apart (graph/backup).
+ */
+export function exactDriver(): Driver {
+  if (!current) throw new Error('graph/db: connect() was not called');
+  exact ??= neo4j.driver(current.connection.uri, authOf(current.connection), {
+    useBigInt: true,
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 60_000,
+  });
+  return exact;
+}
+
 export async function disconnect(): Promise<void> {
-  const closing = current?.driver.close();
+  const closing = [current?.driver.close(), exact?.close()];
   current = null;
-  await closing;
+  exact = null;
+  await Promise.all(closing);
 }
 
 function wrap(error: unknown): never {

@@ -8,11 +8,12 @@ import { ENTITY } from '../vocabulary/entity-types.js';
 import { toBibtex, toCslJson } from './citations.js';
 import { toCsvFiles } from './csv.js';
 import { toFtmLines } from './ftm.js';
+import { toGeoJson } from './geojson.js';
 import { toGedcom } from './gedcom.js';
 import { toGexf } from './gexf.js';
 import { toGraphml } from './graphml.js';
 
-export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'ftm', 'gedcom', 'csl', 'bibtex'] as const;
+export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'ftm', 'gedcom', 'csl', 'bibtex', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXTENSION: Record<ExportFormat, string> = {
@@ -24,6 +25,7 @@ export const EXTENSION: Record<ExportFormat, string> = {
   gedcom: 'ged',
   csl: 'csl.json',
   bibtex: 'bib',
+  geojson: 'geojson',
 };
 
 export interface ExportOptions {
@@ -95,5 +97,7 @@ export function renderExport(
       return one(toCslJson(data));
     case 'bibtex':
       return one(toBibtex(data));
+    case 'geojson':
+      return one(toGeoJson(data));
   }
 }

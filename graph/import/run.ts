@@ -38,6 +38,14 @@ function locate(problem: Problem, combined: Combined): Problem {
   const position = m ? combined.positions.get(m[1]!) : undefined;
   if (!position) return problem;
   const field = m![2] ? position.fields?.[m![2]] : undefined;
+  if (position.where)
+    return {
+      ...problem,
+      file: position.file,
+      path: `${position.where}${field?.name ? `.properties.${field.name}` : m![2] ? `.${m![2]}` : ''}`,
+      line: undefined,
+      column: undefined,
+    };
   return {
     ...problem,
     file: position.file,

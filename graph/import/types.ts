@@ -9,6 +9,11 @@ export interface Position {
   line: number;
   column?: number;
   /**
+   * For files without lines that matter (GeoJSON): the path of the record in the file,
+   * `features[3]`; a problem then names it and the property (`features[3].properties.name`).
+   */
+  where?: string;
+  /**
    * Top-level field of the record -> column (CSV) or line (GEDCOM, JSON lines) it came from, and,
    * for a date a CSV date rule rewrote, `asWritten`: the cell text as the source wrote it.
    */
@@ -25,7 +30,7 @@ export interface PersonAddition {
   position: Position;
 }
 
-export type ImportFormat = 'json' | 'gedcom' | 'csv' | 'ftm';
+export type ImportFormat = 'json' | 'gedcom' | 'csv' | 'ftm' | 'geojson';
 
 /**
  * One file turned into the Dataset file form. `positions` is keyed by `entities[i]` /

@@ -87,6 +87,8 @@ const INTERNAL_KEYS = new Set([
   'lastKnownEarliest',
   'lastKnownLatest',
   'version',
+  'location',
+  'footprintJson',
 ]);
 
 const KINSHIP: ReadonlySet<string> = new Set(KINSHIP_TYPES);

@@ -13,6 +13,7 @@ export function constraintsFor(vocabulary: Vocabulary): string[] {
   const typeIndexes = Object.entries(vocabulary.entities).flatMap(([label, spec]: [string, EntityTypeSpec]) =>
     (spec.indexes ?? []).map((index: IndexSpec) => {
       const on = index.properties.map((p) => `n.${p}`).join(', ');
+      if (index.kind === 'point') return `CREATE POINT INDEX ${index.name} IF NOT EXISTS FOR (n:${label}) ON (${on})`;
       return `CREATE INDEX ${index.name} IF NOT EXISTS FOR (n:${label}) ON (${on})`;
     }),
   );

@@ -1,4 +1,4 @@
-import { read } from '../db/driver.js';
+import { keyedPages } from '../db/page.js';
 import {
   ENTITY_TYPES,
   RELATIONSHIP_TYPES,
@@ -65,6 +65,22 @@ export function noteIdentity(into: Identities, props: Record<string, unknown>): 
     });
 }
 
+/** The claims of every event and relationship, in their order (`seq`), read a page at a time. */
+async function claimsByRecord(identities: Identities): Promise<Map<string, Claim[]>> {
+  const numbered = new Map<string, [number, Claim][]>();
+  for await (const page of keyedPages<{ c: ClaimProps }>(
+    'MATCH (c:Claim) WHERE c.id > $after RETURN properties(c) AS c, c.id AS key ORDER BY c.id LIMIT $limit',
+  ))
+    for (const { c } of page) {
+      noteIdentity(identities, c as unknown as Record<string, unknown>);
+      const list = numbered.get(c.about) ?? [];
+      list.push([Number(c.seq), claimFromProps(c)]);
+      numbered.set(c.about, list);
+    }
+  // Ids order "e#10" before "e#2": the claims are put back in the order they were loaded.
+  return new Map([...numbered].map(([about, list]) => [about, list.sort((a, b) => a[0] - b[0]).map(([, c]) => c)]));
+}
+
 /**
  * The whole graph in the file form, lossless: the entities, relationships and claims exactly as
  * loaded (derived properties are left out). Unredacted: callers outside the trusted CLI must pass
@@ -81,50 +97,42 @@ export async function exportDataset(): Promise<Dataset> {
  */
 export async function exportGraph(): Promise<GraphExport> {
   const identities: Identities = { publicIds: new Map(), pseudonyms: new Map(), guards: new Map() };
-  const claims = new Map<string, Claim[]>();
-  const claimRows = await read<{ c: ClaimProps }>('MATCH (c:Claim) RETURN properties(c) AS c ORDER BY c.about, c.seq');
-  for (const record of claimRows.records) {
-    const props = record.get('c');
-    noteIdentity(identities, props as unknown as Record<string, unknown>);
-    const list = claims.get(props.about) ?? [];
-    list.push(claimFromProps(props));
-    claims.set(props.about, list);
-  }
+  const claims = await claimsByRecord(identities);
   const statements = await storedStatements(identities);
   const entities: Entity[] = [];
   for (const label of ENTITY_TYPES) {
-    const rows = await read<{ p: Record<string, unknown> }>(
-      `MATCH (n:${label}) RETURN properties(n) AS p ORDER BY n.id`,
-    );
-    for (const record of rows.records) {
-      const entity = propsToEntity(label as EntityType, record.get('p'));
-      noteIdentity(identities, record.get('p'));
-      if (entity.type === ENTITY.Event) entity.claims = claims.get(entity.id) ?? [];
-      const stated = statements.get(entity.id);
-      if (stated) entity.statements = stated;
-      entities.push(entity);
-    }
+    for await (const page of keyedPages<{ p: Record<string, unknown> }>(
+      `MATCH (n:${label}) WHERE n.id > $after RETURN properties(n) AS p, n.id AS key ORDER BY n.id LIMIT $limit`,
+    ))
+      for (const { p } of page) {
+        const entity = propsToEntity(label as EntityType, p);
+        noteIdentity(identities, p);
+        if (entity.type === ENTITY.Event) entity.claims = claims.get(entity.id) ?? [];
+        const stated = statements.get(entity.id);
+        if (stated) entity.statements = stated;
+        entities.push(entity);
+      }
   }
   const relationships: Relationship[] = [];
   for (const type of RELATIONSHIP_TYPES) {
-    const rows = await read<{ r: Record<string, unknown>; from: string; to: string }>(
-      `MATCH (a)-[r:${type}]->(b) RETURN properties(r) AS r, a.id AS from, b.id AS to ORDER BY r.id`,
-    );
-    for (const record of rows.records) {
-      const props = record.get('r');
-      noteIdentity(identities, props);
-      const rel: Relationship = {
-        id: props.id as string,
-        type,
-        from: record.get('from'),
-        to: record.get('to'),
-        claims: claims.get(props.id as string) ?? [],
-      };
-      for (const key of ['role', 'relation', 'date'] as const)
-        if (typeof props[key] === 'string') rel[key] = props[key] as string;
-      if (props.synthetic === true) rel.synthetic = true;
-      relationships.push(rel);
-    }
+    for await (const page of keyedPages<{ r: Record<string, unknown>; from: string; to: string }>(
+      `MATCH (a)-[r:${type}]->(b) WHERE r.id > $after
+       RETURN properties(r) AS r, a.id AS from, b.id AS to, r.id AS key ORDER BY r.id LIMIT $limit`,
+    ))
+      for (const { r: props, from, to } of page) {
+        noteIdentity(identities, props);
+        const rel: Relationship = {
+          id: props.id as string,
+          type,
+          from,
+          to,
+          claims: claims.get(props.id as string) ?? [],
+        };
+        for (const key of ['role', 'relation', 'date'] as const)
+          if (typeof props[key] === 'string') rel[key] = props[key] as string;
+        if (props.synthetic === true) rel.synthetic = true;
+        relationships.push(rel);
+      }
   }
   return { dataset: { kinline: 1, entities, relationships }, ...identities };
 }

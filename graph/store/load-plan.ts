@@ -9,6 +9,7 @@ import {
 import { chunks } from './batches.js';
 import { claimCount, claimedFacts } from './facts.js';
 import { lastKnownSteps } from './last-known.js';
+import { locationSteps } from './location.js';
 import { statementSteps } from './statements.js';
 import { entityToProps, relationshipToProps } from './mapping.js';
 import type { DatasetProtection, Raised } from './protection.js';
@@ -268,6 +269,35 @@ export function protectionSteps(data: Dataset, batchSize: number): Section {
   return { rows: events.length, steps: () => steps };
 }
 
+/**
+ * Stored birth or death records that a participation of this dataset makes protected, withheld
+ * BEFORE the participation is written: a batched load stopped between the two never serves the
+ * record readable beside a protected participant (protectionSteps does the same afterwards, for
+ * what the graph held already; the result is the same).
+ */
+function participationSteps(data: Dataset, guard: DatasetProtection, batchSize: number): Section {
+  const inFile = new Set(data.entities.map((e) => e.id));
+  const rows = data.relationships
+    .filter((r) => r.type === 'PARTICIPATED_IN' && !inFile.has(r.to))
+    .map((r) => ({
+      event: r.to,
+      from: r.from,
+      level: inFile.has(r.from) ? (guard.entity(r.from).needs ?? null) : null,
+    }));
+  const steps = chunks(rows, batchSize).map((batch) => ({
+    cypher: `UNWIND $rows AS row MATCH (e:${ENTITY.Event} {id: row.event}) WHERE e.kind IN $kinds
+             OPTIONAL MATCH (p:${ENTITY.Person} {id: row.from})
+             WITH e, collect(DISTINCT coalesce(row.level, p.needs)) AS levels
+             WITH e, CASE WHEN 'confidential' IN levels THEN 'confidential'
+                          WHEN 'pseudonymous' IN levels THEN 'pseudonymous' END AS byPerson
+             WHERE byPerson IS NOT NULL AND coalesce(e.needs, '') <> 'confidential' AND coalesce(e.needs, '') <> byPerson
+             WITH e AS n, byPerson AS level, 'Withheld ' + toLower(e.type) AS pseudonym
+             ${WITHHOLD}`,
+    params: { rows: batch, kinds: IDENTIFYING_KINDS },
+  }));
+  return { rows: rows.length, steps: () => steps };
+}
+
 /** Stored records that mention someone this load protects (protection.ts, raisedByDataset). */
 function raisedSteps(raised: Raised, batchSize: number): Section {
   const steps = [
@@ -310,7 +340,9 @@ export function loadPlan(
   // Raised guards first: a batched load never shows a stored record that names someone it protects.
   const sections = [
     raisedSteps(protection.raised, batchSize),
+    participationSteps(data, protection.guard, batchSize),
     entitySteps(data, existing, protection.guard, batchSize),
+    locationSteps(data, batchSize),
     relationshipSteps(data, labelOf, existing, protection.guard, batchSize),
     claimSteps(data, existing, protection.guard, batchSize),
     statementSteps(data, existing, protection.guard.claim, batchSize),

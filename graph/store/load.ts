@@ -1,15 +1,31 @@
 import type { QueryResult } from 'neo4j-driver';
 import { read, write, writeTransaction } from '../db/driver.js';
 import { nodeCount } from './admin.js';
-import { NEW_GENERATION } from '../db/generation.js';
+import { generationStep, NEW_GENERATION } from '../db/generation.js';
 import { ENTITY, RELATIONSHIP_TYPES, type Dataset } from '../schema/index.js';
-import { loadPlan, type Existing } from './load-plan.js';
+import { loadPlan, type Existing, type Step } from './load-plan.js';
 import { claimCount, claimedFacts } from './facts.js';
 import { matcherFor, protectDataset, protectionContext, raisedByDataset } from './protection.js';
+import {
+  advanced,
+  invalidateProtectionCache,
+  PEOPLE_FIELDS,
+  protectionCached,
+  type StoredPerson,
+  storedPerson,
+} from './protection-cache.js';
 import type { MentionMatcher } from '../safety/mentions.js';
 import { publishedBy } from './published.js';
 import { publicationLatest } from '../dates/close.js';
 import { type CheckedDataset, labelsOf } from './validate.js';
+import {
+  BATCH_DONE,
+  fingerprintOf,
+  IncompleteImportError,
+  incompleteImport,
+  RUN_COMPLETE,
+  START_RUN,
+} from './import-run.js';
 
 export interface LoadSummary {
   file: string;
@@ -128,6 +144,9 @@ async function existingRecords(data: Dataset, empty: boolean): Promise<Existing>
  */
 export async function loadDataset(data: CheckedDataset, options: LoadOptions = {}): Promise<LoadSummary> {
   const file = options.file ?? '<input>';
+  const fingerprint = fingerprintOf(file, data);
+  const incomplete = await incompleteImport();
+  if (incomplete && incomplete.fingerprint !== fingerprint) throw new IncompleteImportError(incomplete);
   const empty = (await nodeCount()) === 0;
   const existing = await existingRecords(data, empty);
   const context = await protectionContext(data, new Map([...existing.entities, ...existing.relationships]), empty);
@@ -143,31 +162,65 @@ export async function loadDataset(data: CheckedDataset, options: LoadOptions = {
     totals.relationshipsCreated += updates.relationshipsCreated ?? 0;
     totals.propertiesSet += updates.propertiesSet ?? 0;
   };
+  const run = { file, fingerprint, finishedAt: '' };
   // Each step is sent before the next one is mapped, so Node prepares batch n+1 while Neo4j
-  // writes batch n (two cores: one each).
-  const apply = async (run: Run) => {
-    await options.around?.before?.(run);
+  // writes batch n (two cores: one each). `step` runs one step (batched: in its own transaction).
+  const apply = async (step: (cypher: string, params: Step['params'], n: number) => ReturnType<Run>) => {
     const steps = plan.steps()[Symbol.iterator]();
-    for (let current = steps.next(); !current.done; ) {
-      const step = current.value;
-      const pending = run(step.cypher, step.params);
+    for (let current = steps.next(), n = 1; !current.done; n++) {
+      const { cypher, params } = current.value;
+      const pending = step(cypher, params, n);
       current = steps.next();
-      record(step.params.rows.length, (await pending).summary.counters.updates());
+      record(params.rows.length, (await pending).summary.counters.updates());
     }
-    await run(NEW_GENERATION);
-    await options.around?.after?.(run, () => matcherFor(data, context));
   };
+  let step: ReturnType<typeof generationStep> | undefined;
+  let written: StoredPerson[] = [];
   const transaction =
     options.transaction === 'batched' || rowsTotal > SINGLE_TRANSACTION_MAX_ROWS ? 'batched' : 'single';
   if (transaction === 'batched' && options.around) throw new Error('graph/store: `around` needs a single transaction');
   if (transaction === 'batched') {
-    await apply((c, p) => write(c, p));
+    // Between batches the graph is neither before nor after: nothing cached may stand for it.
+    invalidateProtectionCache();
+    try {
+      await write(START_RUN, { ...run, startedAt: new Date().toISOString(), rows: rowsTotal });
+      await apply((cypher, params, n) =>
+        writeTransaction(async (tx) => {
+          const written = await tx(cypher, params);
+          await tx(BATCH_DONE, { batch: n, rowsDone: Math.min(rowsTotal, rowsDone + params.rows.length) });
+          return written;
+        }),
+      );
+      await writeTransaction(async (tx) => {
+        await tx(NEW_GENERATION);
+        await tx(RUN_COMPLETE, { ...run, finishedAt: new Date().toISOString() });
+      });
+    } finally {
+      invalidateProtectionCache();
+    }
   } else {
-    await writeTransaction((run) => {
+    await writeTransaction(async (tx) => {
       Object.assign(totals, { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
       rowsDone = 0;
-      return apply(run);
+      await options.around?.before?.(tx);
+      await apply((cypher, params) => tx(cypher, params));
+      step = generationStep(await tx(NEW_GENERATION));
+      // The dataset's people as stored now, read in the load's transaction for the protection cache.
+      const ids = data.entities.filter((e) => e.type === ENTITY.Person).map((e) => e.id);
+      written =
+        ids.length && protectionCached()
+          ? (
+              await tx(`UNWIND $ids AS id MATCH (p:${ENTITY.Person} {id: id}) RETURN ${PEOPLE_FIELDS}`, { ids })
+            ).records.map(storedPerson)
+          : [];
+      await options.around?.after?.(tx, () => matcherFor(data, context));
+      // A single transaction that completes an interrupted batched run of the same data says so.
+      if (incomplete) await tx(RUN_COMPLETE, { ...run, finishedAt: new Date().toISOString() });
     });
+    // Guards raised on stored records: rare, and the cache is rebuilt rather than reasoned about.
+    const raisedAny = Object.values(protection.raised).some((list) => list.length > 0);
+    if (step && !raisedAny) advanced(step.before, step.after, written);
+    else invalidateProtectionCache();
   }
   return {
     file,

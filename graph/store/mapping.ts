@@ -14,7 +14,7 @@ type AnyEntity = z.infer<typeof Entity>;
 const SHAPES: Record<EntityType, z.ZodObject> = ENTITY_SCHEMAS;
 
 /** Keys Neo4j cannot hold as properties (lists of maps): stored as `<key>Json` strings. */
-const JSON_KEYS = new Set(['names', 'claims', 'identifiers']);
+const JSON_KEYS = new Set(['names', 'claims', 'identifiers', 'footprint']);
 /** EDTF fields whose bounds are stored beside them for range queries. */
 const DATE_KEYS = ['date', 'birthDate', 'deathDate'] as const;
 

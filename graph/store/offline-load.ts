@@ -8,6 +8,7 @@ import { chunks } from './batches.js';
 import { NEW_GENERATION } from '../db/generation.js';
 import { writeImportFiles, type Fixup } from './import-files.js';
 import { lastKnownSteps } from './last-known.js';
+import { locationSteps } from './location.js';
 import { protectionSteps, type Step } from './load-plan.js';
 import { claimCount, claimedFacts } from './facts.js';
 import { type CheckedDataset, labelsOf, outsideReferences, ValidationError } from './validate.js';
@@ -152,6 +153,7 @@ export async function offlineLoad(
         ...fixupSteps(files.nodeFixups, (label) => `MATCH (x:${label} {id: row.id})`),
         ...fixupSteps(files.relationshipFixups, (type) => `MATCH ()-[x:${type} {id: row.id}]->()`),
         ...protectionSteps(data, BATCH).steps(),
+        ...locationSteps(data, BATCH).steps(),
         ...lastKnownSteps(
           data,
           labelsOf(data),

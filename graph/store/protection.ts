@@ -11,6 +11,7 @@ import { IDENTIFYING_KINDS } from '../vocabulary/event-kinds.js';
 import { claimedFacts } from './facts.js';
 import { statedFacts, valueTexts } from './statements.js';
 import { ATTRIBUTE_CLAIM } from '../schema/index.js';
+import { cachedContext, contextOf, PEOPLE_FIELDS, storedPerson } from './protection-cache.js';
 
 /**
  * What each record of a dataset needs of a reader, decided when the record is written and stored
@@ -59,6 +60,8 @@ export interface ProtectionContext {
   publicNames: string[];
   /** The graph held nothing before this load: no stored record can need a rescan. */
   empty: boolean;
+  /** The matcher of this context alone, built once and shared (protection-cache.ts). */
+  matcher?: () => MentionMatcher;
 }
 
 export const EMPTY_CONTEXT: ProtectionContext = {
@@ -74,6 +77,7 @@ const isPerson = (e: Entity): e is PersonRecord => e.type === ENTITY.Person;
 /** The protected people's terms (dataset and graph) and the public names that overrule them. */
 export function matcherFor(data: Dataset, context: ProtectionContext): MentionMatcher {
   const people = data.entities.filter(isPerson);
+  if (people.length === 0 && context.matcher) return context.matcher();
   const terms = [
     ...context.protectedPeople.flatMap((p) => termsOfPerson(p, p.needs)),
     ...people.flatMap((p) => {
@@ -218,35 +222,13 @@ export async function protectionContext(
   graphIsEmpty: boolean,
 ): Promise<ProtectionContext> {
   if (graphIsEmpty) return { ...EMPTY_CONTEXT, publicIds };
-  const inDataset = [...new Set(data.entities.filter(isPerson).map((p) => p.id))];
-  const people = await read<{
-    id: string;
-    namesJson: string;
-    identityNumbers: string[] | null;
-    identifiersJson: string | null;
-    needs: Clearance | null;
-  }>(
-    `MATCH (p:${ENTITY.Person}) WHERE NOT p.id IN $ids
-     RETURN p.id AS id, p.namesJson AS namesJson, p.identityNumbers AS identityNumbers,
-            p.identifiersJson AS identifiersJson, p.needs AS needs`,
-    { ids: inDataset },
-  );
-  const protectedPeople: ProtectionContext['protectedPeople'] = [];
-  const publicNames: string[] = [];
-  for (const record of people.records) {
-    const names = JSON.parse(record.get('namesJson') ?? '[]') as { value: string }[];
-    const needs = record.get('needs');
-    if (needs)
-      protectedPeople.push({
-        id: record.get('id'),
-        names,
-        identityNumbers: record.get('identityNumbers'),
-        identifiers: JSON.parse(record.get('identifiersJson') ?? 'null'),
-        needs,
-      });
-    else publicNames.push(...names.map((n) => n.value));
-  }
-  return { publicIds, protectedPeople, publicNames, empty: false };
+  const inDataset = new Set(data.entities.filter(isPerson).map((p) => p.id));
+  const cached = await cachedContext(inDataset);
+  if (cached) return { ...cached, publicIds };
+  const people = await read(`MATCH (p:${ENTITY.Person}) WHERE NOT p.id IN $ids RETURN ${PEOPLE_FIELDS}`, {
+    ids: [...inDataset],
+  });
+  return { ...contextOf(people.records.map(storedPerson)), publicIds };
 }
 
 /**
@@ -259,6 +241,7 @@ export async function raisedByDataset(data: Dataset, context: ProtectionContext)
   if (context.empty) return raised;
   const people = data.entities.filter(isPerson);
   const protectedHere = people.filter((p) => clearanceNeededFor(disclosureOf(p)) !== 'none');
+  if (protectedHere.length === 0) return raised;
   const stored = await read<{ id: string; needs: Clearance | null }>(
     `UNWIND $ids AS id MATCH (p:${ENTITY.Person} {id: id}) RETURN id, p.needs AS needs`,
     { ids: protectedHere.map((p) => p.id) },

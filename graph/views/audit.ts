@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'import',
   'protection-changed',
   'write',
+  'backup',
+  'restore',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -7,6 +7,7 @@ export * from './entity.js';
 export * from './events.js';
 export * from './evidence.js';
 export * from './graph.js';
+export * from './map.js';
 export * from './page.js';
 export * from './patterns.js';
 export * from './system.js';

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
 export const Health = z.strictObject({
-  status: z.literal('ok'),
+  /** `import incomplete` while a batched load was stopped half-way (graph/store/import-run.ts). */
+  status: z.enum(['ok', 'import incomplete']),
+  /** That load's progress; never its file's name, which may name a protected person. */
+  import: z
+    .strictObject({
+      startedAt: z.string(),
+      lastBatch: z.number().int().min(0),
+      rowsDone: z.number().int().min(0),
+      rows: z.number().int().min(0),
+    })
+    .optional(),
   database: z.strictObject({
     reachable: z.literal(true),
     version: z.string(),

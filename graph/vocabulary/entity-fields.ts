@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EntityType } from './entity-types.js';
 import { EVENT_KIND_NAMES } from './event-kinds.js';
+import { Footprint } from './geometry.js';
 import { LOCATION_PRECISIONS, PLACE_KINDS } from './precision.js';
 import { Claims, Disclosure, Edtf, Id, Identifier, Name, ShortText, Statement, Text } from './values.js';
 
@@ -63,6 +64,9 @@ export const ENTITY_FIELDS = {
     latitude,
     longitude,
     securityTier: z.number().int().min(0).max(4).optional(),
+    footprint: Footprint.optional().describe(
+      'its outline as a GeoJSON Polygon or MultiPolygon (read from a GeoJSON import), beside its point',
+    ),
     precision: z
       .enum(LOCATION_PRECISIONS)
       .optional()
@@ -128,3 +132,8 @@ export const ENTITY_FIELDS = {
       .optional(),
   },
 } as const satisfies Record<EntityType, z.ZodRawShape>;
+
+/** The types whose records carry coordinates (`latitude`, `longitude`): what the map draws. */
+export const LOCATED_TYPES = (Object.keys(ENTITY_FIELDS) as EntityType[]).filter(
+  (type) => 'latitude' in ENTITY_FIELDS[type] && 'longitude' in ENTITY_FIELDS[type],
+) as unknown as readonly [EntityType, ...EntityType[]];

@@ -35,10 +35,12 @@ export interface CsvSheetSpec {
   shortcuts?: readonly CsvShortcut[];
 }
 
-/** A Neo4j range index on a type's own properties, for the queries that read it. */
+/** A Neo4j index on a type's own properties, for the queries that read it. */
 export interface IndexSpec {
   name: string;
   properties: readonly string[];
+  /** A range index (the default), or a point index for spatial queries (one property). */
+  kind?: 'range' | 'point';
   /** Why it exists (kept beside the statement). */
   why?: string;
 }
@@ -60,6 +62,9 @@ export interface EntityTypeInfo {
   csv: CsvSheetSpec;
   indexes?: readonly IndexSpec[];
 }
+
+/** Why located types carry a point index (graph/store/location.ts writes `location`). */
+const LOCATION_INDEX_WHY = 'The map (bounding boxes) and "within N km of a place": graph/queries/map.ts.';
 
 /**
  * The entity types, in the order lists show them. The keys are the Neo4j labels and the values
@@ -99,6 +104,7 @@ export const ENTITY_TYPE_INFO = {
     radius: 6,
     ftm: { schema: FTM.RealEstate, typeKeyword: true },
     csv: {},
+    indexes: [{ name: 'facility_location', properties: ['location'], kind: 'point', why: LOCATION_INDEX_WHY }],
   },
   Place: {
     plural: 'Places',
@@ -108,6 +114,7 @@ export const ENTITY_TYPE_INFO = {
     ftm: { schema: FTM.Address },
     gedcom: 'PLAC',
     csv: {},
+    indexes: [{ name: 'place_location', properties: ['location'], kind: 'point', why: LOCATION_INDEX_WHY }],
   },
   Organisation: {
     plural: 'Organisations',

@@ -9,6 +9,7 @@ export * from './entity-fields.js';
 export * from './entity-types.js';
 export * from './event-kinds.js';
 export * from './ftm-schemata.js';
+export * from './geometry.js';
 export * from './precision.js';
 export * from './relationship-types.js';
 export * from './values.js';

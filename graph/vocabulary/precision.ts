@@ -18,6 +18,18 @@ export const PRECISION_LABELS: Record<LocationPrecision, string> = {
   region: 'region only',
 };
 
+/**
+ * How far from its coordinates a record of each precision may lie, in km: the map draws a city- or
+ * region-level location as an area of this radius, never as a false point. A rough city (Urumqi's
+ * urban area is ~40 km across) and a rough prefecture; an identified facility is a point.
+ */
+export const PRECISION_RADIUS_KM: Record<LocationPrecision, number> = {
+  facility: 0,
+  'facility-type': 20,
+  city: 20,
+  region: 250,
+};
+
 /** The place kinds (entity-fields.ts, Place.kind) and the precision each gives. */
 export const PLACE_KIND_PRECISION = {
   country: 'region',

@@ -5,7 +5,9 @@ import { commitRevision, guardsOf, type Locked, lockTarget, type Snapshot, type 
 import { higher, type MentionMatcher } from '../safety/mentions.js';
 import type { DatasetInput, EntityType, Relationship } from '../schema/index.js';
 import { loadDataset, type Run } from '../store/load.js';
+import { generationStep, NEW_GENERATION } from '../db/generation.js';
 import { matcherFor, protectionContext } from '../store/protection.js';
+import { advanced, invalidateProtectionCache } from '../store/protection-cache.js';
 import { ValidationError, validateDataset } from '../store/validate.js';
 import type { RevisionAction } from '../views/revisions.js';
 import { stale, WriteRefused } from './refused.js';
@@ -130,6 +132,7 @@ export async function commitRemoval(
   work: (run: Run, locked: Locked) => Promise<{ change: Change; locked: Locked }[]>,
 ): Promise<void> {
   const mentions = change.reason ? await matcher() : null;
+  let step: ReturnType<typeof generationStep> | undefined;
   try {
     await writeTransaction(async (run) => {
       const locked = await expectVersion(run, change);
@@ -138,8 +141,13 @@ export async function commitRemoval(
       const matcherOf = () => mentions!;
       for (const more of cascade) await recordRevision(run, more.change, more.locked, matcherOf);
       await recordRevision(run, change, locked, matcherOf);
+      // A removed person no longer protects (or, public, overrules) a name: caches keyed by the
+      // generation must see the change.
+      step = generationStep(await run(NEW_GENERATION));
     });
   } catch (error) {
     raced(error, change);
   }
+  if (step && change.target.kind === 'relationship') advanced(step.before, step.after, []);
+  else invalidateProtectionCache();
 }

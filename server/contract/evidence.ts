@@ -4,6 +4,7 @@ import type { ExportFormat } from '../../graph/export/index.js';
 import { Dataset } from '../../graph/schema/index.js';
 import { CslItems, FactCitations, MAX_SOURCE_CLAIMS, SourceDetail } from '../../graph/views/evidence.js';
 import { ErrorBody } from '../../graph/views/system.js';
+import { GeoJsonExport } from '../../graph/views/map.js';
 import { ERRORS, json, OVER_BUDGET, route } from './define.js';
 import { idList, intParam } from './query.js';
 import { IdParam } from './explore.js';
@@ -17,9 +18,18 @@ export const MEDIA_TYPE = {
   gedcom: 'text/plain',
   csl: 'application/vnd.citationstyles.csl+json',
   bibtex: 'application/x-bibtex',
+  geojson: 'application/geo+json',
 } as const satisfies Record<ExportFormat, string>;
 
-const VIEW_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'csl', 'bibtex'] as const satisfies readonly ExportFormat[];
+const VIEW_FORMATS = [
+  'json',
+  'graphml',
+  'gexf',
+  'csv',
+  'csl',
+  'bibtex',
+  'geojson',
+] as const satisfies readonly ExportFormat[];
 const CSV_FILES = Object.keys(CSV_COLUMNS) as [CsvSheet, ...CsvSheet[]];
 /** Entities in one export of a view at most (the `ids` query). */
 const MAX_EXPORT_IDS = 5000;
@@ -61,7 +71,7 @@ export const evidenceRoutes = {
     budget: 'export',
     tag: 'export',
     summary:
-      'A view (ids) or the whole graph as JSON (lossless), GraphML/GEXF (Gephi), CSV, CSL-JSON or BibTeX; always redacted',
+      'A view (ids) or the whole graph as JSON (lossless), GraphML/GEXF (Gephi), CSV, CSL-JSON, BibTeX or GeoJSON (located records); always redacted',
     query: z
       .object({
         format: z.enum(VIEW_FORMATS).default('json'),
@@ -77,6 +87,7 @@ export const evidenceRoutes = {
         [MEDIA_TYPE.csv]: text,
         [MEDIA_TYPE.csl]: CslItems,
         [MEDIA_TYPE.bibtex]: text,
+        [MEDIA_TYPE.geojson]: GeoJsonExport,
       },
       ...OVER_BUDGET,
       ...ERRORS,

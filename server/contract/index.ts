@@ -3,6 +3,7 @@ import type { Contract } from './define.js';
 import { evidenceRoutes } from './evidence.js';
 import { exploreRoutes } from './explore.js';
 import { graphRoutes } from './graph.js';
+import { mapRoutes } from './map.js';
 import { oidcRoutes } from './oidc.js';
 import { patternRoutes } from './patterns.js';
 import { sessionRoutes } from './session.js';
@@ -17,6 +18,7 @@ import { writeRoutesContract } from './write.js';
 export const api = {
   ...exploreRoutes,
   ...graphRoutes,
+  ...mapRoutes,
   ...timelineRoutes,
   ...patternRoutes,
   ...evidenceRoutes,

@@ -1,7 +1,8 @@
 import type { Response } from 'express';
 import type { Reader } from '../../graph/access/roles.js';
 import { appendAudit } from '../../graph/audit/log.js';
-import { exportScope, renderExport, type ExportFormat } from '../../graph/export/index.js';
+import { exportScope, type ExportFormat } from '../../graph/export/index.js';
+import { renderOffThread } from '../../graph/export/off-thread.js';
 import { citationsOf, sourceDetail, subgraphDataset } from '../../graph/queries/citations.js';
 import { findNode } from '../../graph/queries/entity.js';
 import { ENTITY } from '../../graph/vocabulary/entity-types.js';
@@ -21,8 +22,14 @@ const MAX_WHOLE_GRAPH = 50_000;
  * An export as the signed-in reader may see it: the people they may not read by name are withheld
  * (graph/safety/redact-dataset.ts, the export form of the read layer).
  */
-function exportFile(reader: Reader, format: ExportFormat, data: GraphExport, csvFile?: string): [string, string] {
-  const files = renderExport(format, data, { reader });
+async function exportFile(
+  reader: Reader,
+  format: ExportFormat,
+  data: GraphExport,
+  csvFile?: string,
+): Promise<[string, string]> {
+  // Redaction and serialisation of a large export run in a worker: other clients go on being served.
+  const files = await renderOffThread(format, data, { reader });
   return format === 'csv'
     ? ([...files].find(([file]) => file.startsWith(`${csvFile ?? 'people'}.`)) ?? [`${csvFile}.csv`, ''])
     : [...files][0]!;
@@ -52,7 +59,7 @@ export const evidenceHandlers: Handlers<typeof evidenceRoutes> = {
     send(
       res,
       query.format,
-      exportFile(scope.reader, query.format, await exportView(await subgraphDataset(scope, [params.id]))),
+      await exportFile(scope.reader, query.format, await exportView(await subgraphDataset(scope, [params.id]))),
     );
   },
   export: async ({ query }, scope, res) => {
@@ -70,7 +77,7 @@ export const evidenceHandlers: Handlers<typeof evidenceRoutes> = {
     }
     const data = query.ids ? await exportView(await subgraphDataset(scope, query.ids)) : await exportGraph();
     const { reader } = scope;
-    const file = exportFile(reader, query.format, data, query.csvFile);
+    const file = await exportFile(reader, query.format, data, query.csvFile);
     // Audited before anything is sent: an export that cannot be recorded is not made.
     await appendAudit({
       actor: reader.username ?? 'anonymous',

@@ -4,6 +4,7 @@ import type { Handlers } from './define.js';
 import { evidenceHandlers } from './evidence.js';
 import { exploreHandlers } from './explore.js';
 import { graphHandlers } from './graph.js';
+import { mapHandlers } from './map.js';
 import { oidcHandlers } from './oidc.js';
 import { patternHandlers } from './patterns.js';
 import { sessionHandlers } from './session.js';
@@ -15,6 +16,7 @@ import { writeHandlers } from './write.js';
 export const handlers: Handlers<Api> = {
   ...exploreHandlers,
   ...graphHandlers,
+  ...mapHandlers,
   ...timelineHandlers,
   ...patternHandlers,
   ...evidenceHandlers,

@@ -183,6 +183,8 @@ export const hostileDataset = {
       id: 'place-khorgos',
       kind: 'border-crossing',
       names: [{ value: 'Khorgos border post', kind: 'primary' }],
+      latitude: 44.2,
+      longitude: 80.4,
     },
     {
       type: 'Facility',
@@ -190,6 +192,8 @@ export const hostileDataset = {
       kind: 'camp',
       names: [{ value: 'Camp No. 3', kind: 'primary' }],
       identifiers: [{ scheme: 'aspi', value: 'ASPI-0042' }],
+      latitude: 43.8,
+      longitude: 87.6,
     },
     // A public record whose case number carries the minor's identity number: withheld, and no oracle.
     {
@@ -197,6 +201,8 @@ export const hostileDataset = {
       id: 'facility-holding-7',
       kind: 'detention-centre',
       names: [{ value: 'Holding centre 7', kind: 'primary' }],
+      latitude: 43.9,
+      longitude: 87.5,
       identifiers: [{ scheme: 'case', value: `${DILNAZA.identityNumber}/2018` }],
     },
     { type: 'Family', id: 'family-abenov', names: [{ value: 'Abenov household', kind: 'primary' }] },

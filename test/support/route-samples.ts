@@ -88,6 +88,15 @@ export function sampleRequests(ids: SampleIds): Record<RouteName, string[]> {
     citations: [`/api/citations/${ids.relationship}`, `/api/citations/${ids.event}`],
     source: [`/api/sources/${ids.source}`],
     cite: [`/api/sources/${ids.source}/cite?format=csl`, `/api/sources/${ids.source}/cite?format=bibtex`],
+    map: [
+      '/api/map?bbox=-180,-90,180,90',
+      '/api/map?bbox=-180,-90,180,90&zoom=2&asOf=2018-02-15',
+      '/api/map?bbox=60,30,100,55&types=Facility,Place&asOf=2017-06-01',
+    ],
+    nearby: [
+      `/api/places/${ids.crossing}/nearby?km=2000`,
+      `/api/places/${ids.facility}/nearby?km=2000&types=Facility,Place&asOf=2018-02-15`,
+    ],
     export: [
       '/api/export',
       '/api/export?format=graphml',

@@ -1,6 +1,6 @@
 import type { EntityType } from '../api/types.js';
 import type { ViewStore } from './store.js';
-import type { Filters, LayoutMode, Selection } from './view-state.js';
+import type { Filters, LayoutMode, MapView, Selection } from './view-state.js';
 
 /** Neighbours fetched per page when a node is expanded ("+140 more" pages through a hub). */
 export const EXPANSION_PAGE = 50;
@@ -96,6 +96,12 @@ export function viewCommands(store: ViewStore) {
         s.selection = undefined;
         s.path = undefined;
         s.layout = 'force';
+      });
+    },
+    /** Issue 16: opens, moves or (undefined) closes the map. */
+    setMapView(view: MapView | undefined): void {
+      store.update('map', (s) => {
+        s.map = view;
       });
     },
     /** Issue #5: the graph as it stood on a date. */

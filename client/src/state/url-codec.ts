@@ -49,6 +49,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.selection) put('sel', `${state.selection.kind === 'node' ? 'n' : 'e'}:${state.selection.id}`);
   if (state.path) put('path', `${state.path.from}${SEP}${state.path.to}`);
   if (state.timeline) put('tl', [state.timeline.kind, ...state.timeline.ids].join(SEP));
+  if (state.map) put('map', [state.map.lon.toFixed(3), state.map.lat.toFixed(3), state.map.zoom.toFixed(1)].join(','));
   return q.toString().replaceAll('%2C', ',').replaceAll('%7E', '~').replaceAll('%3A', ':');
 }
 
@@ -73,6 +74,7 @@ export function decodeViewState(search: string): ViewState {
   state.filters.from = date(q.get('from'));
   state.filters.to = date(q.get('to'));
   state.asOf = date(q.get('asof'));
+  state.map = mapView(q.get('map'));
   if (q.get('mode') === 'family') state.layout = 'family';
   const root = q.get('root');
   if (root && ID.test(root)) state.familyRoot = root;
@@ -102,4 +104,12 @@ function decodeTimeline(text: string | null): TimelineScope | null {
   if ((kind === 'family' || kind === 'facility' || kind === 'crossing') && valid.length === 1)
     return { kind, ids: [valid[0]!] };
   return null;
+}
+
+/** `map=lon,lat,zoom`: the map's view, or nothing when any part is out of range. */
+function mapView(text: string | null): ViewState['map'] {
+  const [lon, lat, zoom] = (text ?? '').split(',').map(Number);
+  const ok = (n: number | undefined, min: number, max: number): n is number =>
+    n !== undefined && Number.isFinite(n) && n >= min && n <= max;
+  return ok(lon, -180, 180) && ok(lat, -85, 85) && ok(zoom, 0, 18) ? { lon, lat, zoom } : undefined;
 }

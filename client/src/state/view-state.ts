@@ -24,6 +24,13 @@ export type Selection = { kind: 'node' | 'edge'; id: string };
 export type { TimelineScope };
 export type LayoutMode = 'force' | 'family';
 
+/** The map's view (issue 16): its centre and Web Mercator zoom level; absent when the map is closed. */
+export interface MapView {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
 /**
  * Everything a researcher sees, and nothing derived: the graph drawn is a pure function of this
  * state and the data fetched for it (client/README.md: views are functions of their state). The URL encodes it
@@ -45,6 +52,7 @@ export interface ViewState {
   selection?: Selection;
   /** "How are these two related?" */
   path?: { from: string; to: string };
+  map?: MapView;
 }
 
 export function emptyViewState(): ViewState {

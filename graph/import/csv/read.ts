@@ -147,7 +147,7 @@ function expandGroups(template: string, m: RegExpExecArray): string {
   );
 }
 
-class CompiledMapping {
+export class CompiledMapping {
   private readonly regexes = new Map<string, RegExp>();
   constructor(readonly mapping: Mapping) {}
 
@@ -226,12 +226,22 @@ function applyDateRule(
   return problem ? { failure: `gives "${edtf}": ${problem}` } : { edtf };
 }
 
-/** Checks that the mapping and the header agree: no column named that the file lacks, none unused. */
-function checkColumns(header: string[], loaded: LoadedMapping, file: string): Problem[] {
+/**
+ * Checks that the mapping and the header agree: no column named that the file lacks, and none
+ * unused; with `unusedAllowed` (GeoJSON features each carry their own properties), unused ones and
+ * optional placeholders (`{x?}`) no feature has are fine.
+ */
+export function checkColumns(
+  header: string[],
+  loaded: LoadedMapping,
+  file: string,
+  options: { builtins?: readonly string[]; unusedAllowed?: boolean } = {},
+): Problem[] {
   const { mapping } = loaded;
   const problems: Problem[] = [];
   const columns = new Set(header);
-  const known = (name: string) => columns.has(name) || name in mapping.values || BUILTINS.has(name);
+  const builtins = new Set([...BUILTINS, ...(options.builtins ?? [])]);
+  const known = (name: string) => columns.has(name) || name in mapping.values || builtins.has(name);
   const used = new Set<string>();
   for (const [name, spec] of Object.entries(mapping.values)) {
     if (spec.column) {
@@ -247,11 +257,14 @@ function checkColumns(header: string[], loaded: LoadedMapping, file: string): Pr
   for (const { path, template } of templatesOf(mapping)) {
     for (const name of placeholders(template)) {
       used.add(name);
-      if (!known(name))
+      // A feature may lack a property its neighbours have: an optional one may be in none.
+      const optional = options.unusedAllowed && template.includes(`{${name}?`);
+      if (!known(name) && !optional)
         problems.push({ file: loaded.file, path, message: `unknown column or value "${name}" in "${template}"` });
     }
   }
   for (const name of mapping.ignore) used.add(name);
+  if (options.unusedAllowed) return problems;
   header.forEach((name, i) => {
     if (!used.has(name))
       problems.push({
@@ -312,28 +325,50 @@ export function parseCsvWithMapping(bytes: Uint8Array, file: string, loaded: Loa
   }
   rows.forEach((row, r) => {
     const cells = new Map(header.map((name, i) => [name, restoreFormula(row.record[i] ?? '')]));
-    const context = new Row(compiled, cells, {
-      row: String(r + 1),
-      line: String(row.line),
-      rowText: row.text.slice(0, 4000),
-      file: file.split(/[\\/]/).pop() ?? file,
-    });
-    try {
-      emitRow(out, mapping, context, { file, line: row.line, column: 1 }, columnIndex);
-    } catch (error) {
-      if (!(error instanceof CellError)) throw error;
-      const column = context.compiledColumn(error.column) ?? error.column;
+    const failed = mapRow(
+      out,
+      compiled,
+      cells,
+      { row: String(r + 1), line: String(row.line), rowText: row.text.slice(0, 4000), file: baseName(file) },
+      { file, line: row.line, column: 1 },
+      columnIndex,
+    );
+    if (failed)
       out.parsed.problems.push({
         file,
         path: `row ${r + 1}`,
         line: row.line,
-        column: columnIndex.get(column),
-        message: `${error.message} (column "${column}")`,
+        column: columnIndex.get(failed.column),
+        message: `${failed.message} (column "${failed.column}")`,
       });
-    }
   });
   out.parsed.records = rows.length;
   return out.parsed;
+}
+
+export const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+/**
+ * The records one row makes, as the mapping says: a CSV line, or a GeoJSON feature's properties
+ * (graph/import/geojson/read.ts). A cell that cannot be read (an unreadable date, a required value
+ * missing) makes nothing and comes back as its column and the reason.
+ */
+export function mapRow(
+  out: DatasetBuilder,
+  compiled: CompiledMapping,
+  cells: Map<string, string>,
+  builtins: Record<string, string>,
+  at: Position,
+  columnIndex: Map<string, number>,
+): { column: string; message: string } | undefined {
+  const context = new Row(compiled, cells, builtins);
+  try {
+    emitRow(out, compiled.mapping, context, at, columnIndex);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof CellError)) throw error;
+    return { column: context.compiledColumn(error.column) ?? error.column, message: error.message };
+  }
 }
 
 type Claim = {

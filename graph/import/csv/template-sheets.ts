@@ -41,6 +41,12 @@ export const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.
 const unwrap = (schema: z.ZodType): z.ZodType =>
   schema instanceof z.ZodOptional ? unwrap(schema.unwrap() as z.ZodType) : schema;
 
+/** A shape no cell holds (a GeoJSON footprint): left to the JSON and GeoJSON forms. */
+const isTabular = (schema: z.ZodType) => {
+  const inner = unwrap(schema);
+  return !(inner instanceof z.ZodObject || inner instanceof z.ZodDiscriminatedUnion);
+};
+
 /** A field's cell: text as is; numbers, booleans and lists typed. */
 function fieldMapping(field: string, schema: z.ZodType): unknown {
   const template = `{${columnOf(field)}}`;
@@ -58,7 +64,8 @@ function entitySheet(type: string, plural: string, fields: z.ZodRawShape, csv: C
   const nameColumn = csv.nameColumn ?? 'name';
   const hasClaims = 'claims' in fields;
   const own = Object.entries(fields).filter(
-    ([field]) => field !== 'kind' && field !== 'claims' && !DEPRECATED_FIELDS.has(field),
+    ([field, schema]) =>
+      field !== 'kind' && field !== 'claims' && !DEPRECATED_FIELDS.has(field) && isTabular(schema as z.ZodType),
   );
   const shortcuts = csv.shortcuts ?? [];
   const columns = [
