@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exactDriver } from '../graph/db/driver.js';
 import { IncompleteImportError, incompleteImport } from '../graph/store/import-run.js';
 import { wipe } from '../graph/store/admin.js';
 import { validateAndLoad } from '../graph/store/check.js';
 import { generateDataset } from '../seeds/generate.js';
 import { startApi, type Api } from './support/api.js';
-import { freshGraph } from './support/graph.js';
+import { freshGraph, testNeo4jEnv } from './support/graph.js';
 import { random } from './support/random.js';
 
 // Issue 18: a batched load killed at random points is completed by the next run, and meanwhile
@@ -26,9 +26,7 @@ function childLoad(killAt?: number): Promise<{ batches: number; done: boolean }>
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/batched-load-child.ts'], {
       env: {
         ...process.env,
-        NEO4J_URI: inject('neo4jUri'),
-        NEO4J_USER: inject('neo4jUser'),
-        NEO4J_PASSWORD: inject('neo4jPassword'),
+        ...testNeo4jEnv(),
         KINLINE_TEST_PEOPLE: String(PEOPLE),
       },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,8 +6,10 @@
 import { connect, disconnect } from '../../graph/db/driver.js';
 import { validateAndLoad } from '../../graph/store/check.js';
 import { generateDataset } from '../../seeds/generate.js';
+import { config } from '../../graph/config.js';
 
-connect({ uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+const { neo4jUri, neo4jUser, neo4jPassword } = config();
+connect({ uri: neo4jUri!, user: neo4jUser, password: neo4jPassword });
 let batch = 0;
 await validateAndLoad(generateDataset({ people: Number(process.env.KINLINE_TEST_PEOPLE), seed: 5 }), {
   transaction: 'batched',

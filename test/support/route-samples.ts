@@ -83,7 +83,8 @@ export function sampleRequests(ids: SampleIds): Record<RouteName, string[]> {
     deleteRelationship: [],
     restoreRelationship: [],
     revertRelationship: [],
-    entityHistory: [`/api/entities/${ids.person}/history`, `/api/entities/${ids.protectedPerson}/history`],
+    // History is served by real id only (graph/write/history.ts): a public id answers 404.
+    entityHistory: [`/api/entities/${ids.person}/history`],
     relationshipHistory: [`/api/relationships/${ids.relationship}/history`],
     citations: [`/api/citations/${ids.relationship}`, `/api/citations/${ids.event}`],
     source: [`/api/sources/${ids.source}`],
