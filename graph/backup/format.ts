@@ -6,9 +6,12 @@
  *
  * Property values keep Neo4j's types: strings, booleans and floats as JSON; integers as
  * `{"i": "123"}` (Neo4j has 64-bit integers and floats, JSON one kind of number); floats JSON
- * cannot spell as `{"f": "NaN"}`. Lists hold the same. Anything else (temporal or spatial values,
- * which Kinline does not store) is refused at backup time rather than written wrongly.
+ * cannot spell as `{"f": "NaN"}`; points (a located record's `location`) as
+ * `{"p": [srid, x, y]}` (or `[srid, x, y, z]`). Lists hold the same. Anything else (temporal
+ * values, which Kinline does not store) is refused at backup time rather than written wrongly.
  */
+import { int, integer, isPoint, Point } from 'neo4j-driver';
+
 export const BACKUP_FORMAT = 'kinline-backup';
 export const BACKUP_VERSION = 1;
 
@@ -28,7 +31,7 @@ export type EndLine = { end: { nodes: number; relationships: number; documents: 
 export type ChecksumLine = { sha256: string };
 export type Line = NodeLine | RelationshipLine | DocumentLine | EndLine;
 
-export type Encoded = string | number | boolean | { i: string } | { f: string } | Encoded[];
+export type Encoded = string | number | boolean | { i: string } | { f: string } | { p: number[] } | Encoded[];
 export type EncodedProps = Record<string, Encoded>;
 
 /** Labels and relationship types go into Cypher as names, so only plain identifiers pass. */
@@ -46,6 +49,10 @@ export function encodeValue(value: unknown, where: string): Encoded {
   if (typeof value === 'bigint') return { i: value.toString() };
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? value : { f: String(value) };
   if (Array.isArray(value)) return value.map((item) => encodeValue(item, where));
+  if (isPoint(value)) {
+    const point = value as Point;
+    return { p: [integer.toNumber(point.srid), point.x, point.y, ...(point.z === undefined ? [] : [point.z])] };
+  }
   throw new BackupError(`${where} holds a value Kinline cannot back up (${Object.prototype.toString.call(value)})`);
 }
 
@@ -53,6 +60,10 @@ export function decodeValue(value: Encoded): unknown {
   if (Array.isArray(value)) return value.map(decodeValue);
   if (typeof value !== 'object') return value;
   if ('i' in value) return BigInt(value.i);
+  if ('p' in value) {
+    const [srid, x, y, z] = value.p as [number, number, number, number | undefined];
+    return new Point(int(srid), x, y, z);
+  }
   return Number(value.f);
 }
 
