@@ -44,6 +44,13 @@ export function createApp(options: AppOptions = {}): Express {
   app.set('query parser', 'simple');
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   const api = express.Router();
+  // Answers are read for one reader (names by clearance) and change with every edit: no browser or
+  // proxy keeps them. A kept one would also be revalidated by its version ETag and answered 304,
+  // though the record's relationships changed without a new version.
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   api.use(requestLog(contract, options.requestLog));
   api.use(rateLimits(contract, 'address', options.budgets));
   api.use(sessionMiddleware({ anonymousRead }));

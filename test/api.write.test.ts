@@ -195,6 +195,49 @@ describe('history and revert', () => {
   });
 });
 
+describe('undoing the first change of imported data', () => {
+  it('reverts to version 0, the record as imported; a record created here has no version 0', async () => {
+    const id = 'person-massimo-introvigne';
+    const read = await api.get(`/api/entities/${id}`);
+    // Never cached: a browser revalidating by the version ETag would miss new relationships.
+    expect(read.headers.get('cache-control')).toBe('no-store');
+    const imported = read.body.entity.occupation;
+    expect(imported).toBe('sociologist of religions');
+    const changed = await rita.call(
+      'PATCH',
+      `/api/entities/${id}`,
+      { occupation: 'novelist', reason: 'typo test' },
+      { 'if-match': etag(read) },
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body.entity.occupation).toBe('novelist');
+    const history = await rita.call('GET', `/api/entities/${id}/history`);
+    expect(history.body.revisions).toHaveLength(1);
+    expect(history.body.revisions[0].before.occupation).toBe(imported);
+    const undone = await rita.call(
+      'POST',
+      `/api/entities/${id}/revert`,
+      { version: 0, reason: 'back as imported' },
+      { 'if-match': etag(history) },
+    );
+    expect(undone.status).toBe(200);
+    expect(undone.body.entity.occupation).toBe(imported);
+    expect((await api.get(`/api/entities/${id}`)).body.entity.occupation).toBe(imported);
+    const after = await rita.call('GET', `/api/entities/${id}/history?limit=1`);
+    expect(after.body.revisions[0]).toMatchObject({ action: 'revert', revertedTo: 0, version: 2 });
+
+    const created = await rita.call('GET', '/api/entities/p-write-1/history?limit=1');
+    const refused = await rita.call(
+      'POST',
+      '/api/entities/p-write-1/revert',
+      { version: 0 },
+      { 'if-match': etag(created) },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0].path).toBe('body.version');
+  });
+});
+
 describe('soft delete and restore', () => {
   it('needs a reason; takes the record and its links out of every read; an admin restores both', async () => {
     const read = await api.get('/api/entities/p-write-1');

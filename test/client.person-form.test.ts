@@ -7,10 +7,12 @@ it('builds a cited Person record the dataset schema accepts, with a random id', 
   const values = {
     name: ' Dilnaz Qasymova ',
     birthDate: '1990~',
-    source: 'src-bitter-winter-2019-orphans',
-    locator: 'para. 4',
-    excerpt: 'born around 1990',
-    confidence: 'probable' as const,
+    claim: {
+      source: 'src-bitter-winter-2019-orphans',
+      locator: 'para. 4',
+      excerpt: 'born around 1990',
+      confidence: 'probable' as const,
+    },
   };
   const record = personRecord(values);
   expect(Entity.parse(record)).toMatchObject({
@@ -24,5 +26,5 @@ it('builds a cited Person record the dataset schema accepts, with a random id', 
   const undated = personRecord({ ...values, birthDate: '' });
   expect('birthDate' in undated).toBe(false);
   expect(Entity.parse(undated).statements).toHaveLength(1);
-  expect(Entity.safeParse(personRecord({ ...values, excerpt: '' })).success).toBe(false);
+  expect(Entity.safeParse(personRecord({ ...values, claim: { ...values.claim, excerpt: '' } })).success).toBe(false);
 });

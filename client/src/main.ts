@@ -17,6 +17,8 @@ import { createPatternsPanel } from './patterns/panel.js';
 import { createMapPanel } from './map/map-panel.js';
 import { createAccount } from './session/account.js';
 import { createPersonDialog } from './edit/person-dialog.js';
+import { createRecordTools } from './edit/record-tools.js';
+import { mayWrite } from '../../graph/access/roles.js';
 import { createTimelinePanel } from './timeline/panel.js';
 import { wireToolbar } from './panels/toolbar.js';
 import { viewCommands } from './state/commands.js';
@@ -54,7 +56,32 @@ const graph = createGraphView(canvas, {
     document.body.dataset.layoutMillis = String(Math.round(stats.millis));
   },
 });
+// Edits read the changed records again and redraw; a deleted record leaves the view.
+const tools = createRecordTools({
+  mayWrite: () => {
+    const user = account.user();
+    return Boolean(user && mayWrite(user));
+  },
+  notify,
+  async changed(ids, message) {
+    await cache.refresh(ids);
+    await sync(store.state, 'edit');
+    notify(message);
+  },
+  async deleted(kind, id, message) {
+    if (kind === 'entity') {
+      cache.drop(id);
+      commands.hide(id);
+    } else {
+      await cache.dropEdge(id);
+      commands.select(undefined);
+    }
+    await sync(store.state, 'edit');
+    notify(message);
+  },
+});
 const details = createDetailsPanel(byId('details'), {
+  tools,
   cache,
   commands,
   notify,

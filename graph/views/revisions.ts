@@ -22,7 +22,7 @@ export const RevisionView = z.strictObject({
   author: z.string(),
   at: z.string(),
   /** The version a revert went back to. */
-  revertedTo: z.number().int().min(1).optional(),
+  revertedTo: z.number().int().min(0).optional(),
   reason: z.string().optional(),
   before: Snapshot.optional(),
   after: Snapshot.optional(),

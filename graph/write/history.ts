@@ -64,7 +64,7 @@ function viewOf(scope: ReadScope, revision: StoredRevision, liveNeeds: Clearance
     action: revision.action,
     author: revision.author,
     at: revision.at,
-    ...(revision.revertedTo ? { revertedTo: revision.revertedTo } : {}),
+    ...(revision.revertedTo === null || revision.revertedTo === undefined ? {} : { revertedTo: revision.revertedTo }),
   };
   if (!readableRevision(scope, revision, liveNeeds).content) return { ...view, withheld: true };
   // A cleared reader shown a protected record's states reads it by name: audited as such.

@@ -21,11 +21,22 @@ export function readableRevision(
   };
 }
 
-/** The state a revert goes back to: the record after revision `to`, if this reader may read it. */
+/**
+ * The state a revert goes back to: the record after revision `to`, if this reader may read it.
+ * Version 0 is the record as imported: the state before its first revision (an imported record's
+ * first change keeps it), so the first edit of imported data can be undone too.
+ */
 export async function stateAfter<T>(scope: ReadScope, id: string, to: number): Promise<T> {
-  const revision = await revisionAt(id, to);
+  const revision = await revisionAt(id, Math.max(to, 1));
   if (!revision || !readableRevision(scope, revision).content)
     throw new WriteRefused(404, 'not_found', 'No revision of this record with that version.');
+  if (to === 0) {
+    if (!revision.beforeJson)
+      throw new WriteRefused(400, 'invalid_request', 'This record was created here, not imported: no version 0.', [
+        { path: 'body.version', message: 'no imported state before the first revision' },
+      ]);
+    return JSON.parse(revision.beforeJson) as T;
+  }
   if (!revision.afterJson)
     throw new WriteRefused(400, 'invalid_request', 'That revision deleted the record: restore it instead.', [
       { path: 'body.version', message: 'a revision that deleted the record' },

@@ -23,7 +23,11 @@ const Patch = z
 
 const Removal = z.strictObject({ reason: Reason });
 const Revert = z.strictObject({
-  version: z.number().int().min(1).describe('the revision whose state to go back to'),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .describe('the revision whose state to go back to; 0: the record as imported, before its first revision'),
   reason: Reason.optional(),
 });
 const HistoryQuery = z

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AnswersJsonOnly, CallInput, JsonReply, RouteContract } from '../../../server/contract/define.js';
 import { api as contract, type Api } from '../../../server/contract/index.js';
 import { pathOf, queryString } from '../../../server/contract/url.js';
+import { etagOf } from '../../../graph/write/refused.js';
 
 /** An API failure in the one error shape the server uses: {error: {code, message}}. */
 export class ApiError extends Error {
@@ -9,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the error body adds (a stale write: the current version). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -51,9 +54,13 @@ type Part<Key extends string, S> = S extends z.ZodType
     : { [K in Key]: CallInput<S> }
   : { [K in Key]?: never };
 
+/** A change of a versioned record names the version it was made from (`If-Match`). */
+type VersionPart<R extends RouteContract> = R['ifMatch'] extends true ? { ifMatch: number } : { ifMatch?: never };
+
 export type CallOf<R extends RouteContract> = Part<'params', R['params']> &
   Part<'query', R['query']> &
-  Part<'body', R['body']>;
+  Part<'body', R['body']> &
+  VersionPart<R>;
 /** JSON routes answer their response schema's type; export routes answer the file's text. */
 export type ReplyOf<R extends RouteContract> = AnswersJsonOnly<R> extends true ? JsonReply<R> : string;
 
@@ -69,6 +76,7 @@ interface Input {
   params?: Record<string, string>;
   query?: Record<string, string | number | boolean | readonly string[] | undefined>;
   body?: unknown;
+  ifMatch?: number;
 }
 
 function headersOf(route: RouteContract, input: Input, answersJson: boolean): Record<string, string> {
@@ -76,6 +84,7 @@ function headersOf(route: RouteContract, input: Input, answersJson: boolean): Re
     ...(answersJson ? { accept: 'application/json' } : {}),
     ...(input.body === undefined ? {} : { 'content-type': 'application/json' }),
     ...(route.method !== 'get' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    ...(input.ifMatch === undefined ? {} : { 'if-match': etagOf(input.ifMatch) }),
   };
 }
 
@@ -100,11 +109,14 @@ async function call(route: RouteContract, input: Input = {}): Promise<unknown> {
     throw error;
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string; details?: unknown };
+    } | null;
     const error = new ApiError(
       response.status,
       body?.error?.code ?? `http_${response.status}`,
       body?.error?.message ?? response.statusText,
+      body?.error?.details,
     );
     if (error.databaseDown) tell(failureListeners, error);
     if (error.status === 401 && error.code === 'sign_in_required') tell(signInListeners, error);

@@ -22,6 +22,8 @@ export type {
   EntityView,
   FamilyGroup,
   Health,
+  History,
+  RevisionView,
   Neighbourhood,
   OrphanedChild,
   OrphanedChildrenPage,

@@ -105,6 +105,31 @@ export class GraphCache {
     this.paths.set(pathKey(p), result);
   }
 
+  /** After an edit: these records are read again (their names, fields and relationships changed). */
+  async refresh(ids: readonly string[]): Promise<void> {
+    for (const id of ids) this.details.delete(id);
+    await Promise.all(ids.map((id) => this.entity(id)));
+  }
+
+  /**
+   * After a delete: the record leaves every view, and so do the relationships drawn to it (the
+   * server deleted them with it). Expansions are read again, since their neighbours changed.
+   */
+  drop(id: string): void {
+    this.details.delete(id);
+    this.nodes.delete(id);
+    this.missing.add(id);
+    for (const [edgeId, edge] of this.edges) if (edge.source === id || edge.target === id) this.edges.delete(edgeId);
+    this.expansions.clear();
+  }
+
+  /** After a relationship is deleted: it is drawn no more, and its ends are read again. */
+  async dropEdge(id: string): Promise<void> {
+    const edge = this.edges.get(id);
+    this.edges.delete(id);
+    if (edge) await this.refresh([edge.source, edge.target]);
+  }
+
   addNode(node: GraphNode): void {
     const known = this.nodes.get(node.id);
     this.nodes.set(node.id, known ? { ...known, ...node } : node);

@@ -25,6 +25,11 @@ export interface DetailsDeps {
   notify(message: string): void;
   /** "How are these two related?": remembers the first person picked. */
   relateFrom: { id?: string; name?: string };
+  /** Edit, history and delete (client/src/edit/record-tools.ts). */
+  tools: {
+    forEntity(detail: EntityDetail): HTMLElement;
+    forRelationship(edge: GraphEdge, title: string): HTMLElement;
+  };
 }
 
 /** Entity fields that hold EDTF dates: shown in words. */
@@ -102,6 +107,7 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
           : null,
       ),
       actions(detail),
+      deps.tools.forEntity(detail),
       entity.description ? el('p', { className: 'description', text: String(entity.description) }) : null,
       namesList(detail),
       propertiesList(detail),
@@ -322,6 +328,7 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps) {
           ? el('span', { className: 'badge date', title: `EDTF ${edge.date}`, text: describeEdtf(edge.date) })
           : null,
       ),
+      deps.tools.forRelationship(edge, `${from} ${edgeLabel(edge)} ${to}`),
       el('h3', { text: `Evidence (${claims.length})` }),
       claimsBlock(claims, { about: `${from} ${edgeLabel(edge)} ${to}`, notify: deps.notify }),
     );

@@ -16,6 +16,8 @@ export interface AccountDeps {
 export interface Account {
   /** Reads who is signed in; on a server that admits no anonymous reader, asks to sign in first. */
   start(): Promise<SessionView>;
+  /** Who is signed in now (null: an anonymous viewer). */
+  user(): SessionView['user'];
 }
 
 const CLEARANCE_TEXT = { none: 'no clearance', pseudonymous: 'pseudonymous', confidential: 'confidential' };
@@ -86,6 +88,7 @@ export function createAccount(root: HTMLElement, deps: AccountDeps): Account {
   });
 
   return {
+    user: () => session.user,
     async start() {
       const view = remember(await api.session());
       if (!view.user && !view.anonymousReading) dialog.open('This server is read by signing in.');
